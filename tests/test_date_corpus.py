@@ -1,0 +1,323 @@
+"""Corpus-style date tables: one test per text in tests/corpus/<lang>/*.toml.
+
+The tables (format: tests/corpus/README.md is not needed, the rules are here) hold expected
+TIMEX3 values worked out by hand. A text is either tagged as a whole (it must yield exactly one
+expression covering all of it) or has one `[...]` part: the brackets are removed before tagging
+and exactly one expression must be found, with exactly the bracketed extent. With
+`others = true` other expressions may be found as well (context dates that anchor the bracketed
+one); the bracketed one is then the one checked. `[[nothing]]` texts must yield no expression.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline.dates import find_dates
+from timeline.model import DocumentDate, InvalidDate, TimeExpression
+
+CORPUS = Path(__file__).parent / "corpus"
+
+FILE_KEYS = {"language", "dct", "expect", "nothing"}
+EXPECT_KEYS = {"type", "value", "mod", "earliest", "latest", "dct", "xfail", "others", "texts"}
+NOTHING_KEYS = {"texts", "dct", "xfail"}
+TYPES = {"DATE", "TIME", "DURATION", "SET"}
+
+
+@dataclass(frozen=True)
+class Case:
+    """One text of a table, ready to run."""
+
+    file: str  # "de/relative"
+    language: str
+    dct: str  # "" = no DCT
+    text: str  # brackets removed
+    span: tuple[int, int] | None  # the bracketed extent, None = the whole text
+    entry: dict  # the [[expect]] entry; {} for [[nothing]]
+    nothing: bool = False
+
+    @property
+    def id(self) -> str:
+        value = "nothing" if self.nothing else self.entry["value"]
+        shown = (
+            self.text
+            if self.span is None
+            else (
+                self.text[: self.span[0]]
+                + "["
+                + self.text[self.span[0] : self.span[1]]
+                + "]"
+                + self.text[self.span[1] :]
+            )
+        )
+        return f"{self.file}:{value}:{shown}"
+
+
+def split_brackets(text: str) -> tuple[str, tuple[int, int] | None]:
+    """The text without brackets and the bracketed extent; ValueError if malformed."""
+    opens, closes = text.count("["), text.count("]")
+    if opens == closes == 0:
+        return text, None
+    if opens != 1 or closes != 1:
+        raise ValueError(f"at most one [...] pair allowed: {text!r}")
+    start = text.index("[")
+    end = text.index("]") - 1
+    if end <= start:
+        raise ValueError(f"empty or reversed brackets: {text!r}")
+    return text.replace("[", "").replace("]", ""), (start, end)
+
+
+def _check_day(entry: dict, key: str, where: str, problems: list[str]) -> None:
+    if key not in entry:
+        return
+    value = entry[key]
+    if not isinstance(value, str):
+        problems.append(f"{where}: {key} must be a string")
+    elif value:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            problems.append(f"{where}: {key} {value!r} is not an ISO day")
+
+
+def _check_dct(value, where: str, problems: list[str]) -> None:
+    if not isinstance(value, str):
+        problems.append(f"{where}: dct must be a string")
+        return
+    if value:
+        try:
+            DocumentDate.parse(value)
+        except InvalidDate as err:
+            problems.append(f"{where}: {err}")
+
+
+def _check_entry(entry, keys: set[str], where: str, problems: list[str]) -> None:
+    if not isinstance(entry, dict):
+        problems.append(f"{where}: not a table")
+        return
+    for key in sorted(set(entry) - keys):
+        problems.append(f"{where}: unknown key {key!r}")
+    texts = entry.get("texts")
+    if not isinstance(texts, list) or not texts:
+        problems.append(f"{where}: texts must be a non-empty list")
+        texts = []
+    for text in texts:
+        if not isinstance(text, str) or not text.strip():
+            problems.append(f"{where}: empty or non-string text {text!r}")
+            continue
+        try:
+            _, span = split_brackets(text)
+        except ValueError as err:
+            problems.append(f"{where}: {err}")
+            continue
+        if entry.get("others") and span is None:
+            problems.append(f"{where}: others = true needs a bracketed text: {text!r}")
+    if "dct" in entry:
+        _check_dct(entry["dct"], where, problems)
+    if "xfail" in entry and not (isinstance(entry["xfail"], str) and entry["xfail"].strip()):
+        problems.append(f"{where}: xfail must give a reason")
+    if keys is EXPECT_KEYS:
+        if entry.get("type") not in TYPES:
+            problems.append(f"{where}: type must be one of {sorted(TYPES)}")
+        if not (isinstance(entry.get("value"), str) and entry["value"]):
+            problems.append(f"{where}: value must be a non-empty string")
+        if "mod" in entry and not isinstance(entry["mod"], str):
+            problems.append(f"{where}: mod must be a string")
+        if "others" in entry and not isinstance(entry["others"], bool):
+            problems.append(f"{where}: others must be true or false")
+        _check_day(entry, "earliest", where, problems)
+        _check_day(entry, "latest", where, problems)
+
+
+def table_problems(path: Path) -> list[str]:
+    """Everything wrong with one table file (empty list = valid)."""
+    name = f"{path.parent.name}/{path.name}"
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        return [f"{name}: not valid TOML: {err}"]
+    problems = [f"{name}: unknown top-level key {k!r}" for k in sorted(set(table) - FILE_KEYS)]
+    if table.get("language") != path.parent.name:
+        problems.append(f"{name}: language must be {path.parent.name!r} (its folder)")
+    if "dct" not in table:
+        problems.append(f'{name}: a file default dct is required ("" = no DCT)')
+    else:
+        _check_dct(table["dct"], name, problems)
+    for kind, keys in (("expect", EXPECT_KEYS), ("nothing", NOTHING_KEYS)):
+        entries = table.get(kind, [])
+        if not isinstance(entries, list):
+            problems.append(f"{name}: {kind} must be an array of tables ([[{kind}]])")
+            continue
+        for i, entry in enumerate(entries, 1):
+            _check_entry(entry, keys, f"{name} [[{kind}]] #{i}", problems)
+    if not table.get("expect") and not table.get("nothing"):
+        problems.append(f"{name}: no [[expect]] or [[nothing]] entries")
+    return problems
+
+
+def table_files() -> list[Path]:
+    return sorted(CORPUS.glob("*/*.toml"))
+
+
+def load_cases(path: Path) -> list[Case]:
+    """The cases of a valid table file (invalid files yield none: see the validity test)."""
+    if table_problems(path):
+        return []
+    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    file = f"{path.parent.name}/{path.stem}"
+    cases = []
+    for kind in ("expect", "nothing"):
+        for entry in table.get(kind, []):
+            dct = entry.get("dct", table["dct"])
+            for raw in entry["texts"]:
+                text, span = split_brackets(raw)
+                cases.append(
+                    Case(
+                        file,
+                        table["language"],
+                        dct,
+                        text,
+                        span,
+                        entry if kind == "expect" else {},
+                        nothing=kind == "nothing",
+                    )
+                )
+    return cases
+
+
+def _params() -> list:
+    params = []
+    for path in table_files():
+        for case in load_cases(path):
+            xfail = case.entry.get("xfail") if not case.nothing else None
+            marks = [pytest.mark.xfail(reason=xfail, strict=True)] if xfail else []
+            params.append(pytest.param(case, id=case.id, marks=marks))
+    return params
+
+
+def describe(found: list[TimeExpression]) -> str:
+    if not found:
+        return "  (no expression found)"
+    return "\n".join(
+        f"  [{t.start}:{t.end}] {t.text!r} {t.type} {t.value!r} mod={t.mod!r} "
+        f"{t.earliest}..{t.latest}"
+        for t in found
+    )
+
+
+def _expected_day(text: str) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def check(case: Case, found: list[TimeExpression]) -> list[str]:
+    """What differs between the table and the expressions found (empty = as expected)."""
+    if case.nothing:
+        return ["expected no expression"] if found else []
+    start, end = case.span or (0, len(case.text))
+    wanted = case.text[start:end]
+    if case.entry.get("others"):
+        hits = [t for t in found if (t.start, t.end) == (start, end)]
+        if len(hits) != 1:
+            return [f"expected one expression with extent {wanted!r} (others allowed)"]
+        hit = hits[0]
+    else:
+        if len(found) != 1:
+            return [f"expected exactly one expression {wanted!r}, found {len(found)}"]
+        hit = found[0]
+        if (hit.start, hit.end) != (start, end):
+            return [f"extent {hit.text!r} [{hit.start}:{hit.end}], expected {wanted!r}"]
+    errors = []
+    for key in ("type", "value"):
+        if getattr(hit, key) != case.entry[key]:
+            errors.append(f"{key} {getattr(hit, key)!r}, expected {case.entry[key]!r}")
+    if "mod" in case.entry and hit.mod != (case.entry["mod"] or None):
+        errors.append(f"mod {hit.mod!r}, expected {case.entry['mod'] or None!r}")
+    for key in ("earliest", "latest"):
+        if key in case.entry and getattr(hit, key) != _expected_day(case.entry[key]):
+            errors.append(f"{key} {getattr(hit, key)}, expected {case.entry[key] or None}")
+    return errors
+
+
+@pytest.mark.parametrize("path", table_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_table_file_is_valid(path: Path):
+    problems = table_problems(path)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("case", _params())
+def test_date_corpus(case: Case):
+    dct = DocumentDate.parse(case.dct) if case.dct else None
+    found = find_dates(case.text, case.language, dct)
+    errors = check(case, found)
+    assert not errors, (
+        f"{case.text!r} (language {case.language}, DCT {case.dct or 'none'}):\n  "
+        + "\n  ".join(errors)
+        + "\nfound:\n"
+        + describe(found)
+    )
+
+
+# The runner itself must be able to fail: a few checks on made-up tables and results.
+
+
+def _write(tmp_path: Path, body: str) -> Path:
+    folder = tmp_path / "de"
+    folder.mkdir(exist_ok=True)
+    path = folder / "t.toml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_validation_rejects_unknown_keys_and_double_brackets(tmp_path: Path):
+    path = _write(
+        tmp_path,
+        'language = "de"\ndct = "2013-02-12"\n[[expect]]\ntype = "DATE"\nvalue = "2013"\n'
+        'valeu = "x"\ntexts = ["[a] [b]"]\n[[nothing]]\ntexts = ["x"]\nmod = "START"\n',
+    )
+    problems = "\n".join(table_problems(path))
+    assert "unknown key 'valeu'" in problems
+    assert "unknown key 'mod'" in problems
+    assert "at most one [...] pair" in problems
+
+
+def test_validation_rejects_bad_days_types_and_language(tmp_path: Path):
+    path = _write(
+        tmp_path,
+        'language = "en"\ndct = "2013-02-30"\n[[expect]]\ntype = "DAY"\nvalue = "2013"\n'
+        'earliest = "2013-13-01"\nothers = true\ntexts = ["heute"]\n',
+    )
+    problems = "\n".join(table_problems(path))
+    for part in (
+        "language must be 'de'",
+        "day 30 does not exist",
+        "type must be",
+        "earliest '2013-13-01'",
+        "others = true needs a bracketed text",
+    ):
+        assert part in problems
+
+
+def _timex(text: str, start: int, end: int, value: str, **kw) -> TimeExpression:
+    return TimeExpression(start, end, text[start:end], kw.pop("type", "DATE"), value, **kw)
+
+
+def test_check_compares_extent_value_and_interval():
+    text, span = split_brackets("Er kam am [Dienstag] an.")
+    assert text == "Er kam am Dienstag an." and text[span[0] : span[1]] == "Dienstag"
+    entry = {"type": "DATE", "value": "2013-02-05", "earliest": "2013-02-05", "mod": ""}
+    case = Case("de/x", "de", "2013-02-12", text, span, entry)
+    good = _timex(text, 10, 18, "2013-02-05", earliest=date(2013, 2, 5))
+    assert check(case, [good]) == []
+    assert check(case, []) != []
+    assert check(case, [good, _timex(text, 0, 2, "X")]) != []
+    assert check(case, [_timex(text, 7, 18, "2013-02-05", earliest=date(2013, 2, 5))]) != []
+    assert check(case, [_timex(text, 10, 18, "2013-02-05", earliest=None)]) != []
+    assert check(case, [_timex(text, 10, 18, "2013-02-05", mod="START")]) != []
+    with_others = Case("de/x", "de", "", text, span, {**entry, "others": True})
+    assert check(with_others, [_timex(text, 0, 2, "X"), good]) == []
+    nothing = Case("de/x", "de", "", "Die Zeit", None, {}, nothing=True)
+    assert check(nothing, []) == [] and check(nothing, [good]) != []
