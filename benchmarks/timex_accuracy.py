@@ -1,0 +1,231 @@
+"""TIMEX3 accuracy of timeline's date engine, with HeidelTime side by side (TempEval-3 scores).
+
+    python -m benchmarks.timex_accuracy GOLD_DIR [GOLD_DIR...] [--part dev test all]
+        [--lang de|en] [--no-heideltime] [--no-cache] [--errors N]
+
+Each GOLD_DIR is one corpus of TimeML files (searched recursively). Both systems get the same
+text (the content of <TEXT>, tags removed) and the gold DCT. See benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks import heideltime_runner
+from benchmarks.split import documents, part_of
+from benchmarks.timeml_gold import GoldDocument, GoldError, read_gold
+from benchmarks.timex_scorer import Scores, Span, relaxed_pairs, score
+from timeline.dates import find_dates
+from timeline.model import DocumentDate, InvalidDate, Precision
+
+# Corpus folder names that tell the language of their documents.
+CORPUS_LANGUAGES = {"krauts": "de", "tempeval": "en", "timebank": "en", "aquaint": "en"}
+
+
+@dataclass(frozen=True)
+class Run:
+    """One system's spans for each document, and the seconds it took."""
+
+    system: str
+    spans: tuple[tuple[Span, ...], ...]
+    seconds: float
+    note: str = ""
+
+
+def corpus_language(folder: Path) -> str | None:
+    name = str(folder.resolve()).lower()
+    return next((lang for key, lang in CORPUS_LANGUAGES.items() if key in name), None)
+
+
+def document_date(doc: GoldDocument) -> DocumentDate | None:
+    try:
+        return DocumentDate.parse(doc.dct) if doc.dct else None
+    except InvalidDate:
+        return None
+
+
+def _day(doc: GoldDocument) -> str | None:
+    """The DCT as HeidelTime takes it: a day, or nothing."""
+    dct = document_date(doc)
+    return dct.value if dct is not None and dct.precision is Precision.DAY else None
+
+
+def run_timeline(docs: Sequence[GoldDocument], language: str) -> Run:
+    """Our engine on each text; a document on which it fails counts as finding nothing."""
+    if docs:  # load the language resources before the clock starts, as HeidelTime's JVM is
+        find_dates(docs[0].text, language, document_date(docs[0]), docs[0].id)
+    spans, failures, seconds = [], [], 0.0
+    for doc in docs:
+        began = time.perf_counter()
+        try:
+            found = find_dates(doc.text, language, document_date(doc), doc.id)
+        except Exception as e:  # noqa: BLE001 - the benchmark reports engine bugs, not dies
+            found = []
+            failures.append(f"{doc.id}: {type(e).__name__}: {e}")
+        seconds += time.perf_counter() - began
+        spans.append(tuple(Span(t.start, t.end, t.type, t.value) for t in found))
+    note = ""
+    if failures:
+        note = f"find_dates failed on {len(failures)} documents, e.g. {failures[0]}"
+    return Run("timeline", tuple(spans), seconds, note)
+
+
+def run_heideltime(docs: Sequence[GoldDocument], language: str, tagger) -> Run:
+    jobs = [heideltime_runner.Job(doc.text, language, _day(doc)) for doc in docs]
+    outputs = tagger.run(jobs)
+    errors = [f"{doc.id}: {out.error}" for doc, out in zip(docs, outputs, strict=True) if out.error]
+    spans = tuple(
+        tuple(heideltime_runner.spans_on(doc.text, out.timeml))
+        for doc, out in zip(docs, outputs, strict=True)
+    )
+    note = f"HeidelTime failed on {len(errors)} documents, e.g. {errors[0]}" if errors else ""
+    return Run("HeidelTime", spans, sum(out.seconds for out in outputs), note)
+
+
+COLUMNS = (
+    "system",
+    "strict P",
+    "strict R",
+    "strict F1",
+    "relax P",
+    "relax R",
+    "relax F1",
+    "type F1",
+    "value acc",
+    "value F1",
+    "docs/s",
+)
+
+
+def table_row(name: str, scores: Scores, docs_per_second: float | None) -> list[str]:
+    numbers = [
+        scores.strict_p,
+        scores.strict_r,
+        scores.strict_f1,
+        scores.relaxed_p,
+        scores.relaxed_r,
+        scores.relaxed_f1,
+        scores.type_f1,
+        scores.value_accuracy,
+        scores.value_f1,
+    ]
+    speed = f"{docs_per_second:.1f}" if docs_per_second is not None else "-"
+    return [name, *(f"{100 * x:.1f}" for x in numbers), speed]
+
+
+def print_table(rows: list[list[str]]) -> None:
+    widths = [max(len(r[i]) for r in [list(COLUMNS), *rows]) for i in range(len(COLUMNS))]
+    for row in [list(COLUMNS), ["-" * w for w in widths], *rows]:
+        print("| " + " | ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) + " |")
+
+
+def _context(text: str, start: int, end: int, width: int = 50) -> str:
+    left = text[max(0, start - width) : start]
+    right = text[end : end + width]
+    return " ".join(f"{left}[[{text[start:end]}]]{right}".split())
+
+
+def print_errors(docs: Sequence[GoldDocument], run: Run, how_many: int) -> None:
+    """Missed, spurious, wrong-extent and wrong-value examples, a fixed random sample of each."""
+    kinds: dict[str, list[str]] = {"missed": [], "spurious": [], "extent": [], "value/type": []}
+    for doc, system in zip(docs, run.spans, strict=True):
+        pairs = relaxed_pairs(doc.spans, system)
+        paired_gold = {i for i, _ in pairs}
+        paired_system = {j for _, j in pairs}
+        for i, g in enumerate(doc.spans):
+            if i not in paired_gold:
+                kinds["missed"].append(
+                    f"{doc.id}: {_context(doc.text, g.start, g.end)}  gold={g.type} {g.value}"
+                )
+        for j, s in enumerate(system):
+            if j not in paired_system:
+                kinds["spurious"].append(
+                    f"{doc.id}: {_context(doc.text, s.start, s.end)}  ours={s.type} {s.value}"
+                )
+        for i, j in pairs:
+            g, s = doc.spans[i], system[j]
+            if (g.start, g.end) != (s.start, s.end):
+                kinds["extent"].append(
+                    f"{doc.id}: gold {doc.text[g.start : g.end]!r} ours "
+                    f"{doc.text[s.start : s.end]!r}  in {_context(doc.text, g.start, g.end, 30)}"
+                )
+            if g.value.strip().upper() != s.value.strip().upper() or g.type != s.type:
+                kinds["value/type"].append(
+                    f"{doc.id}: {_context(doc.text, g.start, g.end)}  "
+                    f"gold={g.type} {g.value}  ours={s.type} {s.value}"
+                )
+    sample = random.Random(0)
+    for kind, lines in kinds.items():
+        print(f"\n{run.system} errors on dev, {kind}: {len(lines)}")
+        chosen = sorted(sample.sample(range(len(lines)), min(how_many, len(lines))))
+        for k in chosen:
+            print(f"  {lines[k]}")
+
+
+def evaluate(folder: Path, language: str, part: str, args, tagger) -> None:
+    docs = [read_gold(path) for path in documents(folder, part)]
+    gold_count = sum(len(d.spans) for d in docs)
+    print(f"\n## {folder} [{language}], part {part}: {len(docs)} documents, {gold_count} timexes")
+    if not docs:
+        print("no .tml files in this part")
+        return
+    runs = [run_timeline(docs, language)]
+    if tagger is not None:
+        runs.append(run_heideltime(docs, language, tagger))
+    rows = []
+    for run in runs:
+        scores = score(zip((d.spans for d in docs), run.spans, strict=True))
+        rows.append(table_row(run.system, scores, len(docs) / run.seconds if run.seconds else None))
+    print_table(rows)
+    for run in runs:
+        found = sum(len(s) for s in run.spans)
+        print(f"{run.system}: {found} timexes found" + (f"; {run.note}" if run.note else ""))
+    if tagger is None:
+        print(f"(no HeidelTime row: {args.heideltime_note})")
+    if args.errors and part != "test":
+        dev = [i for i, d in enumerate(documents(folder, part)) if part_of(d) == "dev"]
+        dev_run = Run(runs[0].system, tuple(runs[0].spans[i] for i in dev), 0.0)
+        print_errors([docs[i] for i in dev], dev_run, args.errors)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("gold_dirs", nargs="+", type=Path, metavar="GOLD_DIR")
+    parser.add_argument("--part", nargs="+", choices=["dev", "test", "all"], default=["dev"])
+    parser.add_argument("--lang", choices=sorted(heideltime_runner.LANGUAGES))
+    parser.add_argument("--no-heideltime", action="store_true", help="score timeline only")
+    parser.add_argument("--no-cache", action="store_true", help="re-run HeidelTime everywhere")
+    parser.add_argument("--errors", type=int, default=0, metavar="N", help="N dev examples")
+    args = parser.parse_args(argv)
+    for folder in args.gold_dirs:
+        if not folder.is_dir():
+            parser.error(f"not a folder: {folder}")
+        if not args.lang and not corpus_language(folder):
+            parser.error(f"cannot tell the language of {folder} from its name: pass --lang")
+    args.heideltime_note = "--no-heideltime"
+    tagger = None
+    if not args.no_heideltime:
+        args.heideltime_note = heideltime_runner.unavailable()
+        if args.heideltime_note is None:
+            tagger = heideltime_runner.HeidelTime(cache=not args.no_cache)
+    try:
+        for folder in args.gold_dirs:
+            for part in args.part:
+                evaluate(folder, args.lang or corpus_language(folder), part, args, tagger)
+    except GoldError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    finally:
+        if tagger is not None:
+            tagger.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
