@@ -1,0 +1,280 @@
+"""The command line: `python -m timeline tag|dates|extract ...`.
+
+Each subcommand is an `_add_<name>` function that declares its arguments and a `_run_<name>`
+function that does the work and returns the exit code: 0 all went well, 1 some input failed,
+2 the command itself was wrong. Problems go to stderr as `file: message`, one per line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from timeline import reading, timeml
+from timeline.dates import find_dates
+from timeline.language import supported_languages
+from timeline.model import Document, DocumentDate, InvalidDate, TimeExpression
+
+
+def _dct_argument(text: str) -> DocumentDate:
+    try:
+        return DocumentDate.parse(text)
+    except InvalidDate as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def _add_document_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=["auto", *supported_languages()],
+        default="auto",
+        help="language of the articles (default: detected per article)",
+    )
+    parser.add_argument(
+        "--dct",
+        type=_dct_argument,
+        metavar="DATE",
+        help="document creation time YYYY, YYYY-MM or YYYY-MM-DD for every article "
+        "(overrides the one in the input)",
+    )
+
+
+def _prepare(document: Document, args: argparse.Namespace) -> Document:
+    """The document with the command line's --dct and --lang applied."""
+    if args.dct:
+        document = replace(document, dct=args.dct)
+    if args.lang != "auto":
+        document = replace(document, language=args.lang)
+    return document
+
+
+def _dates_of(document: Document) -> list[TimeExpression]:
+    return find_dates(document.text, document.language, document.dct, document.id)
+
+
+class _Report:
+    """Messages on stderr, a progress line when stderr is a terminal, and the failure count."""
+
+    def __init__(self) -> None:
+        self.total = self.done = self.failed = 0
+        self.progress = False
+
+    def start(self, total: int) -> None:
+        self.total = total
+        self.progress = total > 1 and sys.stderr.isatty()
+
+    def message(self, where: object, text: str) -> None:
+        self._clear()
+        print(f"{where}: {text}", file=sys.stderr)
+
+    def failure(self, where: object, text: str) -> None:
+        self.failed += 1
+        self.message(where, text)
+
+    def step(self, name: str) -> None:
+        self.done += 1
+        if self.progress:
+            print(f"\r[{self.done}/{self.total}] {name[-60:]}\x1b[K", end="", file=sys.stderr)
+
+    def _clear(self) -> None:
+        if self.progress:
+            print("\r\x1b[K", end="", file=sys.stderr)
+
+    def finish(self, summary: str) -> int:
+        self._clear()
+        print(summary, file=sys.stderr)
+        return 1 if self.failed else 0
+
+
+def _inputs(paths: Sequence[str], report: _Report) -> list[tuple[Path, str]]:
+    found = []
+    for given in paths:
+        try:
+            found += reading.find_inputs(given)
+        except reading.ReadError as e:
+            report.failure(given, str(e))
+    return found
+
+
+# --- tag -------------------------------------------------------------------------------------
+
+
+def _add_tag(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "tag",
+        help="write each input as TimeML with TIMEX3 tags",
+        description="Tag the temporal expressions of each input (TimeML, text, HTML, JSON Lines, "
+        "CSV, or folders of them) and write DIR/<file name> as TimeML. TimeML inputs keep "
+        "their name and header; other inputs get .tml appended; a file with several articles "
+        "gives one file per article.",
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file or folder")
+    parser.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder")
+    _add_document_options(parser)
+    parser.set_defaults(run=_run_tag)
+
+
+def _safe_name(doc_id: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in doc_id)
+
+
+def _tag_file(path: Path, name: str, args: argparse.Namespace, report: _Report) -> int:
+    """Tag every document of one file; returns how many TIMEX3 tags were written."""
+    source, warnings = reading.load(path)
+    kind = reading.file_format(path, source)
+    found = reading.read_source(path, source, warnings, name)
+    for message in found.errors:
+        report.failure(path, message)
+    tags = 0
+    for document in found.documents:
+        for warning in document.warnings:
+            report.message(path, f"warning: {warning}")
+        document = _prepare(document, args)
+        if kind in ("jsonl", "csv"):
+            target = args.out / Path(name).parent / f"{_safe_name(document.id)}.tml"
+        elif kind == "timeml":
+            target = args.out / name
+        else:
+            target = args.out / f"{name}.tml"
+        if target.resolve() == path.resolve():
+            raise reading.ReadError(
+                f"writing {target} would overwrite the input; use another --out"
+            )
+        timexes = _dates_of(document)
+        xml, skipped = timeml.write_timeml(document, timexes, source if kind == "timeml" else None)
+        for message in skipped:
+            report.message(path, f"warning: {message}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(xml, encoding="utf-8", newline="")
+        tags += len(timexes) - len(skipped)
+    return tags
+
+
+def _run_tag(args: argparse.Namespace) -> int:
+    report = _Report()
+    inputs = _inputs(args.inputs, report)
+    report.start(len(inputs))
+    tags = 0
+    for path, name in inputs:
+        report.step(name)
+        try:
+            tags += _tag_file(path, name, args, report)
+        except reading.ReadError as e:
+            report.failure(path, str(e))
+        except Exception as e:  # a bug must not stop the other files; say what happened
+            report.failure(path, f"unexpected error: {type(e).__name__}: {e}")
+    return report.finish(
+        f"{len(inputs) - report.failed} of {len(inputs)} files tagged, "
+        f"{tags} TIMEX3 tags written to {args.out}"
+    )
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+def _add_dates(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "dates",
+        help="show the dates found in a file as a table",
+        description="Show every temporal expression of the articles in FILE: its text, type, "
+        "normalized value, the days it covers, and why.",
+    )
+    parser.add_argument("file", metavar="FILE")
+    _add_document_options(parser)
+    parser.set_defaults(run=_run_dates)
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def date_table(timexes: Sequence[TimeExpression]) -> str:
+    """A plain-text table of expressions for people to read."""
+    rows = [("text", "type", "value", "earliest – latest", "explanation")]
+    for t in timexes:
+        if t.earliest is None:
+            days = "–"
+        elif t.earliest == t.latest:
+            days = t.earliest.isoformat()
+        else:
+            days = f"{t.earliest.isoformat()} – {t.latest.isoformat()}"
+        value = t.value + (f" ({t.mod})" if t.mod else "")
+        rows.append((_clip(t.text, 40), t.type, value, days, " ".join(t.explanation.split())))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    return "\n".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(row[:4], widths, strict=True)) + "  " + row[4]
+        for row in rows
+    ).rstrip()
+
+
+def _run_dates(args: argparse.Namespace) -> int:
+    report = _Report()
+    try:
+        found = reading.read_file(args.file)
+    except reading.ReadError as e:
+        report.failure(args.file, str(e))
+        return report.finish("nothing read")
+    for message in found.errors:
+        report.failure(args.file, message)
+    for document in found.documents:
+        for warning in document.warnings:
+            report.message(args.file, f"warning: {warning}")
+        document = _prepare(document, args)
+        dct = document.dct.value if document.dct else "none"
+        print(f"{document.id}  (language {document.language}, DCT {dct})")
+        try:
+            timexes = _dates_of(document)
+        except Exception as e:  # a bug must not hide the other articles; say what happened
+            report.failure(document.id, f"unexpected error: {type(e).__name__}: {e}")
+            continue
+        print(date_table(timexes) if timexes else "no dates found")
+        print()
+    return 1 if report.failed else 0
+
+
+# --- extract ---------------------------------------------------------------------------------
+
+
+def _add_extract(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("extract", help="events, actors and dates as JSON (not yet)")
+    parser.add_argument("inputs", nargs="*", metavar="INPUT")
+    parser.set_defaults(run=_run_extract)
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    print("extract: not available yet", file=sys.stderr)
+    return 2
+
+
+# ---------------------------------------------------------------------------------------------
+
+SUBCOMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (
+    _add_tag,
+    _add_dates,
+    _add_extract,
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m timeline",
+        description="Turn news articles into an event timeline.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in SUBCOMMANDS:
+        add(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one subcommand; returns the exit code (argparse exits with 2 on usage errors)."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
