@@ -1,0 +1,51 @@
+"""Tense of the clause around a date: expectations worked out by reading each sentence."""
+
+import pytest
+
+from timeline.tense import clause_tense
+
+CASES = [
+    # German: Präteritum, Perfekt, future auxiliaries and modals, planning words
+    ("de", "Scholz sagte am [Donnerstag], die Regierung werde im März entscheiden.", "past"),
+    ("de", "Scholz sagte am Donnerstag, die Regierung werde im [März] entscheiden.", "future"),
+    ("de", "Der Bundestag hat am [Dienstag] das Gesetz beschlossen.", "past"),
+    ("de", "Am [Montag] traf Merkel in Paris ein.", "past"),
+    ("de", "Die Wahl wurde im [Mai] wiederholt.", "past"),
+    ("de", "Die Brücke wird im [Mai] eröffnet.", "future"),
+    ("de", "Die Konferenz ist für [Mai] geplant.", "future"),
+    ("de", "Die Regierung will das Gesetz im [Herbst] verabschieden.", "future"),
+    ("de", "Der Minister plant, im [Juli] nach Kiew zu reisen.", "future"),
+    ("de", "Er ist am [Sonntag] zurückgetreten.", "past"),
+    ("de", "Die Lage ist seit [Montag] ruhig.", "present"),
+    ("de", "Das Gebiet am [Montag].", "unknown"),  # "Gebiet" is a noun, not a participle
+    ("de", "Am 18. März traf Dr. Müller ein. Er wird am [Freitag] abreisen.", "future"),
+    # a conjunction splits two verbs in one sentence
+    ("de", "Die Firma meldete im [Januar] Insolvenz an und will im Juni neu starten.", "past"),
+    ("de", "Die Firma meldete im Januar Insolvenz an und will im [Juni] neu starten.", "future"),
+    # English
+    ("en", "Biden said on [Tuesday] that the US will send troops in March.", "past"),
+    ("en", "Biden said on Tuesday that the US will send troops in [March].", "future"),
+    ("en", "The law was passed [last week] and will take effect in January.", "past"),
+    ("en", "The law was passed last week and will take effect in [January].", "future"),
+    ("en", "The vote is scheduled for [Friday].", "future"),
+    ("en", "Officials are expected to meet on [Friday].", "future"),
+    ("en", "The company announced on [Monday] a new plan.", "past"),
+    ("en", "The company has announced a new plan on [Monday].", "past"),
+    ("en", "The summit is going to take place in [June].", "future"),
+    ("en", "They'll return on [Sunday].", "future"),
+    ("en", "The minister is in Paris on [Friday].", "present"),
+    ("en", "On [Friday].", "unknown"),
+    ("en", "Mr. Smith arrived on [Jan. 5], the U.S. embassy said.", "past"),
+]
+
+
+@pytest.mark.parametrize(("language", "marked", "expected"), CASES)
+def test_clause_tense(language: str, marked: str, expected: str) -> None:
+    start = marked.index("[")
+    end = marked.index("]") - 1
+    text = marked.replace("[", "").replace("]", "")
+    assert clause_tense(text, start, end, language) == expected
+
+
+def test_span_outside_any_sentence_is_unknown() -> None:
+    assert clause_tense("   ", 1, 2, "de") == "unknown"

@@ -1,0 +1,138 @@
+"""Sentence and clause boundaries, from punctuation and the cue words in <lang>/clauses.toml.
+
+Both the tense of a date's clause (timeline.tense) and the events (timeline.events) are read
+clause by clause, so both cut the text the same way here. Nothing is parsed: a "piece" is the
+text between two boundaries (punctuation or a conjunction); callers decide which pieces have a
+verb of their own and join the others back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from timeline.lexicon import resource
+
+# Words, with English clitics as words of their own: "won't" -> "wo" "n't", "they'll" -> "'ll".
+_WORD = re.compile(r"\w+?(?=n['’]t\b)|n['’]t\b|\w+|['’]\w+")
+# A sentence ends at . ! ? (maybe followed by closing quotes or brackets) before whitespace,
+# or at a blank line.
+_END = re.compile(r"[.!?…]+[\"'“”»«)\]]*(?=\s)|\n[ \t]*\n")
+_CLOSING = "\"'“”»«)]"
+_OPENING = "(\"'“„»«["
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Part of a sentence between two clause boundaries.
+
+    `after_punctuation` says whether it starts after punctuation (or at the sentence start)
+    rather than at a conjunction: pieces joined between punctuation marks form the comma clause.
+    """
+
+    start: int
+    end: int
+    after_punctuation: bool
+
+
+@cache
+def _config(language: str) -> tuple[frozenset[str], int, frozenset[str], frozenset[str]]:
+    data = resource(language, "clauses.toml")
+    sentences, clauses = data["sentences"], data["clauses"]
+    return (
+        frozenset(a.lower() for a in sentences["abbreviations"]),
+        int(sentences["ordinal_max_digits"]),
+        frozenset(clauses["punctuation"]),
+        frozenset(c.lower() for c in clauses["conjunctions"]),
+    )
+
+
+def _ends_sentence(text: str, m: re.Match, language: str) -> bool:
+    """Does the punctuation run `m` end a sentence? Blank lines, "!" and "?" always do."""
+    marks = m.group().rstrip(_CLOSING)
+    if not marks.strip() or marks != ".":
+        return True
+    nxt = m.end()
+    while nxt < len(text) and text[nxt].isspace():
+        nxt += 1
+    if nxt >= len(text):
+        return True
+    if text[nxt].islower() or text[nxt] in ",;:":
+        return False
+    abbreviations, ordinal_digits, _, _ = _config(language)
+    before = text[: m.start()].rsplit(None, 1)
+    head = before[-1].lstrip(_OPENING) if before else ""
+    word = head.lower()
+    if word in abbreviations or (len(word) == 1 and word.isalpha()):
+        return False
+    if re.fullmatch(r"(?:\w\.)+\w", head):  # U.S, z.B
+        return False
+    return not (head.isdigit() and len(head) <= ordinal_digits)
+
+
+def sentences(text: str, language: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence, trimmed of surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(text):
+        if _ends_sentence(text, m, language):
+            _add_trimmed(spans, text, start, m.end())
+            start = m.end()
+    _add_trimmed(spans, text, start, len(text))
+    return spans
+
+
+def _add_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def pieces(text: str, start: int, end: int, language: str) -> list[Piece]:
+    """The pieces of the sentence text[start:end], cut at punctuation and conjunctions."""
+    _, _, punctuation, conjunctions = _config(language)
+    cuts: list[tuple[int, bool]] = [(start, True)]
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in punctuation and not _inside_number(text, i):
+            cuts.append((i + 1, True))
+        elif ch.isalpha() and (i == start or not text[i - 1].isalnum()):
+            m = _WORD.match(text, i)  # a conjunction is a whole word
+            if m and m.group().lower() in conjunctions and i > start:
+                cuts.append((i, False))
+            i = m.end() if m else i + 1
+            continue
+        i += 1
+    result: list[Piece] = []
+    follows_punctuation = False
+    for n, (cut, after_punctuation) in enumerate(cuts):
+        follows_punctuation = follows_punctuation or after_punctuation
+        s, e = cut, cuts[n + 1][0] if n + 1 < len(cuts) else end
+        while s < e and (text[s].isspace() or text[s] in punctuation):
+            s += 1
+        while e > s and (
+            text[e - 1].isspace() or text[e - 1] in punctuation or text[e - 1] in ".!?…"
+        ):
+            e -= 1
+        if e > s:
+            result.append(Piece(s, e, follows_punctuation))
+            follows_punctuation = False
+    return result
+
+
+def _inside_number(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, lower-cased word) for every word in text[start:end]."""
+    stop = len(text) if end is None else end
+    return [
+        (m.start(), m.end(), m.group().lower().replace("’", "'"))
+        for m in _WORD.finditer(text, start, stop)
+    ]

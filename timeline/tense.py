@@ -1,0 +1,152 @@
+"""The tense of the clause around a span: "past", "present", "future" or "unknown".
+
+The date engine needs it to choose a direction for underspecified dates ("am Dienstag" in
+"Scholz traf ... am Dienstag" is the last Tuesday, in "wird am Dienstag reisen" the next one),
+and events use it to mark planned events. The cue words live in <lang>/tense.toml; clause
+bounds come from timeline.clauses.
+
+The search widens step by step until a cue is found: the piece around the span (cut at
+punctuation and conjunctions), then the comma clause, then the sentence. Within one step the
+cue nearest to the span decides; on a tie future beats past beats present, because a
+planning word outweighs the auxiliary that carries it ("ist für Mai geplant").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from timeline.clauses import Piece, pieces, sentences, words
+from timeline.lexicon import resource
+
+PAST, PRESENT, FUTURE, UNKNOWN = "past", "present", "future", "unknown"
+_RANK = {FUTURE: 0, PAST: 1, PRESENT: 2}
+
+
+@dataclass(frozen=True)
+class _Cues:
+    future: tuple[tuple[str, ...], ...]
+    past: tuple[tuple[str, ...], ...]
+    present: tuple[tuple[str, ...], ...]
+    past_suffixes: tuple[str, ...]
+    not_suffixed: frozenset[str]
+    not_endings: tuple[str, ...]
+    not_after: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
+    participles: frozenset[str]
+    participle_patterns: tuple[re.Pattern, ...]
+    not_participles: frozenset[str]
+
+
+@cache
+def _cues(language: str) -> _Cues:
+    data = resource(language, "tense.toml")
+    past = data["past"]
+
+    def phrases(words_: list[str]) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(w.lower().split()) for w in words_)
+
+    return _Cues(
+        future=phrases(data["future"]["words"]),
+        past=phrases(past["words"]),
+        present=phrases(data["present"]["words"]),
+        past_suffixes=tuple(past.get("suffixes", [])),
+        not_suffixed=frozenset(past.get("not_suffixed", [])),
+        not_endings=tuple(past.get("not_endings", [])),
+        not_after=frozenset(past.get("not_after", [])),
+        perfect_auxiliaries=frozenset(past.get("perfect_auxiliaries", [])),
+        participles=frozenset(past.get("participles", [])),
+        participle_patterns=tuple(re.compile(p) for p in past.get("participle_patterns", [])),
+        not_participles=frozenset(past.get("not_participles", [])),
+    )
+
+
+def clause_tense(text: str, start: int, end: int, language: str) -> str:
+    """The tense of the clause around text[start:end] ("past", "present", "future", "unknown")."""
+    sentence = next(
+        ((s, e) for s, e in sentences(text, language) if s <= start < e or s < end <= e),
+        None,
+    )
+    if sentence is None:
+        return UNKNOWN
+    parts = pieces(text, sentence[0], sentence[1], language)
+    for lo, hi in _widening(parts, start, end, sentence):
+        tense = _tense_in(text, lo, hi, start, end, language)
+        if tense != UNKNOWN:
+            return tense
+    return UNKNOWN
+
+
+def _widening(
+    parts: list[Piece], start: int, end: int, sentence: tuple[int, int]
+) -> list[tuple[int, int]]:
+    """The piece around the span, its comma clause, the whole sentence."""
+    inside = [i for i, p in enumerate(parts) if p.start < end and start < p.end]
+    if not inside:
+        return [sentence]
+    first, last = inside[0], inside[-1]
+    spans = [(parts[first].start, parts[last].end)]
+    while first > 0 and not parts[first].after_punctuation:
+        first -= 1
+    while last + 1 < len(parts) and not parts[last + 1].after_punctuation:
+        last += 1
+    spans.append((parts[first].start, parts[last].end))
+    spans.append(sentence)
+    return spans
+
+
+def _tense_in(text: str, lo: int, hi: int, start: int, end: int, language: str) -> str:
+    """The tense of the nearest cue in text[lo:hi] to the span [start, end)."""
+    found = tense_cues(text, lo, hi, language)
+    if not found:
+        return UNKNOWN
+
+    def distance(cue: tuple[int, int, str]) -> tuple[int, int]:
+        s, e, tense = cue
+        gap = 0 if s < end and start < e else (start - e if e <= start else s - end)
+        return gap, _RANK[tense]
+
+    return min(found, key=distance)[2]
+
+
+def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, int, str]]:
+    """(start, end, tense) of every tense cue in text[lo:hi]."""
+    cues = _cues(language)
+    tokens = words(text, lo, hi)
+    lowered = [w for _, _, w in tokens]
+    usable = [
+        w == text[s:e] or i == 0 or _starts_sentence(text, s) for i, (s, e, w) in enumerate(tokens)
+    ]
+    found: list[tuple[int, int, str]] = []
+    for tense, phrases in ((FUTURE, cues.future), (PAST, cues.past), (PRESENT, cues.present)):
+        for i in range(len(tokens)):
+            for phrase in phrases:
+                if usable[i] and tuple(lowered[i : i + len(phrase)]) == phrase:
+                    found.append((tokens[i][0], tokens[i + len(phrase) - 1][1], tense))
+    for i, (s, e, w) in enumerate(tokens):
+        if not usable[i] or w in cues.not_suffixed or w.endswith(cues.not_endings):
+            continue
+        if any(w.endswith(x) and len(w) > len(x) + 2 for x in cues.past_suffixes) and not (
+            i > 0 and lowered[i - 1] in cues.not_after
+        ):
+            found.append((s, e, PAST))
+    auxiliaries = [i for i, w in enumerate(lowered) if w in cues.perfect_auxiliaries]
+    if auxiliaries:
+        for i, (s, e, w) in enumerate(tokens):
+            if usable[i] and i not in auxiliaries and _is_participle(w, cues):
+                aux = min(auxiliaries, key=lambda a: abs(a - i))
+                found.append((tokens[aux][0], tokens[aux][1], PAST))
+                found.append((s, e, PAST))
+    return found
+
+
+def _is_participle(word: str, cues: _Cues) -> bool:
+    if word in cues.not_participles:
+        return False
+    return word in cues.participles or any(p.match(word) for p in cues.participle_patterns)
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t\"'„“»«(")
+    return not before or before[-1] in ".!?:\n"
