@@ -26,6 +26,7 @@ from pathlib import Path
 from platformdirs import user_cache_dir
 
 from benchmarks.timex_scorer import Span
+from timeline.model import DocumentDate, Precision
 
 LANGUAGES = {"de": "german", "en": "english"}
 BATCH_SOURCE = Path(__file__).with_name("HeidelTimeBatch.java")
@@ -55,7 +56,12 @@ def unavailable() -> str | None:
 class Job:
     text: str
     language: str  # "de" or "en"
-    dct: str | None  # YYYY-MM-DD, or None
+    dct: DocumentDate | None
+
+    @property
+    def day(self) -> str:
+        """The DCT as HeidelTime takes it: YYYY-MM-DD, or "-" for none (a year is no day)."""
+        return self.dct.value if self.dct and self.dct.precision is Precision.DAY else "-"
 
 
 @dataclass(frozen=True)
@@ -111,9 +117,9 @@ class HeidelTime:
 
     def _cache_path(self, job: Job) -> Path:
         key = hashlib.sha256(
-            "\0".join(
-                [job.language, job.dct or "-", str(self.jar.stat().st_size), job.text]
-            ).encode("utf-8")
+            "\0".join([job.language, job.day, str(self.jar.stat().st_size), job.text]).encode(
+                "utf-8"
+            )
         ).hexdigest()
         return CACHE_DIR / key[:2] / f"{key}.json"
 
@@ -131,7 +137,7 @@ class HeidelTime:
         source = self.workdir / "input.txt"
         target = self.workdir / "output.tml"
         source.write_text(job.text, encoding="utf-8")
-        process.stdin.write(f"{source}\t{job.dct or '-'}\t{target}\n")
+        process.stdin.write(f"{source}\t{job.day}\t{target}\n")
         process.stdin.flush()
         answer = process.stdout.readline().rstrip("\n").split("\t", 1)
         if answer[0] != "ok":

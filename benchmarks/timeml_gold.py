@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.timex_scorer import Span
+from timeline.model import DocumentDate, InvalidDate
 
 
 class GoldError(ValueError):
@@ -24,6 +25,14 @@ class GoldDocument:
     text: str
     dct: str | None
     spans: tuple[Span, ...]
+
+    @property
+    def document_date(self) -> DocumentDate | None:
+        """The DCT as the engine takes it; None when missing or not a date."""
+        try:
+            return DocumentDate.parse(self.dct) if self.dct else None
+        except InvalidDate:
+            return None
 
 
 def read_gold(path: Path) -> GoldDocument:

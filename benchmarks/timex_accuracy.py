@@ -22,7 +22,6 @@ from benchmarks.split import documents, part_of
 from benchmarks.timeml_gold import GoldDocument, GoldError, read_gold
 from benchmarks.timex_scorer import Scores, Span, relaxed_pairs, score
 from timeline.dates import find_dates
-from timeline.model import DocumentDate, InvalidDate, Precision
 
 # Corpus folder names that tell the language of their documents.
 CORPUS_LANGUAGES = {"krauts": "de", "tempeval": "en", "timebank": "en", "aquaint": "en"}
@@ -43,33 +42,26 @@ def corpus_language(folder: Path) -> str | None:
     return next((lang for key, lang in CORPUS_LANGUAGES.items() if key in name), None)
 
 
-def document_date(doc: GoldDocument) -> DocumentDate | None:
-    try:
-        return DocumentDate.parse(doc.dct) if doc.dct else None
-    except InvalidDate:
-        return None
-
-
-def _day(doc: GoldDocument) -> str | None:
-    """The DCT as HeidelTime takes it: a day, or nothing."""
-    dct = document_date(doc)
-    return dct.value if dct is not None and dct.precision is Precision.DAY else None
-
-
 def run_timeline(docs: Sequence[GoldDocument], language: str) -> Run:
     """Our engine on each text; a document on which it fails counts as finding nothing."""
+
+    def spans_of(doc: GoldDocument) -> tuple[Span, ...]:
+        try:
+            found = find_dates(doc.text, language, doc.document_date, doc.id)
+        except Exception as e:  # noqa: BLE001 - the benchmark reports engine bugs, not dies
+            failures.append(f"{doc.id}: {type(e).__name__}: {e}")
+            return ()
+        return tuple(Span(t.start, t.end, t.type, t.value) for t in found)
+
+    failures: list[str] = []
     if docs:  # load the language resources before the clock starts, as HeidelTime's JVM is
-        find_dates(docs[0].text, language, document_date(docs[0]), docs[0].id)
-    spans, failures, seconds = [], [], 0.0
+        spans_of(docs[0])
+        failures.clear()
+    spans, seconds = [], 0.0
     for doc in docs:
         began = time.perf_counter()
-        try:
-            found = find_dates(doc.text, language, document_date(doc), doc.id)
-        except Exception as e:  # noqa: BLE001 - the benchmark reports engine bugs, not dies
-            found = []
-            failures.append(f"{doc.id}: {type(e).__name__}: {e}")
+        spans.append(spans_of(doc))
         seconds += time.perf_counter() - began
-        spans.append(tuple(Span(t.start, t.end, t.type, t.value) for t in found))
     note = ""
     if failures:
         note = f"find_dates failed on {len(failures)} documents, e.g. {failures[0]}"
@@ -77,7 +69,7 @@ def run_timeline(docs: Sequence[GoldDocument], language: str) -> Run:
 
 
 def run_heideltime(docs: Sequence[GoldDocument], language: str, tagger) -> Run:
-    jobs = [heideltime_runner.Job(doc.text, language, _day(doc)) for doc in docs]
+    jobs = [heideltime_runner.Job(doc.text, language, doc.document_date) for doc in docs]
     outputs = tagger.run(jobs)
     errors = [f"{doc.id}: {out.error}" for doc, out in zip(docs, outputs, strict=True) if out.error]
     spans = tuple(

@@ -1,0 +1,147 @@
+"""Characters per second of timeline's date engine, HeidelTime and dateparser, on one core.
+
+    python -m benchmarks.timex_speed FOLDER [FOLDER...] [--limit N] [--repeat R]
+        [--no-heideltime] [--no-dateparser]
+
+Each FOLDER holds TimeML files (tags are ignored: raw or gold files both work); the first
+--limit documents of each (by file name) are timed. All three tools get the same texts and
+DCTs. The process and the JVM it starts are pinned to CPU 0 (like `taskset -c 0`).
+See benchmarks/README.md for what each number includes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from benchmarks import heideltime_runner
+from benchmarks.split import documents
+from benchmarks.timeml_gold import GoldDocument, GoldError, read_gold
+from benchmarks.timex_accuracy import corpus_language
+from timeline.dates import find_dates
+
+
+@dataclass(frozen=True)
+class Text:
+    doc: GoldDocument
+    language: str
+
+
+@dataclass(frozen=True)
+class Timing:
+    system: str
+    seconds: float
+    note: str = ""
+
+
+def pin_to_one_core() -> str:
+    if not hasattr(os, "sched_setaffinity"):
+        return "not pinned (no sched_setaffinity here)"
+    try:
+        os.sched_setaffinity(0, {0})
+    except OSError as e:
+        return f"not pinned ({e})"
+    return "pinned to CPU 0"
+
+
+def best_of(repeat: int, texts: Sequence[Text], call: Callable[[Text], object]) -> float:
+    """The fastest of `repeat` passes over all texts (the others were slowed by neighbours)."""
+    call(texts[0])  # load resources before the clock starts
+    best = float("inf")
+    for _ in range(repeat):
+        began = time.perf_counter()
+        for text in texts:
+            call(text)
+        best = min(best, time.perf_counter() - began)
+    return best
+
+
+def time_timeline(texts: Sequence[Text], repeat: int) -> Timing:
+    def call(t: Text):
+        return find_dates(t.doc.text, t.language, t.doc.document_date, t.doc.id)
+
+    return Timing("timeline", best_of(repeat, texts, call), f"best of {repeat}")
+
+
+def time_dateparser(texts: Sequence[Text], repeat: int) -> Timing:
+    from dateparser.search import search_dates
+
+    def call(t: Text):
+        dct = t.doc.document_date
+        settings = (
+            {"RELATIVE_BASE": datetime.combine(dct.earliest, datetime.min.time())} if dct else {}
+        )
+        return search_dates(t.doc.text, languages=[t.language], settings=settings)
+
+    return Timing("dateparser", best_of(repeat, texts, call), f"search_dates, best of {repeat}")
+
+
+def time_heideltime(texts: Sequence[Text]) -> list[Timing]:
+    """HeidelTime in one warm JVM per language; without and with the JVM start."""
+    began = time.perf_counter()
+    with heideltime_runner.HeidelTime(cache=False, log=None) as tagger:
+        jobs = [heideltime_runner.Job(t.doc.text, t.language, t.doc.document_date) for t in texts]
+        outputs = tagger.run(jobs)
+        startup = tagger.startup_seconds
+    wall = time.perf_counter() - began
+    failed = sum(1 for out in outputs if out.error)
+    note = f"; failed on {failed} documents" if failed else ""
+    return [
+        Timing("HeidelTime", sum(out.seconds for out in outputs), "warm JVM, per document" + note),
+        Timing("HeidelTime+JVM", wall, f"wall clock incl. {startup:.1f} s JVM start" + note),
+    ]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folders", nargs="+", type=Path, metavar="FOLDER")
+    parser.add_argument("--limit", type=int, default=100, help="documents per folder (100)")
+    parser.add_argument("--repeat", type=int, default=3, help="passes for the Python tools (3)")
+    parser.add_argument("--no-heideltime", action="store_true")
+    parser.add_argument("--no-dateparser", action="store_true")
+    args = parser.parse_args(argv)
+    texts: list[Text] = []
+    for folder in args.folders:
+        language = corpus_language(folder)
+        if not folder.is_dir() or language is None:
+            parser.error(f"{folder}: not a KRAUTS or TempEval folder")
+        try:
+            texts += [Text(read_gold(p), language) for p in documents(folder)[: args.limit]]
+        except GoldError as e:
+            parser.error(str(e))
+    if not texts:
+        parser.error("no .tml files found")
+    chars = sum(len(t.doc.text) for t in texts)
+    print(f"{len(texts)} documents, {chars} characters; {pin_to_one_core()}")
+
+    timings = []
+    try:
+        timings.append(time_timeline(texts, args.repeat))
+    except Exception as e:  # noqa: BLE001 - an engine bug should not hide the other rows
+        print(f"(no timeline row: find_dates failed: {type(e).__name__}: {e})")
+    if not args.no_dateparser:
+        timings.append(time_dateparser(texts, args.repeat))
+    reason = "--no-heideltime" if args.no_heideltime else heideltime_runner.unavailable()
+    if reason is None:
+        timings += time_heideltime(texts)
+
+    ours = timings[0].seconds if timings and timings[0].system == "timeline" else None
+    print(f"\n| {'system':<14} | {'chars/s':>12} | {'ours / it':>9} | note")
+    print(f"| {'-' * 14} | {'-' * 12} | {'-' * 9} | ----")
+    for t in timings:
+        speed = chars / t.seconds if t.seconds else float("inf")
+        ratio = f"{t.seconds / ours:.1f}x" if ours else "-"
+        print(f"| {t.system:<14} | {speed:>12,.0f} | {ratio:>9} | {t.note}")
+    if reason:
+        print(f"(no HeidelTime row: {reason})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
