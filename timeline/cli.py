@@ -157,18 +157,18 @@ def _run_tag(args: argparse.Namespace) -> int:
     report = _Report()
     inputs = _inputs(args.inputs, report)
     report.start(len(inputs))
-    tags = 0
+    tags = tagged = 0
     for path, name in inputs:
         report.step(name)
         try:
             tags += _tag_file(path, name, args, report)
+            tagged += 1
         except reading.ReadError as e:
             report.failure(path, str(e))
         except Exception as e:  # a bug must not stop the other files; say what happened
             report.failure(path, f"unexpected error: {type(e).__name__}: {e}")
     return report.finish(
-        f"{len(inputs) - report.failed} of {len(inputs)} files tagged, "
-        f"{tags} TIMEX3 tags written to {args.out}"
+        f"{tagged} of {len(inputs)} files tagged, {tags} TIMEX3 tags written to {args.out}"
     )
 
 
