@@ -1,0 +1,99 @@
+"""Filter state <-> URL parameters, filtering, table rows and the highlighted source passage."""
+
+from datetime import date
+
+from extraction_fixture import build
+
+from timeline.view import (
+    ViewState,
+    actor_counts,
+    event_rows,
+    filter_extraction,
+    from_query_params,
+    precision_of,
+    source_passage,
+    to_query_params,
+)
+
+
+def ids(extraction) -> list[str]:
+    return [e.id for e in extraction.events]
+
+
+def test_query_params_round_trip():
+    state = ViewState(
+        corpus="abc123",
+        actors=("anna-berger", "lars-haugen"),
+        kinds=("PERSON",),
+        start=date(2024, 5, 1),
+        end=date(2024, 12, 31),
+        query="Kabel",
+        exact_only=True,
+        lanes="country",
+        event="de1-e1",
+    )
+    params = to_query_params(state)
+    assert params["actor"] == ["anna-berger", "lars-haugen"]
+    assert params["from"] == "2024-05-01" and params["exact"] == "1"
+    assert "lang" not in params  # defaults stay out of the link
+    assert from_query_params(params) == (state, [])
+
+
+def test_bad_query_params_are_ignored_with_a_message():
+    state, problems = from_query_params({"from": "2024-13-01", "lanes": "planet", "q": "x"})
+    assert state.start is None and state.lanes == "actor" and state.query == "x"
+    assert len(problems) == 2 and any("2024-13-01" in p for p in problems)
+
+
+def test_filters():
+    x = build()
+    assert ids(filter_extraction(x, ViewState())) == ["de1-e1", "de1-e2", "en1-e1", "en1-e2"]
+    assert ids(filter_extraction(x, ViewState(actors=("lars-haugen",)))) == ["de1-e1"]
+    assert ids(filter_extraction(x, ViewState(kinds=("LOCATION",)))) == ["de1-e1"]
+    assert ids(filter_extraction(x, ViewState(countries=("DEU",)))) == ["de1-e1", "en1-e1"]
+    assert ids(filter_extraction(x, ViewState(languages=("en",)))) == ["en1-e1", "en1-e2"]
+    assert ids(filter_extraction(x, ViewState(docs=("de1",)))) == ["de1-e1", "de1-e2"]
+    assert ids(filter_extraction(x, ViewState(query="KABEL"))) == ["de1-e2"]
+    assert ids(filter_extraction(x, ViewState(exact_only=True))) == ["de1-e1"]
+    # a date range keeps overlapping intervals and drops undated events
+    window = ViewState(start=date(2024, 5, 20), end=date(2030, 1, 1))
+    assert ids(filter_extraction(x, window)) == ["de1-e2", "en1-e1"]
+
+
+def test_filtered_extraction_keeps_only_what_its_events_refer_to():
+    view = filter_extraction(build(), ViewState(actors=("lars-haugen",)))
+    assert [d.id for d in view.documents] == ["de1"]
+    assert [(t.doc, t.id) for t in view.timexes] == [("de1", "t1")]
+    berger = next(a for a in view.actors if a.id == "anna-berger")
+    assert [m.doc for m in berger.mentions] == ["de1"]
+
+
+def test_actor_counts_and_rows():
+    counts = [(a.name, n) for a, n in actor_counts(build())]
+    assert counts == [("Anna Berger", 2), ("Lars Haugen", 1), ("Oslo", 1)]
+    rows = {r["id"]: r for r in event_rows(build())}
+    assert rows["de1-e2"]["future"] is True and rows["de1-e2"]["precision"] == "year"
+    assert rows["en1-e1"]["article"] == "Cable <b>deal</b> & more"  # first line, raw text
+    assert rows["en1-e1"]["published"] == "2024-05"
+    assert rows["en1-e2"]["precision"] == "undated" and rows["en1-e2"]["earliest"] == ""
+
+
+def test_precision_of():
+    events = {e.id: e for e in build().events}
+    assert [precision_of(events[i]) for i in ("de1-e1", "en1-e1", "de1-e2", "en1-e2")] == [
+        "day",
+        "month",
+        "year",
+        "undated",
+    ]
+
+
+def test_source_passage_marks_and_escapes():
+    x = build()
+    events = {e.id: e for e in x.events}
+    passage = source_passage(x, events["de1-e1"])
+    assert "Dienstag</mark>" in passage and "Lars Haugen</mark>" in passage
+    assert 'title="DATE 2024-05-14"' in passage
+    assert "Das Kabel" not in passage  # only the event's own sentence
+    hostile = source_passage(x, events["en1-e2"])
+    assert "<script>" not in hostile and "&lt;script&gt;" in hostile
