@@ -110,7 +110,7 @@ def test_bad_files_are_reported_and_the_rest_tagged(tmp_path, capsys):
     assert f"{tmp_path / 'd.txt'}: warning: DCT ignored" in err
     assert "Traceback" not in err
     assert sorted(p.name for p in out.iterdir()) == ["a.txt.tml", "d.txt.tml"]
-    assert "2 of 4 files tagged" in err
+    assert "2 of 4 files tagged without errors" in err
 
 
 def test_tag_refuses_to_overwrite_its_input(tmp_path, capsys):
@@ -184,3 +184,23 @@ def test_date_table_single_day_and_open_interval():
 def test_extract_is_a_stub(capsys):
     assert cli.main(["extract"]) == 2
     assert "not available yet" in capsys.readouterr().err
+
+
+def test_out_must_be_a_folder(tmp_path, capsys):
+    (tmp_path / "file").write_text("x")
+    assert cli.main(["tag", str(ATT), "--out", str(tmp_path / "file")]) == 2
+    assert "is not a folder" in capsys.readouterr().err
+
+
+def test_write_failure_is_reported_per_file(tmp_path, capsys):
+    src, out = tmp_path / "in", tmp_path / "out"
+    (src / "sub").mkdir(parents=True)
+    (src / "sub" / "a.txt").write_text("Am Dienstag.")
+    (src / "b.txt").write_text("Am Dienstag.")
+    out.mkdir()
+    (out / "sub").write_text("a file where a folder should be")
+    assert cli.main(["tag", str(src), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"{src / 'sub' / 'a.txt'}: cannot write {out / 'sub' / 'a.txt.tml'}" in err
+    assert "1 of 2 files tagged without errors" in err
+    assert (out / "b.txt.tml").is_file()

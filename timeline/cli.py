@@ -147,28 +147,37 @@ def _tag_file(path: Path, name: str, args: argparse.Namespace, report: _Report) 
         xml, skipped = timeml.write_timeml(document, timexes, source if kind == "timeml" else None)
         for message in skipped:
             report.message(path, f"warning: {message}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(xml, encoding="utf-8", newline="")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(xml, encoding="utf-8", newline="")
+        except OSError as e:
+            report.failure(path, f"cannot write {target}: {e.strerror or e}")
+            continue
         tags += len(timexes) - len(skipped)
     return tags
 
 
 def _run_tag(args: argparse.Namespace) -> int:
+    if args.out.exists() and not args.out.is_dir():
+        print(f"--out {args.out}: exists and is not a folder", file=sys.stderr)
+        return 2
     report = _Report()
     inputs = _inputs(args.inputs, report)
     report.start(len(inputs))
     tags = tagged = 0
     for path, name in inputs:
         report.step(name)
+        failed = report.failed
         try:
             tags += _tag_file(path, name, args, report)
-            tagged += 1
+            tagged += report.failed == failed
         except reading.ReadError as e:
             report.failure(path, str(e))
         except Exception as e:  # a bug must not stop the other files; say what happened
             report.failure(path, f"unexpected error: {type(e).__name__}: {e}")
     return report.finish(
-        f"{tagged} of {len(inputs)} files tagged, {tags} TIMEX3 tags written to {args.out}"
+        f"{tagged} of {len(inputs)} files tagged without errors, "
+        f"{tags} TIMEX3 tags written to {args.out}"
     )
 
 

@@ -355,5 +355,5 @@ def read_gold(path: Path | str) -> tuple[str, list[timeml.GoldTimex]]:
     try:
         parsed = timeml.parse(source)
     except timeml.TimeMLError as e:
-        raise ReadError(f"{path}: not readable as TimeML: {e}") from None
+        raise ReadError(f"not readable as TimeML: {e}") from None
     return parsed.text, list(parsed.markup.timexes)
