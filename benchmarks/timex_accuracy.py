@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import heideltime_runner
-from benchmarks.split import documents, part_of
+from benchmarks.heideltime_runner import HeidelTime
+from benchmarks.split import documents
 from benchmarks.timeml_gold import GoldDocument, GoldError, read_gold
 from benchmarks.timex_scorer import Scores, Span, relaxed_pairs, score
 from timeline.dates import find_dates
+from timeline.language import detect_language, supported_languages
 
 # Corpus folder names that tell the language of their documents.
 CORPUS_LANGUAGES = {"krauts": "de", "tempeval": "en", "timebank": "en", "aquaint": "en"}
@@ -37,9 +39,14 @@ class Run:
     note: str = ""
 
 
-def corpus_language(folder: Path) -> str | None:
+def corpus_language(folder: Path) -> str:
+    """The language of a corpus: from its folder name, else from its first document's text."""
     name = str(folder.resolve()).lower()
-    return next((lang for key, lang in CORPUS_LANGUAGES.items() if key in name), None)
+    known = next((lang for key, lang in CORPUS_LANGUAGES.items() if key in name), None)
+    if known:
+        return known
+    first = documents(folder)[:1]
+    return detect_language(read_gold(first[0]).text) if first else "en"
 
 
 def run_timeline(docs: Sequence[GoldDocument], language: str) -> Run:
@@ -68,7 +75,7 @@ def run_timeline(docs: Sequence[GoldDocument], language: str) -> Run:
     return Run("timeline", tuple(spans), seconds, note)
 
 
-def run_heideltime(docs: Sequence[GoldDocument], language: str, tagger) -> Run:
+def run_heideltime(docs: Sequence[GoldDocument], language: str, tagger: HeidelTime) -> Run:
     jobs = [heideltime_runner.Job(doc.text, language, doc.document_date) for doc in docs]
     outputs = tagger.run(jobs)
     errors = [f"{doc.id}: {out.error}" for doc, out in zip(docs, outputs, strict=True) if out.error]
@@ -160,7 +167,10 @@ def print_errors(docs: Sequence[GoldDocument], run: Run, how_many: int) -> None:
             print(f"  {lines[k]}")
 
 
-def evaluate(folder: Path, language: str, part: str, args, tagger) -> None:
+def evaluate(
+    folder: Path, language: str, part: str, heideltime: HeidelTime | str, errors: int
+) -> None:
+    """Score both systems on one part of one corpus; `heideltime` is a tagger or why not."""
     docs = [read_gold(path) for path in documents(folder, part)]
     gold_count = sum(len(d.spans) for d in docs)
     print(f"\n## {folder} [{language}], part {part}: {len(docs)} documents, {gold_count} timexes")
@@ -168,8 +178,10 @@ def evaluate(folder: Path, language: str, part: str, args, tagger) -> None:
         print("no .tml files in this part")
         return
     runs = [run_timeline(docs, language)]
-    if tagger is not None:
-        runs.append(run_heideltime(docs, language, tagger))
+    if isinstance(heideltime, HeidelTime) and language not in heideltime_runner.LANGUAGES:
+        heideltime = f"HeidelTime is run for {sorted(heideltime_runner.LANGUAGES)} only"
+    if isinstance(heideltime, HeidelTime):
+        runs.append(run_heideltime(docs, language, heideltime))
     rows = []
     for run in runs:
         scores = score(zip((d.spans for d in docs), run.spans, strict=True))
@@ -178,44 +190,40 @@ def evaluate(folder: Path, language: str, part: str, args, tagger) -> None:
     for run in runs:
         found = sum(len(s) for s in run.spans)
         print(f"{run.system}: {found} timexes found" + (f"; {run.note}" if run.note else ""))
-    if tagger is None:
-        print(f"(no HeidelTime row: {args.heideltime_note})")
-    if args.errors and part != "test":
-        dev = [i for i, d in enumerate(documents(folder, part)) if part_of(d) == "dev"]
-        dev_run = Run(runs[0].system, tuple(runs[0].spans[i] for i in dev), 0.0)
-        print_errors([docs[i] for i in dev], dev_run, args.errors)
+    if isinstance(heideltime, str):
+        print(f"(no HeidelTime row: {heideltime})")
+    if errors and part == "dev":
+        print_errors(docs, runs[0], errors)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gold_dirs", nargs="+", type=Path, metavar="GOLD_DIR")
     parser.add_argument("--part", nargs="+", choices=["dev", "test", "all"], default=["dev"])
-    parser.add_argument("--lang", choices=sorted(heideltime_runner.LANGUAGES))
+    parser.add_argument("--lang", choices=supported_languages(), help="default: from the folder")
     parser.add_argument("--no-heideltime", action="store_true", help="score timeline only")
     parser.add_argument("--no-cache", action="store_true", help="re-run HeidelTime everywhere")
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="N dev examples")
     args = parser.parse_args(argv)
+    if args.errors and "dev" not in args.part:
+        parser.error("--errors shows examples from the dev part only: add --part dev")
     for folder in args.gold_dirs:
         if not folder.is_dir():
             parser.error(f"not a folder: {folder}")
-        if not args.lang and not corpus_language(folder):
-            parser.error(f"cannot tell the language of {folder} from its name: pass --lang")
-    args.heideltime_note = "--no-heideltime"
-    tagger = None
-    if not args.no_heideltime:
-        args.heideltime_note = heideltime_runner.unavailable()
-        if args.heideltime_note is None:
-            tagger = heideltime_runner.HeidelTime(cache=not args.no_cache)
+    heideltime = "--no-heideltime" if args.no_heideltime else heideltime_runner.unavailable()
+    if heideltime is None:
+        heideltime = HeidelTime(cache=not args.no_cache)
     try:
         for folder in args.gold_dirs:
+            language = args.lang or corpus_language(folder)
             for part in args.part:
-                evaluate(folder, args.lang or corpus_language(folder), part, args, tagger)
+                evaluate(folder, language, part, heideltime, args.errors)
     except GoldError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     finally:
-        if tagger is not None:
-            tagger.close()
+        if isinstance(heideltime, HeidelTime):
+            heideltime.close()
     return 0
 
 

@@ -108,10 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     texts: list[Text] = []
     for folder in args.folders:
-        language = corpus_language(folder)
-        if not folder.is_dir() or language is None:
-            parser.error(f"{folder}: not a KRAUTS or TempEval folder")
+        if not folder.is_dir():
+            parser.error(f"not a folder: {folder}")
         try:
+            language = corpus_language(folder)
             texts += [Text(read_gold(p), language) for p in documents(folder)[: args.limit]]
         except GoldError as e:
             parser.error(str(e))
