@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from timeline.lexicon import resource
 
@@ -71,8 +71,12 @@ def _ends_sentence(text: str, m: re.Match, language: str) -> bool:
     return not (head.isdigit() and len(head) <= ordinal_digits)
 
 
-def sentences(text: str, language: str) -> list[tuple[int, int]]:
-    """(start, end) of every sentence, trimmed of surrounding whitespace."""
+@lru_cache(maxsize=16)
+def sentences(text: str, language: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every sentence, trimmed of surrounding whitespace.
+
+    Cached: the tense of every date of a text asks for the same sentences.
+    """
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _END.finditer(text):
@@ -80,7 +84,7 @@ def sentences(text: str, language: str) -> list[tuple[int, int]]:
             _add_trimmed(spans, text, start, m.end())
             start = m.end()
     _add_trimmed(spans, text, start, len(text))
-    return spans
+    return tuple(spans)
 
 
 def _add_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:

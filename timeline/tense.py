@@ -14,6 +14,7 @@ planning word outweighs the auxiliary that carries it ("ist für Mai geplant").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,9 +27,8 @@ _RANK = {FUTURE: 0, PAST: 1, PRESENT: 2}
 
 @dataclass(frozen=True)
 class _Cues:
-    future: tuple[tuple[str, ...], ...]
-    past: tuple[tuple[str, ...], ...]
-    present: tuple[tuple[str, ...], ...]
+    # first word -> (phrase, tense) for every cue phrase
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     past_suffixes: tuple[str, ...]
     not_suffixed: frozenset[str]
     not_endings: tuple[str, ...]
@@ -44,13 +44,13 @@ def _cues(language: str) -> _Cues:
     data = resource(language, "tense.toml")
     past = data["past"]
 
-    def phrases(words_: list[str]) -> tuple[tuple[str, ...], ...]:
-        return tuple(tuple(w.lower().split()) for w in words_)
-
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for tense in (FUTURE, PAST, PRESENT):
+        for cue in data[tense]["words"]:
+            phrase = tuple(cue.lower().split())
+            phrases.setdefault(phrase[0], []).append((phrase, tense))
     return _Cues(
-        future=phrases(data["future"]["words"]),
-        past=phrases(past["words"]),
-        present=phrases(data["present"]["words"]),
+        phrases={first: tuple(found) for first, found in phrases.items()},
         past_suffixes=tuple(past.get("suffixes", [])),
         not_suffixed=frozenset(past.get("not_suffixed", [])),
         not_endings=tuple(past.get("not_endings", [])),
@@ -64,12 +64,13 @@ def _cues(language: str) -> _Cues:
 
 def clause_tense(text: str, start: int, end: int, language: str) -> str:
     """The tense of the clause around text[start:end] ("past", "present", "future", "unknown")."""
-    sentence = next(
-        ((s, e) for s, e in sentences(text, language) if s <= start < e or s < end <= e),
-        None,
-    )
-    if sentence is None:
+    spans = sentences(text, language)
+    i = bisect_right(spans, (start, len(text) + 1)) - 1
+    if i < 0 or start >= spans[i][1]:  # the span starts between sentences
+        i += 1
+    if i >= len(spans) or spans[i][0] >= end:
         return UNKNOWN
+    sentence = spans[i]
     parts = pieces(text, sentence[0], sentence[1], language)
     for lo, hi in _widening(parts, start, end, sentence):
         tense = _tense_in(text, lo, hi, start, end, language)
@@ -119,11 +120,10 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
         w == text[s:e] or i == 0 or _starts_sentence(text, s) for i, (s, e, w) in enumerate(tokens)
     ]
     found: list[tuple[int, int, str]] = []
-    for tense, phrases in ((FUTURE, cues.future), (PAST, cues.past), (PRESENT, cues.present)):
-        for i in range(len(tokens)):
-            for phrase in phrases:
-                if usable[i] and tuple(lowered[i : i + len(phrase)]) == phrase:
-                    found.append((tokens[i][0], tokens[i + len(phrase) - 1][1], tense))
+    for i, word in enumerate(lowered):
+        for phrase, tense in cues.phrases.get(word, ()) if usable[i] else ():
+            if tuple(lowered[i : i + len(phrase)]) == phrase:
+                found.append((tokens[i][0], tokens[i + len(phrase) - 1][1], tense))
     for i, (s, e, w) in enumerate(tokens):
         if not usable[i] or w in cues.not_suffixed or w.endswith(cues.not_endings):
             continue
