@@ -47,7 +47,6 @@ FORMATS = {
     ".ndjson": "jsonl",
     ".csv": "csv",
 }
-COLUMNS = ("id", "text", "date", "title", "lang", "url")
 
 # "date 2024-05-15" (or 2024-05, 2024) opening a plain-text file; the rest of the line is text.
 _HEADER = re.compile(r"[ \t]*date[ \t]+(\S*\d\S*)(?:[ \t]+|(?=\r?\n|$))")
@@ -148,7 +147,9 @@ def read_text(
     return _document(doc_id, text, date=date, source=source, warnings=warnings)
 
 
-def read_timeml(source: str, doc_id: str, *, path: str = "", warnings: Iterable[str] = ()):
+def read_timeml(
+    source: str, doc_id: str, *, path: str = "", warnings: Iterable[str] = ()
+) -> Document:
     """A TimeML document: DCT from <DCT>, text = the content of <TEXT> without tags."""
     try:
         parsed = timeml.parse(source)
@@ -160,7 +161,9 @@ def read_timeml(source: str, doc_id: str, *, path: str = "", warnings: Iterable[
     return _document(doc_id, parsed.text, date=parsed.dct, source=path, warnings=notes)
 
 
-def read_html(source: str, doc_id: str, *, path: str = "", warnings: Iterable[str] = ()):
+def read_html(
+    source: str, doc_id: str, *, path: str = "", warnings: Iterable[str] = ()
+) -> Document:
     """An HTML page: main text and title by trafilatura, publication date by htmldate."""
     import trafilatura  # imported here: slow to load, and only HTML needs it
 
@@ -188,7 +191,7 @@ def read_html(source: str, doc_id: str, *, path: str = "", warnings: Iterable[st
 
 
 def _record(record: object, default_id: str, path: str) -> Document:
-    """One JSON Lines or CSV record with the COLUMNS fields; only `text` is required."""
+    """One JSON Lines or CSV record: id, text, date, title, lang, url; only text is required."""
     if not isinstance(record, dict):
         raise ReadError(f"expected an object with a 'text' field, got {type(record).__name__}")
     text = record.get("text")
@@ -241,7 +244,7 @@ def read_jsonl(source: str, name: str, *, path: str = "") -> Reading:
 
 
 def read_csv(source: str, name: str, *, path: str = "") -> Reading:
-    """A table with a header row naming the COLUMNS; `,`, `;` or tab separated."""
+    """A table whose header row names the record fields; `,`, `;` or tab separated."""
     first = source.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
     csv.field_size_limit(max(csv.field_size_limit(), len(source) + 1))
@@ -271,10 +274,9 @@ def file_format(path: Path, source: str) -> str:
     kind = FORMATS.get(path.suffix.lower())
     if kind:
         return kind
-    head = source[:4096].lstrip().lower()
     if timeml.is_timeml(source):
         return "timeml"
-    if head.startswith(("<!doctype html", "<html")):
+    if source[:4096].lstrip().lower().startswith(("<!doctype html", "<html")):
         return "html"
     return "text"
 

@@ -21,6 +21,8 @@ class TimeMLError(ValueError):
     """A file that claims to be TimeML but has no readable <TEXT>."""
 
 
+_ENTITY_NAME = r"#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][\w.-]*"
+_ENTITY = re.compile(rf"&({_ENTITY_NAME});")
 # Markup inside <TEXT>: comments, CDATA, processing instructions, tags, entity references.
 # A "<" or "&" that starts none of these is plain text (as in sloppy hand-made files).
 _MARKUP = re.compile(
@@ -28,7 +30,7 @@ _MARKUP = re.compile(
     r"|<!\[CDATA\[(?P<cdata>.*?)\]\]>"
     r"|<\?.*?\?>"
     r"|<(?P<close>/?)(?P<name>[A-Za-z_][\w.:-]*)(?P<attrs>(?:\s[^<>]*?)?)(?P<empty>/?)>"
-    r"|&(?P<entity>#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][\w.-]*);",
+    rf"|&(?P<entity>{_ENTITY_NAME});",
     re.DOTALL,
 )
 _ATTR = re.compile(r"([A-Za-z_][\w.:-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
@@ -37,7 +39,6 @@ _TEXT_OPEN = re.compile(r"<TEXT\b[^>]*>")
 _TEXT_CLOSE = re.compile(r"</TEXT\s*>")
 _DCT = re.compile(r"<DCT\b[^>]*>(.*?)</DCT\s*>", re.DOTALL)
 _DCT_TIMEX = re.compile(r"<TIMEX3\b([^>]*)>")
-_DOCID = re.compile(r"<DOCID\b[^>]*>(.*?)</DOCID\s*>", re.DOTALL)
 _XML_ENCODING = re.compile(r"(<\?xml[^>]*\bencoding\s*=\s*)([\"'])[^\"']*\2")
 
 
@@ -106,9 +107,7 @@ def _entity(name: str) -> str | None:
 
 def unescape(raw: str) -> str:
     """Resolve XML entity references; unknown ones stay as they are."""
-    return re.sub(
-        r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][\w.-]*);", lambda m: _entity(m[1]) or m[0], raw
-    )
+    return _ENTITY.sub(lambda m: _entity(m[1]) or m[0], raw)
 
 
 def parse_markup(raw: str) -> Markup:
@@ -161,7 +160,7 @@ def parse_markup(raw: str) -> Markup:
 
 @dataclass(frozen=True)
 class TimeMLFile:
-    """A parsed TimeML document: where its <TEXT> content is, its DCT and DOCID."""
+    """A parsed TimeML document: where its <TEXT> content is, and its DCT."""
 
     source: str
     text_start: int  # offsets of the <TEXT> content in `source`
@@ -169,7 +168,6 @@ class TimeMLFile:
     markup: Markup
     dct: str | None  # the value attribute of the DCT's TIMEX3, as written
     dct_span: tuple[int, int] | None  # where that value sits in `source`
-    doc_id: str | None
 
     @property
     def text(self) -> str:
@@ -200,7 +198,6 @@ def parse(source: str) -> TimeMLFile:
                 offset = dct_element.start(1) + tag.start(1)
                 dct_span = (offset + value.start(2), offset + value.end(2))
                 dct = unescape(value[2])
-    docid = _DOCID.search(head)
     return TimeMLFile(
         source=source,
         text_start=opening.end(),
@@ -208,7 +205,6 @@ def parse(source: str) -> TimeMLFile:
         markup=parse_markup(source[opening.end() : closing.start()]),
         dct=dct,
         dct_span=dct_span,
-        doc_id=unescape(docid[1].strip()) if docid else None,
     )
 
 
