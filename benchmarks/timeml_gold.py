@@ -47,7 +47,7 @@ def read_gold(path: Path) -> GoldDocument:
         if t.end > t.start
     )
     return GoldDocument(
-        id=parsed.doc_id or path.name.removesuffix(".tml"),
+        id=path.name.removesuffix(".tml"),
         text=parsed.text,
         dct=parsed.dct,
         spans=tuple(sorted(spans)),
