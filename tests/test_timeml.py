@@ -68,6 +68,7 @@ def test_timeml_round_trip_keeps_header_and_escaping():
     assert xml.endswith("</TEXT>\n</TimeML>\n")
     # Reading our output gives back the same text, and our tags as the gold ones.
     again = timeml.parse(xml)
+    assert (again.doc_id, again.dct) == ("x1", "1998-01-08")
     assert again.text == doc.text
     assert [(g.start, g.end, g.attrs["value"]) for g in again.markup.timexes] == [
         (t.start, t.end, t.value) for t in found

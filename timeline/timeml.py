@@ -39,6 +39,7 @@ _TEXT_OPEN = re.compile(r"<TEXT\b[^>]*>")
 _TEXT_CLOSE = re.compile(r"</TEXT\s*>")
 _DCT = re.compile(r"<DCT\b[^>]*>(.*?)</DCT\s*>", re.DOTALL)
 _DCT_TIMEX = re.compile(r"<TIMEX3\b([^>]*)>")
+_DOCID = re.compile(r"<DOCID\b[^>]*>(.*?)</DOCID\s*>", re.DOTALL)
 _XML_ENCODING = re.compile(r"(<\?xml[^>]*\bencoding\s*=\s*)([\"'])[^\"']*\2")
 
 
@@ -160,7 +161,7 @@ def parse_markup(raw: str) -> Markup:
 
 @dataclass(frozen=True)
 class TimeMLFile:
-    """A parsed TimeML document: where its <TEXT> content is, and its DCT."""
+    """A parsed TimeML document: where its <TEXT> content is, its DCT and DOCID."""
 
     source: str
     text_start: int  # offsets of the <TEXT> content in `source`
@@ -168,6 +169,7 @@ class TimeMLFile:
     markup: Markup
     dct: str | None  # the value attribute of the DCT's TIMEX3, as written
     dct_span: tuple[int, int] | None  # where that value sits in `source`
+    doc_id: str | None  # the content of <DOCID>
 
     @property
     def text(self) -> str:
@@ -188,6 +190,7 @@ def parse(source: str) -> TimeMLFile:
     if not closing:
         raise TimeMLError("<TEXT> is never closed (no </TEXT>)")
     head = source[: opening.start()]
+    docid = _DOCID.search(head)
     dct = dct_span = None
     dct_element = _DCT.search(head)
     if dct_element:
@@ -205,6 +208,7 @@ def parse(source: str) -> TimeMLFile:
         markup=parse_markup(source[opening.end() : closing.start()]),
         dct=dct,
         dct_span=dct_span,
+        doc_id=unescape(docid[1].strip()) if docid else None,
     )
 
 
