@@ -1,8 +1,51 @@
-"""Find and normalize the temporal expressions of a text (the date engine's entry point)."""
+"""Find and normalize the temporal expressions of a text (the date engine's entry point).
+
+Two steps, as in HeidelTime's design: the language's patterns find candidates and fill an
+underspecified frame (grammar.py); resolution turns each frame into a value and an interval
+against its reference (resolve.py). This module chooses the reference: the DCT, or the
+previous date in the text for anchored expressions, and the tense of the clause for
+direction-less ones. A coarse DCT (a month or a year) is resolved at both of its ends and the
+two readings are joined, so the interval stays honest and no day is made up.
+"""
 
 from __future__ import annotations
 
-from timeline.model import DocumentDate, TimeExpression
+from dataclasses import dataclass, replace
+from functools import cache
+
+from timeline import lexicon as resources
+from timeline.grammar import Candidate, Lexicon, Pattern, compile_patterns, find_candidates
+from timeline.model import DocumentDate, Precision, TimeExpression
+from timeline.periods import GRANULARITIES, Period
+from timeline.resolve import (
+    RESOLVERS,
+    WEEKDAY_NAMES,
+    Reading,
+    Situation,
+    Unresolvable,
+    resolve_holiday,
+)
+from timeline.tense import clause_tense
+
+# Frames whose direction may come from the tense when the text gives no year or direction.
+TENSE_FRAMES = {"date", "weekday", "season", "holiday", "time"}
+
+
+@dataclass(frozen=True)
+class Engine:
+    language: str
+    lexicon: Lexicon
+    patterns: list[Pattern]
+    holidays: dict[str, str]
+
+
+@cache
+def engine(language: str) -> Engine:
+    """The compiled patterns of a language (cached: compiling takes a few milliseconds)."""
+    lex = Lexicon(resources.resource(language, "lexicon.toml"))
+    entries = resources.resource(language, "patterns.toml")["pattern"]
+    rules = resources.resource(language, "lexicon.toml").get("holiday_rule", {})
+    return Engine(language, lex, compile_patterns(entries, lex), rules)
 
 
 def find_dates(
@@ -13,7 +56,129 @@ def find_dates(
 ) -> list[TimeExpression]:
     """Every temporal expression in `text`, in text order, normalized against `dct`.
 
-    `language` is a code with resources under timeline/resources/ ("de", "en").
-    Ids are "t1", "t2", ... in text order.
+    `language` is a code with resources under timeline/resources/ ("de", "en"); other codes
+    fall back to English patterns. Ids are "t1", "t2", ... in text order.
     """
-    return []
+    eng = engine(language if language in resources.languages() else "en")
+    found: list[TimeExpression] = []
+    previous: tuple[Period, str] | None = None
+    for cand in find_candidates(text, eng.patterns, eng.lexicon):
+        tense = "unknown"
+        if cand.pattern.frame in TENSE_FRAMES and "year" not in cand.slots:
+            tense = clause_tense(text, cand.start, cand.end, eng.language)
+        try:
+            reading = _read(cand, eng, dct, tense, previous[0] if previous else None)
+        except (Unresolvable, KeyError, ValueError, OverflowError):
+            continue
+        tid = f"t{len(found) + 1}"
+        anchor = previous[1] if previous and reading.uses_previous else None
+        found.append(_expression(cand, text, reading, dct, tense, tid, doc_id, anchor, previous))
+        if reading.period is not None and reading.type in ("DATE", "TIME") and not (
+            reading.value.endswith("_REF")
+        ):
+            previous = (reading.period, tid)
+    return found
+
+
+def _read(
+    cand: Candidate, eng: Engine, dct: DocumentDate | None, tense: str, previous: Period | None
+) -> Reading:
+    def at(today):
+        s = Situation(today, tense, previous if previous and previous.granularity in ("day", "time") else None)
+        if cand.pattern.frame == "holiday":
+            return resolve_holiday(cand.slots, cand.pattern.params, s, eng.holidays)
+        return RESOLVERS[cand.pattern.frame](cand.slots, cand.pattern.params, s)
+
+    if cand.pattern.params.get("anchor") == "previous" and previous is not None:
+        return replace(at(previous.earliest), uses_previous=True)
+    if dct is None:
+        return at(None)
+    if dct.precision == Precision.DAY:
+        return at(dct.earliest)
+    return _join(at(dct.earliest), at(dct.latest), dct)
+
+
+def _join(lo: Reading, hi: Reading, dct: DocumentDate) -> Reading:
+    """One reading from the readings at both ends of a coarse DCT."""
+    if lo.period is None or hi.period is None or lo == hi:
+        return lo
+    value = lo.value
+    if lo.value != hi.value:
+        finer = GRANULARITIES.index(lo.granularity) < GRANULARITIES.index(str(dct.precision))
+        value = dct.value if finer else _common_value(lo.value, hi.value)
+    period = Period(
+        value,
+        lo.granularity,
+        min(lo.period.earliest, hi.period.earliest),
+        max(lo.period.latest, hi.period.latest),
+    )
+    return Reading(lo.type, value, lo.granularity, period, lo.mod, lo.uses_tense or hi.uses_tense,
+                   lo.uses_previous, lo.note)  # fmt: skip
+
+
+def _common_value(a: str, b: str) -> str:
+    """The longest shared leading part of two date values, cut at a component ("2024")."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    cut = a[:n]
+    return cut if n == len(a) else cut[: max(cut.rfind("-"), 0)] or "XXXX"
+
+
+def _expression(
+    cand: Candidate,
+    text: str,
+    r: Reading,
+    dct: DocumentDate | None,
+    tense: str,
+    tid: str,
+    doc_id: str,
+    anchor: str | None,
+    previous: tuple[Period, str] | None,
+) -> TimeExpression:
+    period = r.period
+    return TimeExpression(
+        start=cand.start,
+        end=cand.end,
+        text=text[cand.start : cand.end],
+        type=r.type,
+        value=r.value,
+        mod=r.mod,
+        earliest=period.earliest if period else None,
+        latest=period.latest if period else None,
+        granularity=r.granularity,
+        explanation=_explain(cand, text, r, dct, tense, previous),
+        id=tid,
+        doc=doc_id,
+        anchor=anchor,
+    )
+
+
+def _explain(
+    cand: Candidate,
+    text: str,
+    r: Reading,
+    dct: DocumentDate | None,
+    tense: str,
+    previous: tuple[Period, str] | None,
+) -> str:
+    """One readable line: `Dienstag + DCT Wed 2024-05-15, past tense -> 2024-05-14`."""
+    parts = [text[cand.start : cand.end]]
+    if r.uses_previous and previous:
+        parts.append(f"+ earlier date {previous[0].value} ({previous[1]})")
+    elif dct is not None and cand.pattern.frame not in ("set",):
+        day_name = f"{WEEKDAY_NAMES[dct.earliest.weekday()]} " if dct.precision == "day" else ""
+        parts.append(f"+ DCT {day_name}{dct.value}")
+    elif dct is None:
+        parts.append("(no DCT)")
+    head = " ".join(parts)
+    if r.uses_tense:
+        head += f", {tense} tense"
+    result = r.value
+    if r.mod:
+        result += f" ({r.mod})"
+    if r.period is not None and r.period.earliest != r.period.latest:
+        result += f" = {r.period.earliest}..{r.period.latest}"
+    elif r.period is None and r.type != "SET":
+        result += ", not anchored"
+    return f"{head} -> {result} [{cand.pattern.id}]"

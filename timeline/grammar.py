@@ -1,0 +1,270 @@
+"""Compiling a language's pattern file into matchers, and finding candidate expressions.
+
+A pattern is written as a template of words and slots, e.g. `"{day}. {month} [{year}]"`:
+
+- `{name}` is a slot: a lexicon category (`month`, `weekday`, `unit`, ...; the matched form is
+  read back as the category key) or a number slot of the engine (`day`, `year`, `hour`, ...);
+  `{name:category}` fills slot `name` from another category (`{shift:relative_day}`);
+- `[...]` is optional, `(a|b)` are alternative words, `~` is optional white space, a space is
+  required white space;
+- `<...>` around the first or last words marks context: it must be there but is not part of the
+  extent (TimeML leaves prepositions out: "seit <zwei Jahren>").
+
+Matching is case-insensitive unless the pattern says `case_sensitive = true`. Candidates from all
+patterns are reduced to non-overlapping ones, longest extent first, then leftmost, then the
+pattern that needed more context, then pattern order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+# Number slots of the engine (language-neutral digits); the lexicon adds words for some.
+NUMBER_SLOTS: dict[str, str] = {
+    "day": r"0?[1-9]|[12]\d|3[01]",
+    "monthnum": r"0?[1-9]|1[0-2]",
+    "year": r"1[0-9]\d\d|20\d\d|21\d\d",
+    "year2": r"\d\d",
+    "hour": r"[01]?\d|2[0-4]",
+    "minute": r"[0-5]\d",
+    "int": r"\d{1,4}",
+}
+# Slots that accept digits and the words of the lexicon category of the same name.
+DIGITS_OR_WORDS = {"number": r"\d{1,4}(?:,5)?", "ordinal": None}
+
+_SPACE = r"\s+"
+_OPTIONAL_SPACE = r"\s*"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    template: str
+    frame: str
+    params: dict[str, Any]
+    regex: re.Pattern[str]
+    slot_groups: tuple[tuple[str, str], ...]  # (group name, slot name)
+    order: int
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int  # extent, without context
+    end: int
+    outer_start: int  # with context
+    outer_end: int
+    pattern: Pattern
+    slots: dict[str, Any] = field(default_factory=dict)
+
+
+class TemplateError(ValueError):
+    """A pattern template that cannot be compiled (reported with the pattern id)."""
+
+
+def _alternation(forms: list[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+class Lexicon:
+    """Surface forms per category, and the reverse map form -> category key."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.categories: dict[str, dict[str, list[str]]] = {
+            name: table
+            for name, table in data.items()
+            if isinstance(table, dict) and all(isinstance(v, list) for v in table.values())
+        }
+        self.settings = {k: v for k, v in data.items() if k not in self.categories}
+        self._keys: dict[str, dict[str, str]] = {
+            name: {form.lower(): key for key, forms in table.items() for form in forms}
+            for name, table in self.categories.items()
+        }
+
+    def forms(self, category: str) -> list[str]:
+        return [f for forms in self.categories.get(category, {}).values() for f in forms]
+
+    def key(self, category: str, form: str) -> str | None:
+        return self._keys.get(category, {}).get(form.lower())
+
+    def slot_regex(self, slot: str) -> str:
+        if slot in NUMBER_SLOTS:
+            return NUMBER_SLOTS[slot]
+        if slot == "number":
+            words = self.forms("number")
+            return DIGITS_OR_WORDS["number"] + ("|" + _alternation(words) if words else "")
+        if slot == "ordinal":
+            suffixes = self.settings.get("ordinal_suffixes", ["."])
+            digits = r"\d{1,2}(?:" + _alternation(suffixes) + ")"
+            return digits + "|" + _alternation(self.forms("ordinal"))
+        if slot not in self.categories:
+            raise TemplateError(f"unknown slot {{{slot}}}")
+        return _alternation(self.forms(slot))
+
+    def slot_value(self, slot: str, text: str) -> Any:
+        if slot in NUMBER_SLOTS:
+            return int(text)
+        if slot == "number":
+            if text[0].isdigit():
+                return float(text.replace(",", ".")) if "," in text else int(text)
+            return _number(self.key("number", text))
+        if slot == "ordinal":
+            digits = re.match(r"\d+", text)
+            return int(digits.group()) if digits else _number(self.key("ordinal", text))
+        key = self.key(slot, text)
+        if key is None:
+            raise KeyError(f"{text!r} is not a {slot}")
+        return key
+
+
+def _number(key: str | None) -> int | float:
+    if key is None:
+        raise KeyError("not a number word")
+    return float(key) if "." in key else int(key)
+
+
+_TOKEN = re.compile(r"\{(\w+(?::\w+)?)\}|\(([^()]*)\)|(\s+)|([\[\]<>~])|([^{}()\[\]<>~\s]+)")
+
+
+def compile_template(template: str, lexicon: Lexicon) -> tuple[str, list[tuple[str, str]]]:
+    """Template -> regex with a named group `x` around the extent, and the slot groups."""
+    slots: list[tuple[str, str]] = []
+    seen: dict[str, int] = {}
+    out: list[str] = []
+    opened: list[bool] = []  # per open optional group: did it start without a space before it?
+    leading_groups: set[int] = set()  # positions in `out` of ")?" that close such groups
+    context_open = False
+    extent_started = False
+    extent_closed = False
+    pos = 0
+    for m in _TOKEN.finditer(template):
+        if m.start() != pos:
+            raise TemplateError(f"cannot read {template!r} at {pos}")
+        pos = m.end()
+        slot, alts, space, mark, word = m.groups()
+        if mark == "<":
+            context_open = True
+            if extent_started:
+                trailing = out.pop() if out[-1] == _SPACE else ""
+                out.append(")" + trailing)
+                extent_closed = True
+            continue
+        if mark == ">":
+            context_open = False
+            continue
+        if not context_open and not extent_started and not space:
+            out.append("(?P<x>")
+            extent_started = True
+        if slot:
+            name, _, category = slot.partition(":")
+            n = seen.get(name, 0) + 1
+            seen[name] = n
+            group = f"{name}__{n}"
+            slots.append((group, category or name))
+            out.append(f"(?P<{group}>{lexicon.slot_regex(category or name)})")
+        elif alts is not None:
+            out.append("(?:" + "|".join(re.escape(a) for a in alts.split("|")) + ")")
+        elif space:
+            if out and out[-1] == ")?" and len(out) - 1 in leading_groups:
+                out.insert(len(out) - 1, _SPACE)  # "[b] c" -> (?:b\s+)?c
+            else:
+                out.append(_SPACE)
+        elif mark == "~":
+            out.append(_OPTIONAL_SPACE)
+        elif mark == "[":
+            if out and out[-1] == _SPACE:  # "a [b]" -> a(?:\s+b)?
+                out.pop()
+                out.append("(?:" + _SPACE)
+                opened.append(False)
+            else:
+                out.append("(?:")
+                opened.append(True)
+        elif mark == "]":
+            if opened.pop():
+                leading_groups.add(len(out))
+            out.append(")?")
+        else:
+            out.append(re.escape(word))
+    if pos != len(template) or opened or not extent_started:
+        raise TemplateError(f"unbalanced or empty template {template!r}")
+    if not extent_closed:
+        out.append(")")
+    regex = "".join(out)
+    return r"(?<!\w)" + regex + r"(?![\w])", slots
+
+
+def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pattern]:
+    patterns = []
+    for order, entry in enumerate(entries):
+        params = {k: v for k, v in entry.items() if k not in ("id", "match", "frame")}
+        for key in ("not_followed_by", "not_preceded_by"):
+            if key in params:
+                params[key] = frozenset(w.lower() for w in params[key])
+        try:
+            regex, slots = compile_template(entry["match"], lexicon)
+            flags = 0 if params.get("case_sensitive") else re.IGNORECASE
+            compiled = re.compile(regex, flags)
+        except (TemplateError, re.error) as err:
+            raise TemplateError(f"pattern {entry.get('id')}: {err}") from err
+        patterns.append(
+            Pattern(
+                entry["id"], entry["match"], entry["frame"], params, compiled, tuple(slots), order
+            )
+        )
+    return patterns
+
+
+_NEXT_WORD = re.compile(r"[^\S\n]*([\w.]+)")
+_PREVIOUS_WORD = re.compile(r"([\w.]+)[^\S\n]*$")
+
+
+def _excluded_by_neighbours(text: str, start: int, end: int, params: dict[str, Any]) -> bool:
+    """`not_followed_by` / `not_preceded_by`: words that make a match something else
+    ("1500 Euro" is no year, "am Tag der Wahl" no set)."""
+    after = params.get("not_followed_by")
+    if after:
+        m = _NEXT_WORD.match(text, end)
+        if m and m.group(1).lower().rstrip(".") in after:
+            return True
+    before = params.get("not_preceded_by")
+    if before:
+        m = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+        if m and m.group(1).lower().rstrip(".") in before:
+            return True
+    return False
+
+
+def find_candidates(text: str, patterns: list[Pattern], lexicon: Lexicon) -> list[Candidate]:
+    """All pattern matches, reduced to non-overlapping extents, in text order."""
+    found: list[Candidate] = []
+    for pattern in patterns:
+        for m in pattern.regex.finditer(text):
+            slots: dict[str, Any] = {}
+            try:
+                for group, category in pattern.slot_groups:
+                    text_of_slot = m.group(group)
+                    if text_of_slot is not None:
+                        value = lexicon.slot_value(category, text_of_slot)
+                        slots.setdefault(group.split("__")[0], value)
+                        slots[group] = value
+            except KeyError:
+                continue
+            if _excluded_by_neighbours(text, m.start("x"), m.end("x"), pattern.params):
+                continue
+            found.append(Candidate(m.start("x"), m.end("x"), m.start(), m.end(), pattern, slots))
+    found.sort(
+        key=lambda c: (
+            -(c.end - c.start),
+            c.start,
+            -(c.outer_end - c.outer_start),
+            c.pattern.order,
+        )
+    )
+    taken: list[Candidate] = []
+    occupied: list[tuple[int, int]] = []
+    for c in found:
+        if all(c.end <= s or c.start >= e for s, e in occupied):
+            taken.append(c)
+            occupied.append((c.start, c.end))
+    return sorted(taken, key=lambda c: c.start)

@@ -1,0 +1,212 @@
+"""Calendar periods: a TIMEX3 value together with the days it covers.
+
+Pure date arithmetic, no language knowledge. Every resolved date is a `Period`; the engine
+shifts and narrows periods, and reads the value and interval off them.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MIN_YEAR, MAX_YEAR = 1, 9998
+
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+PART_OF_MONTH = {"START": (1, 10), "MID": (11, 20), "END": (21, 31)}
+PART_OF_YEAR = {"START": (1, 4), "MID": (5, 8), "END": (9, 12)}
+
+# Granularities from fine to coarse; a period's granularity is the unit of its value.
+GRANULARITIES = (
+    "time", "day", "week", "month", "season", "quarter", "half", "year", "decade", "century",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Period:
+    value: str
+    granularity: str
+    earliest: date
+    latest: date
+
+    def narrowed(self, part: str) -> Period:
+        """The START / MID / END third of this period (interval only; the value is kept)."""
+        if self.granularity == "month":
+            lo, hi = PART_OF_MONTH[part]
+            last = self.latest.day
+            return Period(
+                self.value,
+                self.granularity,
+                self.earliest.replace(day=lo),
+                self.earliest.replace(day=min(hi, last)),
+            )
+        if self.granularity == "year":
+            lo, hi = PART_OF_YEAR[part]
+            return month_range(self.earliest.year, lo, hi, self.value, self.granularity)
+        days = (self.latest - self.earliest).days + 1
+        third = days // 3
+        if part == "START":
+            return Period(
+                self.value, self.granularity, self.earliest, self.earliest + timedelta(third - 1)
+            )
+        if part == "MID":
+            return Period(
+                self.value,
+                self.granularity,
+                self.earliest + timedelta(third),
+                self.latest - timedelta(third),
+            )
+        return Period(self.value, self.granularity, self.latest - timedelta(third - 1), self.latest)
+
+
+def last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def month_range(year: int, first: int, last: int, value: str, granularity: str) -> Period:
+    return Period(value, granularity, date(year, first, 1), date(year, last, last_day(year, last)))
+
+
+def day(d: date) -> Period:
+    return Period(d.isoformat(), "day", d, d)
+
+
+def week(d: date) -> Period:
+    y, w, wd = d.isocalendar()
+    monday = d - timedelta(days=wd - 1)
+    return Period(f"{y:04d}-W{w:02d}", "week", monday, monday + timedelta(days=6))
+
+
+def weekend(d: date) -> Period:
+    y, w, wd = d.isocalendar()
+    saturday = d - timedelta(days=wd - 1) + timedelta(days=5)
+    return Period(f"{y:04d}-W{w:02d}-WE", "week", saturday, saturday + timedelta(days=1))
+
+
+def month(year: int, m: int) -> Period:
+    return month_range(year, m, m, f"{year:04d}-{m:02d}", "month")
+
+
+def year(y: int) -> Period:
+    return Period(f"{y:04d}", "year", date(y, 1, 1), date(y, 12, 31))
+
+
+def quarter(y: int, q: int) -> Period:
+    return month_range(y, 3 * q - 2, 3 * q, f"{y:04d}-Q{q}", "quarter")
+
+
+def half(y: int, h: int) -> Period:
+    return month_range(y, 6 * h - 5, 6 * h, f"{y:04d}-H{h}", "half")
+
+
+def season(y: int, code: str) -> Period:
+    first, last = SEASON_MONTHS[code]
+    if code == "WI":
+        end_year = y + 1
+        return Period(
+            f"{y:04d}-WI", "season", date(y, 12, 1), date(end_year, 2, last_day(end_year, 2))
+        )
+    return month_range(y, first, last, f"{y:04d}-{code}", "season")
+
+
+def decade(first_year: int) -> Period:
+    d = first_year - first_year % 10
+    return Period(f"{d // 10:03d}", "decade", date(d, 1, 1), date(d + 9, 12, 31))
+
+
+def century(index: int) -> Period:
+    """The n-th century as TIMEX3 writes it: "19" covers 1900-1999 (the 20th century)."""
+    first = max(index * 100, MIN_YEAR)
+    return Period(f"{index:02d}", "century", date(first, 1, 1), date(index * 100 + 99, 12, 31))
+
+
+def time_of_day(d: date, hour: int, minute: int) -> Period:
+    return Period(f"{d.isoformat()}T{hour:02d}:{minute:02d}", "time", d, d)
+
+
+def part_of_day(d: date, code: str) -> Period:
+    return Period(f"{d.isoformat()}T{code}", "time", d, d)
+
+
+def add_months(d: date, n: int) -> date:
+    total = d.year * 12 + d.month - 1 + n
+    y, m = divmod(total, 12)
+    return date(y, m + 1, min(d.day, last_day(y, m + 1)))
+
+
+def shift(d: date, unit: str, n: int) -> date:
+    """`d` moved by n units (month ends clamp: Jan 31 + 1 month = Feb 28/29)."""
+    if unit == "day":
+        return d + timedelta(days=n)
+    if unit == "week":
+        return d + timedelta(weeks=n)
+    if unit == "weekend":
+        return d + timedelta(weeks=n)
+    if unit == "month":
+        return add_months(d, n)
+    if unit == "quarter":
+        return add_months(d, 3 * n)
+    if unit == "half":
+        return add_months(d, 6 * n)
+    if unit == "year":
+        return add_months(d, 12 * n)
+    if unit == "decade":
+        return add_months(d, 120 * n)
+    if unit == "century":
+        return add_months(d, 1200 * n)
+    raise ValueError(f"no calendar unit {unit!r}")
+
+
+def containing(d: date, unit: str) -> Period:
+    """The period of the given unit that contains day `d`."""
+    if unit == "day":
+        return day(d)
+    if unit == "week":
+        return week(d)
+    if unit == "weekend":
+        return weekend(d)
+    if unit == "month":
+        return month(d.year, d.month)
+    if unit == "quarter":
+        return quarter(d.year, (d.month - 1) // 3 + 1)
+    if unit == "half":
+        return half(d.year, 1 if d.month <= 6 else 2)
+    if unit == "year":
+        return year(d.year)
+    if unit == "decade":
+        return decade(d.year)
+    if unit == "century":
+        return century(d.year // 100)
+    raise ValueError(f"no calendar unit {unit!r}")
+
+
+def easter(y: int) -> date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    mo, da = divmod(h + l_ - 7 * m + 114, 31)
+    return date(y, mo, da + 1)
+
+
+def holiday(y: int, rule: str) -> date | None:
+    """A day from a holiday rule: "12-25" (fixed), "easter+49", "11-thu-4" (4th Thursday),
+    "05-mon-last" (last Monday). None when the rule gives no such day."""
+    if rule.startswith("easter"):
+        offset = int(rule[6:] or 0)
+        return easter(y) + timedelta(days=offset)
+    parts = rule.split("-")
+    mo = int(parts[0])
+    if len(parts) == 2:
+        da = int(parts[1])
+        return date(y, mo, da) if da <= last_day(y, mo) else None
+    weekday = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(parts[1])
+    days = [
+        date(y, mo, d) for d in range(1, last_day(y, mo) + 1) if date(y, mo, d).weekday() == weekday
+    ]
+    return days[-1] if parts[2] == "last" else days[int(parts[2]) - 1]

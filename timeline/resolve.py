@@ -1,0 +1,444 @@
+"""Resolution: a matched frame + a reference day -> a calendar period (value and interval).
+
+Detection (grammar.py) says *what kind* of expression was found and fills its slots; this
+module does the arithmetic, once for all languages. Each frame resolver takes the slots and
+pattern parameters, a `Situation` (reference day, tense, previous date in the text), and
+returns a `Reading`. A reference of None means the expression cannot be anchored; resolvers
+then return placeholder values with X ("XXXX-WXX-2").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from timeline import periods
+from timeline.periods import Period
+
+UNIT_LETTERS = {
+    "second": "S",
+    "minute": "M",
+    "hour": "H",
+    "day": "D",
+    "weekend": "WE",
+    "week": "W",
+    "month": "M",
+    "quarter": "Q",
+    "half": "H",  # never printed: halves become months
+    "season": "M",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+}
+TIME_UNITS = {"second", "minute", "hour"}
+# Units whose multiples become a smaller unit when the count is a fraction or for TIMEX3 style.
+SMALLER = {"hour": ("minute", 60), "minute": ("second", 60), "day": ("hour", 24),
+           "week": ("day", 7), "month": ("day", 30), "year": ("month", 12),
+           "half": ("month", 6), "quarter": ("month", 3), "decade": ("year", 10),
+           "century": ("year", 100)}  # fmt: skip
+WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+
+class Unresolvable(ValueError):
+    """The slots describe no real date (31 February): the candidate is dropped."""
+
+
+@dataclass(frozen=True)
+class Situation:
+    today: date | None  # the reference day (DCT or a day of a coarse DCT); None = unknown
+    tense: str = "unknown"
+    previous: Period | None = None  # the last resolved date before this expression
+
+
+@dataclass(frozen=True)
+class Reading:
+    type: str
+    value: str
+    granularity: str
+    period: Period | None  # None: no interval (unanchored or a bare duration)
+    mod: str | None = None
+    uses_tense: bool = False
+    uses_previous: bool = False
+    note: str = ""
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """P2Y, PT3H, PXW (n None = vague), fractions in the next smaller unit (1.5 h = PT90M)."""
+    if n is not None and n != int(n) or unit in ("half", "season"):
+        smaller, factor = SMALLER[unit]
+        if n is None:
+            return duration_value(None, smaller)
+        return duration_value(n * factor, smaller)
+    count = "X" if n is None else str(int(n))
+    letter = UNIT_LETTERS[unit]
+    if unit == "quarter":
+        return duration_value(None if n is None else n * 3, "month")
+    return ("PT" if unit in TIME_UNITS else "P") + count + letter
+
+
+def _year_of(slots: dict[str, Any], today: date | None) -> int | None:
+    if "year" in slots:
+        return slots["year"]
+    if "year2" in slots:
+        yy = slots["year2"]
+        pivot = (today.year % 100 + 10) if today else 30
+        return (2000 if yy <= pivot else 1900) + yy
+    return None
+
+
+def _month_of(slots: dict[str, Any]) -> int | None:
+    if "month" in slots:
+        return int(slots["month"])
+    if "monthnum" in slots:
+        return slots["monthnum"]
+    return None
+
+
+def _infer_year(month: int, day: int | None, s: Situation) -> tuple[int, bool]:
+    """The year of a day or month given without one: by tense, else the reference's year."""
+    assert s.today is not None
+    t = s.today
+    this = (month, day or 1) if day else (month, 0)
+    now = (t.month, t.day) if day else (t.month, 0)
+    if s.tense == "past" and this > now:
+        return t.year - 1, True
+    if s.tense == "future" and this < now:
+        return t.year + 1, True
+    return t.year, s.tense in ("past", "future")
+
+
+def _narrow(period: Period, part: str | None) -> Period:
+    return period.narrowed(part) if part else period
+
+
+def _part(slots: dict[str, Any], params: dict[str, Any]) -> str | None:
+    return slots.get("part") or params.get("mod")
+
+
+def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
+    m = _month_of(slots)
+    d = (
+        slots.get("day") or slots.get("ordinal")
+        if "month" in slots or "monthnum" in slots
+        else None
+    )
+    y = _year_of(slots, s.today)
+    part = _part(slots, params)
+    uses_tense = False
+    if m is None:
+        raise Unresolvable("no month")
+    if y is None:
+        if s.today is None:
+            value = f"XXXX-{m:02d}" + (f"-{d:02d}" if d else "")
+            if d and d > periods.last_day(2000, m):
+                raise Unresolvable(f"day {d} does not exist in month {m}")
+            return Reading("DATE", value, "day" if d else "month", None, part)
+        if "shift" in slots:  # "im vergangenen Mai"
+            direction = {-1: "past", 1: "future"}.get(int(slots["shift"]), "unknown")
+            s = Situation(s.today, direction, s.previous)
+        y, uses_tense = _infer_year(m, d, s)
+    if d:
+        if d > periods.last_day(y, m):
+            raise Unresolvable(f"day {d} does not exist in {y}-{m:02d}")
+        return Reading("DATE", date(y, m, d).isoformat(), "day", periods.day(date(y, m, d)),
+                       part, uses_tense)  # fmt: skip
+    return Reading("DATE", f"{y:04d}-{m:02d}", "month", _narrow(periods.month(y, m), part), part,
+                   uses_tense)  # fmt: skip
+
+
+def resolve_year(slots: dict, params: dict, s: Situation) -> Reading:
+    y = _year_of(slots, s.today)
+    part = _part(slots, params)
+    p = periods.year(y)
+    return Reading(params.get("type", "DATE"), p.value, "year", _narrow(p, part), part)
+
+
+def resolve_decade(slots: dict, params: dict, s: Situation) -> Reading:
+    if "year" in slots:
+        first = slots["year"]
+    else:
+        digit = int(slots.get("decade_word", slots.get("year2", 0)))
+        digit = digit // 10 if digit >= 10 else digit
+        first = 1900 + 10 * digit
+    part = _part(slots, params)
+    p = periods.decade(first)
+    return Reading("DATE", p.value, "decade", _narrow(p, part), part)
+
+
+def resolve_century(slots: dict, params: dict, s: Situation) -> Reading:
+    n = int(slots.get("ordinal") or slots.get("number"))
+    part = _part(slots, params)
+    p = periods.century(n - 1)
+    return Reading("DATE", p.value, "century", _narrow(p, part), part)
+
+
+def _count(slots: dict, params: dict) -> float | None:
+    """The number of units: a slot, a parameter, or None for vague amounts ("einige")."""
+    if "vague" in slots or params.get("vague"):
+        return None
+    if "number" in slots:
+        return slots["number"]
+    return params.get("n", 1)
+
+
+def _unit(slots: dict, params: dict) -> str:
+    return slots.get("unit") or params["unit"]
+
+
+def _shift_of(slots: dict, params: dict) -> int:
+    if "shift" in slots:
+        return int(slots["shift"])
+    return int(params.get("shift", 0))
+
+
+_X_VALUES = {
+    "day": "XXXX-XX-XX",
+    "week": "XXXX-WXX",
+    "weekend": "XXXX-WXX-WE",
+    "month": "XXXX-XX",
+    "quarter": "XXXX-QX",
+    "half": "XXXX-HX",
+    "season": "XXXX-XX",
+    "year": "XXXX",
+    "decade": "XXX",
+    "century": "XX",
+}
+
+
+def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
+    """Units counted from the reference: "gestern", "letzte Woche", "vor zwei Jahren"."""
+    unit = _unit(slots, params)
+    n = _count(slots, params)
+    sign = int(params.get("sign", 1))
+    steps = _shift_of(slots, params) if "number" not in slots and "sign" not in params else None
+    part = _part(slots, params)
+    gran = "week" if unit == "weekend" else unit
+    as_duration = params.get("type") == "DURATION"
+    if as_duration:
+        value = duration_value(n, unit)
+    elif s.today is None or n is None:
+        value = "PAST_REF" if sign < 0 and n is None else _X_VALUES[unit]
+    else:
+        value = ""
+    anchor = s.today
+    if anchor is None or n is None and steps is None:
+        return Reading(params.get("type", "DATE"), value or _X_VALUES[unit], gran, None, part)
+    k = steps if steps is not None else sign * int(n if n == int(n) else round(n))
+    if unit in TIME_UNITS:
+        target = anchor
+        p = periods.day(target)
+    else:
+        target = periods.shift(anchor, unit, k)
+        p = periods.containing(target, unit)
+    p = _narrow(p, part)
+    return Reading(params.get("type", "DATE"), value or p.value, gran, p, part)
+
+
+def _weekday_near(today: date, weekday: int, s: Situation, shift: int | None) -> tuple[date, bool]:
+    """The day of ISO `weekday` (1 = Monday) meant, from explicit direction or the tense."""
+    delta = weekday - today.isoweekday()
+    if shift is None:
+        if s.tense == "past":
+            shift = -1
+        elif s.tense == "future":
+            shift = 1
+        else:
+            return today + timedelta(days=delta), False  # the same ISO week
+        uses_tense = True
+    else:
+        uses_tense = False
+    if shift < 0:
+        back = (today.isoweekday() - weekday) % 7 or 7
+        return today - timedelta(days=back), uses_tense
+    if shift > 0:
+        ahead = (weekday - today.isoweekday()) % 7 or 7
+        return today + timedelta(days=ahead), uses_tense
+    return today + timedelta(days=delta), uses_tense
+
+
+def _day_of(slots: dict, params: dict, s: Situation) -> tuple[date | None, bool, str]:
+    """The day a time or part of day belongs to: weekday, relative day, previous date, or DCT."""
+    explicit = slots.get("shift_day", params.get("day_shift"))
+    if "weekday" in slots:
+        if s.today is None:
+            return None, False, f"XXXX-WXX-{slots['weekday']}"
+        d, uses = _weekday_near(s.today, int(slots["weekday"]), s, params.get("shift"))
+        return d, uses, ""
+    if explicit is not None:
+        return (s.today + timedelta(days=int(explicit)) if s.today else None), False, "XXXX-XX-XX"
+    if "day" in slots and _month_of(slots):
+        r = resolve_date(slots, params, s)
+        return (r.period.earliest if r.period else None), r.uses_tense, r.value
+    if s.previous is not None and s.previous.granularity in ("day", "time"):
+        return s.previous.earliest, False, ""
+    return s.today, False, "XXXX-XX-XX"
+
+
+def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
+    wd = int(slots["weekday"])
+    if s.today is None:
+        return Reading("DATE", f"XXXX-WXX-{wd}", "day", None)
+    d, uses = _weekday_near(s.today, wd, s, _explicit_shift(slots, params))
+    return Reading("DATE", d.isoformat(), "day", periods.day(d), None, uses)
+
+
+def _explicit_shift(slots: dict, params: dict) -> int | None:
+    if "shift" in slots:
+        return int(slots["shift"])
+    return params.get("shift")
+
+
+def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
+    hour = slots.get("hour", params.get("hour"))
+    minute = slots.get("minute", params.get("minute", 0))
+    if hour is not None and int(hour) > 24:
+        raise Unresolvable("no such hour")
+    if hour is not None and params.get("pm") and int(hour) < 12:
+        hour = int(hour) + 12
+    d, uses, xvalue = _day_of(slots, params, s)
+    code = slots.get("daypart") or params.get("daypart")
+    tail = f"T{code}" if hour is None else f"T{int(hour) % 24:02d}:{int(minute):02d}"
+    if d is None:
+        return Reading("TIME", (xvalue or "XXXX-XX-XX") + tail, "time", None)
+    p = periods.part_of_day(d, code) if hour is None else periods.time_of_day(d, hour % 24, minute)
+    return Reading("TIME", p.value, "time", p, None, uses)
+
+
+def resolve_season(slots: dict, params: dict, s: Situation) -> Reading:
+    code = slots["season"]
+    y = _year_of(slots, s.today)
+    part = _part(slots, params)
+    uses = False
+    if y is None:
+        if s.today is None:
+            return Reading("DATE", f"XXXX-{code}", "season", None, part)
+        y = s.today.year + _shift_of(slots, params)
+        if "shift" not in slots and "shift" not in params:
+            month_now = s.today.month
+            first = periods.SEASON_MONTHS[code][0]
+            if s.tense == "past" and first > month_now:
+                y, uses = y - 1, True
+            elif (
+                s.tense == "future" and code != "WI" and periods.SEASON_MONTHS[code][1] < month_now
+            ):
+                y, uses = y + 1, True
+    p = periods.season(y, code)
+    return Reading("DATE", p.value, "season", _narrow(p, part), part, uses)
+
+
+def resolve_quarter(slots: dict, params: dict, s: Situation) -> Reading:
+    unit = params.get("unit", "quarter")
+    n = int(slots.get("ordinal") or slots.get("number") or params.get("n", 1))
+    limit = 4 if unit == "quarter" else 2
+    if not 1 <= n <= limit:
+        raise Unresolvable(f"no {unit} {n}")
+    y = _year_of(slots, s.today)
+    if y is None:
+        if s.today is None:
+            return Reading("DATE", f"XXXX-{'Q' if unit == 'quarter' else 'H'}{n}", unit, None)
+        y = s.today.year + _shift_of(slots, params)
+    p = periods.quarter(y, n) if unit == "quarter" else periods.half(y, n)
+    return Reading("DATE", p.value, unit, p)
+
+
+def resolve_holiday(slots: dict, params: dict, s: Situation, rules: dict[str, str]) -> Reading:
+    key = slots["holiday"]
+    y = _year_of(slots, s.today)
+    uses = False
+    if y is None:
+        if s.today is None:
+            rule = rules[key]
+            fixed = rule[:2].isdigit() and rule.count("-") == 1
+            return Reading("DATE", f"XXXX-{rule}" if fixed else "XXXX-XX-XX", "day", None)
+        y = s.today.year + _shift_of(slots, params)
+        d = periods.holiday(y, rules[key])
+        if "shift" not in slots:
+            if s.tense == "past" and d > s.today:
+                y, uses = y - 1, True
+            elif s.tense == "future" and d < s.today:
+                y, uses = y + 1, True
+    d = periods.holiday(y, rules[key])
+    if d is None:
+        raise Unresolvable(f"{key} does not exist in {y}")
+    return Reading("DATE", d.isoformat(), "day", periods.day(d), None, uses)
+
+
+def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
+    """Durations; anchored ones also get the interval they imply.
+
+    `anchor`: "until_ref" ("seit zwei Jahren": the span up to the reference), "from_ref" ("in den
+    nächsten zwei Jahren": the span from it), "ahead"/"ago" ("in einigen Wochen": a point some
+    units away, as the range of where it can be). Vague counts use `vague_range` = [low, high].
+    """
+    unit = _unit(slots, params)
+    n = _count(slots, params)
+    value = duration_value(n, unit)
+    mod = slots.get("mod") or params.get("mod")
+    anchor = params.get("anchor")
+    gran = "time" if unit in TIME_UNITS else unit
+    if not anchor or s.today is None:
+        return Reading("DURATION", value, gran, None, mod)
+    low, high = params.get("vague_range", [2, 7]) if n is None else (n, n)
+    step = "day" if unit in TIME_UNITS else unit
+    size = 0 if unit in TIME_UNITS else 1
+    if anchor == "until_ref":
+        span = (periods.shift(s.today, step, -round(high) * size), s.today)
+    elif anchor == "from_ref":
+        span = (s.today, periods.shift(s.today, step, round(high) * size))
+    else:
+        sign = 1 if anchor == "ahead" else -1
+        a = periods.shift(s.today, step, sign * round(low) * size)
+        b = periods.shift(s.today, step, sign * round(high) * size)
+        span = (min(a, b), max(a, b))
+    return Reading(params.get("type", "DURATION"), params.get("value", value), gran,
+                   Period(value, gran, *span), mod)  # fmt: skip
+
+
+def resolve_set(slots: dict, params: dict, s: Situation) -> Reading:
+    value = params.get("value")
+    if value is None:
+        unit = _unit(slots, params)
+        value = duration_value(_count(slots, params), unit)
+    if "weekday" in slots:
+        value = value.replace("{weekday}", str(slots["weekday"]))
+    if "daypart" in slots:
+        value = value.replace("{daypart}", str(slots["daypart"]))
+    return Reading("SET", value, "set", None, params.get("mod"))
+
+
+def _offset(today: date, spec: str) -> date:
+    """`today` moved by a signed ISO-like offset: "-P3M", "P2W", "P0D"."""
+    sign = -1 if spec.startswith("-") else 1
+    body = spec.lstrip("-+")[1:]
+    n, letter = int(body[:-1]), body[-1]
+    unit = {"D": "day", "W": "week", "M": "month", "Y": "year"}[letter]
+    return periods.shift(today, unit, sign * n)
+
+
+def resolve_ref(slots: dict, params: dict, s: Situation) -> Reading:
+    value = params["value"]
+    window = params.get("range")
+    if s.today is None or window is None:
+        return Reading("DATE", value, "vague", None)
+    lo, hi = _offset(s.today, window[0]), _offset(s.today, window[1])
+    return Reading("DATE", value, "vague" if lo != hi else "day", Period(value, "day", lo, hi))
+
+
+Resolver = Callable[[dict, dict, Situation], Reading]
+
+RESOLVERS: dict[str, Resolver] = {
+    "date": resolve_date,
+    "year": resolve_year,
+    "decade": resolve_decade,
+    "century": resolve_century,
+    "relative": resolve_relative,
+    "weekday": resolve_weekday,
+    "time": resolve_time,
+    "season": resolve_season,
+    "quarter": resolve_quarter,
+    "duration": resolve_duration,
+    "set": resolve_set,
+    "ref": resolve_ref,
+}
