@@ -249,14 +249,65 @@ def _run_dates(args: argparse.Namespace) -> int:
 
 
 def _add_extract(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("extract", help="events, actors and dates as JSON (not yet)")
-    parser.add_argument("inputs", nargs="*", metavar="INPUT")
+    parser = commands.add_parser(
+        "extract",
+        help="dates, actors and events of a corpus as JSON, CSV or TimeML",
+        description="Read the articles (text, TimeML, HTML, JSON Lines, CSV, or folders of "
+        "them), find their dates, actors and events, and write them as JSON (the extract "
+        "contract), CSV (one row per event) or TimeML (a zip, one file per article).",
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file or folder")
+    parser.add_argument("--format", choices=["json", "csv", "timeml"], default="json")
+    parser.add_argument("--out", type=Path, metavar="PATH", help="output file (default: stdout)")
+    parser.add_argument("--aliases", metavar="FILE", help="alias file that names/merges actors")
+    _add_document_options(parser)
     parser.set_defaults(run=_run_extract)
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    print("extract: not available yet", file=sys.stderr)
-    return 2
+    from timeline import export, pipeline  # imported here: plotly is slow to load
+    from timeline.aliases import AliasFileError, load_aliases
+
+    report = _Report()
+    try:
+        aliases = load_aliases(args.aliases) if args.aliases else None
+    except (AliasFileError, OSError) as e:
+        report.failure(args.aliases, str(e))
+        return 2
+    if args.format == "timeml" and args.out is None and sys.stdout.isatty():
+        report.failure("--format timeml", "writes a zip file: give --out PATH")
+        return 2
+    found = reading.read_paths(args.inputs)
+    for message in found.errors:
+        report.failure("input", message)
+    for document in found.documents:
+        for warning in document.warnings:
+            report.message(document.id, f"warning: {warning}")
+    report.start(len(found.documents))
+    extraction = pipeline.extract(
+        found.documents,
+        dct=args.dct,
+        language=None if args.lang == "auto" else args.lang,
+        aliases=aliases,
+        progress=lambda done, total, doc_id: report.step(doc_id),
+    )
+    for message in extraction.errors:
+        report.failure("extract", message)
+    writer = {"json": export.to_json, "csv": export.to_csv, "timeml": export.to_timeml}
+    content = writer[args.format](extraction)
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
+    if args.out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_bytes(data)
+    undated = sum(e.undated for e in extraction.events)
+    return report.finish(
+        f"{len(extraction.documents)} articles: {len(extraction.timexes)} dates, "
+        f"{len(extraction.actors)} actors, {len(extraction.events)} events ({undated} undated)"
+        + (f", written to {args.out}" if args.out else "")
+    )
 
 
 # ---------------------------------------------------------------------------------------------
