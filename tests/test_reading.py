@@ -215,6 +215,14 @@ def test_hostile_html(tmp_path):
     assert doc.language == "de"
 
 
+def test_short_html_page_falls_back_to_all_text(tmp_path):
+    path = tmp_path / "short.htm"
+    path.write_text("<html><body><p>Am Dienstag.</p><script>GEHEIM()</script></body></html>")
+    (doc,) = read_file(path).documents
+    assert doc.text == "Am Dienstag."
+    assert doc.dct is None
+
+
 def test_html_without_text(tmp_path):
     path = tmp_path / "empty.html"
     path.write_text("<html><head><script>x()</script></head><body></body></html>")
