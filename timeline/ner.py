@@ -1,0 +1,361 @@
+"""Recognize actors in one text: people, countries, organizations, places.
+
+Rules and gazetteers first (timeline/gazetteer.py), then an optional statistical model
+(timeline/statistical.py) for names that no list knows. Every mention comes out with the id of
+its actor, resolved inside the text:
+
+- a capital or a seat of government is the state when it acts ("Moskau erklärte", "der Kreml
+  warnte") and a place when named as one ("in Moskau");
+- a title or role before a name marks a person and gives a country ("Irans Außenminister Abbas
+  Araghtschi", "US-Präsident Joe Biden");
+- a surname used alone is the nearest person named before with that surname ("Olaf Scholz" ...
+  "Scholz"), so two people with the same surname stay apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from timeline.gazetteer import Entry, Gazetteer, Hit, Token, gazetteer, slug, tokenize
+from timeline.lexicon import resource
+from timeline.model import ActorKind
+
+
+@dataclass(frozen=True)
+class Recognized:
+    """A mention with its actor: characters [start, end) of the text."""
+
+    start: int
+    end: int
+    text: str
+    kind: ActorKind
+    id: str
+    name: str
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int  # token index
+    end: int
+    entry: Entry | None  # None: a person found by rule, named by its tokens
+    form: str
+    priority: int  # lower wins among candidates of the same length
+    country: str | None = None  # affiliation given by a role
+    char_end: int | None = None  # a part of a token ("US" in "US-Regierung")
+
+
+# Among overlapping candidates of the same length (in tokens): who wins.
+_PRIORITY = {
+    "person-gazetteer": 0,
+    "role-person": 1,
+    ActorKind.ORGANIZATION: 2,
+    ActorKind.COUNTRY: 3,
+    ActorKind.LOCATION: 4,
+    "name-person": 5,
+    ActorKind.PERSON: 6,  # a known person's surname alone
+}
+
+
+@cache
+def first_names(language: str) -> frozenset[str]:
+    return frozenset(resource(language, "first_names.txt"))
+
+
+class Recognizer:
+    """The rule-based recognizer of one language (cached per language by `recognizer`)."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self.gaz: Gazetteer = gazetteer(language)
+        g = self.gaz.grammar
+        self.given = first_names(language) - set(g["not_names"])
+        self.not_names = frozenset(g["not_names"])
+        self.particles = frozenset(g["name_particles"])
+        self.prefixes = tuple(g["name_prefixes"])
+        self.family_first = frozenset(g["family_first"])
+        self.locative = frozenset(g["locative_words"])
+        self.determiners = frozenset(g["determiners"])
+        self.acting = frozenset(g["acting_verbs"])
+        self.noun_endings = tuple(g.get("not_name_endings", ()))
+        self.government_heads = frozenset(g["government_heads"])
+
+    # -- the pipeline ----------------------------------------------------------------------
+
+    def recognize(self, text: str, extra: list[Recognized] = ()) -> list[Recognized]:
+        """Mentions in `text`; `extra` are spans of a statistical model that fill the gaps."""
+        tokens = tokenize(text)
+        words = [t.text for t in tokens]
+        hits = self.gaz.hits(words)
+        blocked = {h.start for h in hits if h.entry.kind is not ActorKind.PERSON}
+        candidates = [self._from_hit(h) for h in hits]
+        candidates += self._compounds(tokens)
+        candidates += self._people(words, candidates, blocked)
+        chosen = _select(candidates)
+        found = [self._resolve(c, tokens, words, chosen) for c in chosen]
+        found += self._surnames(tokens, words, chosen, found)
+        covered = [(r.start, r.end) for r in found]
+        for r in extra:
+            if not any(s < r.end and r.start < e for s, e in covered):
+                found.append(self._model_mention(r, found))
+        return sorted(found, key=lambda r: r.start)
+
+    def _from_hit(self, h: Hit) -> _Candidate:
+        key = "person-gazetteer" if h.form == "name" and h.entry.kind is ActorKind.PERSON else None
+        return _Candidate(h.start, h.end, h.entry, h.form, _PRIORITY[key or h.entry.kind])
+
+    def _compounds(self, tokens: list[Token]) -> list[_Candidate]:
+        """ "US-Regierung" -> the US government; "Nato-Gipfel", "EU-Staaten" -> Nato, EU."""
+        found = []
+        for i, t in enumerate(tokens):
+            left, dash, right = t.text.partition("-")
+            if not dash or not right[:1].isupper():
+                continue
+            hits = [h for h in self.gaz.lookup(left) if h.form in ("name", "seat")]
+            hits = [h for h in hits if h.entry.kind is not ActorKind.PERSON]
+            if not hits:
+                continue
+            entry = hits[0].entry
+            if right in self.government_heads and entry.kind is ActorKind.COUNTRY:
+                name = self.gaz.grammar["government_name"].format(country=entry.name)
+                gov = Entry(
+                    f"org:government-{entry.country.lower()}",
+                    name,
+                    ActorKind.ORGANIZATION,
+                    entry.country,
+                )
+                found.append(_Candidate(i, i + 1, gov, "name", _PRIORITY[gov.kind]))
+            else:
+                # Only the prefix is the actor; it wins over nothing but itself.
+                found.append(_Candidate(i, i + 1, entry, "prefix", 9, char_end=t.start + len(left)))
+        return found
+
+    # -- people ----------------------------------------------------------------------------
+
+    def _is_name_word(self, w: str) -> bool:
+        return (
+            w[:1].isupper()
+            and any(c.islower() for c in w)
+            and w not in self.not_names
+            and not w.endswith(self.noun_endings)
+        )
+
+    def _name_end(
+        self, words: list[str], i: int, after_role: bool, blocked: set[int]
+    ) -> int | None:
+        """The end of a person's name starting at token i, or None if no name starts there."""
+        n = len(words)
+        if i >= n or not self._is_name_word(words[i]) or i in blocked:
+            return None
+        if words[i] in self.family_first:  # "Xi Jinping", "Kim Jong Un"
+            j = i + 1
+            while j < n and j - i < 3 and self._is_name_word(words[j]) and len(words[j]) <= 8:
+                j += 1
+            return j if j > i + 1 or after_role else None
+        j = i
+        while (
+            j < n
+            and words[j] in self.given
+            and j + 1 < n
+            and self._surname_start(words, j + 1, blocked)
+        ):
+            j += 1
+        if j == i and not after_role:
+            return None  # a person found by rule needs a given name before the surname
+        if j > i:  # given names, then the surname (after particles: "Ursula von der Leyen")
+            return self._surname_end(words, j, blocked)
+        return self._surname_end(words, i, blocked)
+
+    def _surname_start(self, words: list[str], j: int, blocked: set[int]) -> bool:
+        w = words[j]
+        if w in self.particles or w.startswith(self.prefixes):
+            return True
+        return self._is_name_word(w) and j not in blocked
+
+    def _surname_end(self, words: list[str], j: int, blocked: set[int]) -> int | None:
+        n = len(words)
+        k = j
+        while k < n and words[k] in self.particles:
+            k += 1
+        if k < n and (self._is_name_word(words[k]) or words[k].startswith(self.prefixes)):
+            if k in blocked and k == j:
+                return None
+            return k + 1
+        return None
+
+    def _people(
+        self, words: list[str], known: list[_Candidate], blocked: set[int]
+    ) -> list[_Candidate]:
+        countries = {c.end: c.entry for c in known if c.entry and c.form != "prefix"}
+        prefixes = {c.start: c.entry for c in known if c.form == "prefix"}
+        found = []
+        for i, w in enumerate(words):
+            role = self.gaz.role_at(words, i)
+            country = None
+            if role is None and "-" in w:  # "US-Präsident", "Kreml-Sprecher"
+                left, _, right = w.partition("-")
+                inner = self.gaz.role_at([right], 0)
+                if inner and i in prefixes:
+                    role, country = (i + 1, inner[1]), prefixes[i].country
+            if role is None:
+                end = self._name_end(words, i, False, blocked)
+                if end:
+                    found.append(_Candidate(i, end, None, "person", _PRIORITY["name-person"]))
+                continue
+            start = role[0]
+            if country is None:  # "Irans Außenminister", "Iran's Foreign Minister"
+                before = countries.get(i) or countries.get(
+                    i - 1 if words[i - 1 : i] in (["'s"], ["’s"]) else -1
+                )
+                country = before.country if before else role[1]
+            end = self._name_end(words, start, True, blocked)
+            if end:
+                found.append(
+                    _Candidate(start, end, None, "person", _PRIORITY["role-person"], country)
+                )
+        return found
+
+    def _surnames(
+        self,
+        tokens: list[Token],
+        words: list[str],
+        chosen: list[_Candidate],
+        found: list[Recognized],
+    ) -> list[Recognized]:
+        """Surnames alone that refer back to a full name in this text ("Scholz", "Putins")."""
+        taken = {i for c in chosen for i in range(c.start, c.end)}
+        people = [r for r in found if r.kind is ActorKind.PERSON and " " in r.text]
+        extra = []
+        suffixes = ("", *self.gaz.grammar["genitive_suffixes"], "'", "’")
+        for i, w in enumerate(words):
+            if i in taken or not self._is_name_word(w):
+                continue
+            for r in sorted(people, key=lambda r: (r.start > tokens[i].start, -r.start)):
+                surname = self._surname_of(r.text)
+                if any(w == surname + s for s in suffixes):
+                    t = tokens[i]
+                    extra.append(
+                        Recognized(t.start, t.end, t.text, r.kind, r.id, r.name, r.country)
+                    )
+                    break
+        return extra
+
+    def _surname_of(self, name: str) -> str:
+        words = name.split()
+        return words[0] if words[0] in self.family_first else words[-1]
+
+    # -- from candidates to mentions -------------------------------------------------------
+
+    def _resolve(
+        self, c: _Candidate, tokens: list[Token], words: list[str], chosen: list[_Candidate]
+    ) -> Recognized:
+        start = tokens[c.start].start
+        end = c.char_end or tokens[c.end - 1].end
+        text = tokens[c.start].text[: end - start] if c.char_end else _text(tokens, c)
+        if c.entry is None:  # a person found by rule
+            return self._person(text, c.country, chosen, tokens, start)
+        entry = c.entry
+        if c.form in ("capital", "seat") and not self._acts(words, c.start, c.end, c.form):
+            entry = self._place(entry, text, c.form)
+        if c.form == "surname":
+            return self._person(text, entry.country, chosen, tokens, start, entry)
+        return Recognized(start, end, text, entry.kind, entry.id, entry.name, entry.country)
+
+    def _acts(self, words: list[str], start: int, end: int, form: str) -> bool:
+        """Does the capital/seat at tokens [start, end) stand for its state here?"""
+        k = start - 1
+        while k >= 0 and words[k] in self.determiners:
+            k -= 1
+        before = words[k] if k >= 0 else ""
+        if before.lower() in self.locative:
+            return False
+        after = words[end] if end < len(words) else ""
+        if after in self.acting or before in self.acting:
+            return True
+        return form == "seat"
+
+    def _place(self, state: Entry, text: str, form: str) -> Entry:
+        if form == "capital":
+            return self.gaz.capital_place(state.country) or state
+        return Entry(f"loc:{slug(text)}", text, ActorKind.LOCATION, state.country)
+
+    def _person(
+        self,
+        text: str,
+        country: str | None,
+        chosen: list[_Candidate],
+        tokens: list[Token],
+        start: int,
+        known: Entry | None = None,
+    ) -> Recognized:
+        end = start + len(text)
+        if " " not in text:  # a surname alone: the nearest full name before it with that surname
+            fulls = [
+                c
+                for c in chosen
+                if c.form in ("person", "name")
+                and c.end - c.start > 1
+                and (c.entry is None or c.entry.kind is ActorKind.PERSON)
+                and self._surname_of(_text(tokens, c)) == text
+            ]
+            if fulls:
+                best = min(
+                    fulls,
+                    key=lambda c: (
+                        tokens[c.start].start > start,
+                        abs(tokens[c.start].start - start),
+                    ),
+                )
+                full_text = _text(tokens, best)
+                if best.entry is not None:
+                    e = best.entry
+                    return Recognized(start, end, text, e.kind, e.id, e.name, e.country or country)
+                return Recognized(
+                    start,
+                    end,
+                    text,
+                    ActorKind.PERSON,
+                    f"person:{slug(full_text)}",
+                    full_text,
+                    country or best.country,
+                )
+            if known is not None:
+                return Recognized(start, end, text, known.kind, known.id, known.name, known.country)
+        return Recognized(start, end, text, ActorKind.PERSON, f"person:{slug(text)}", text, country)
+
+    def _model_mention(self, r: Recognized, found: list[Recognized]) -> Recognized:
+        """A statistical model's span: an actor named by its text (people by their full name)."""
+        if r.kind is ActorKind.PERSON:
+            for other in found:
+                if other.kind is ActorKind.PERSON and self._surname_of(other.name) == r.text:
+                    return Recognized(
+                        r.start, r.end, r.text, r.kind, other.id, other.name, other.country
+                    )
+        prefix = {ActorKind.PERSON: "person", ActorKind.ORGANIZATION: "org"}.get(r.kind, "loc")
+        return Recognized(r.start, r.end, r.text, r.kind, f"{prefix}:{slug(r.text)}", r.text)
+
+
+def _text(tokens: list[Token], c: _Candidate) -> str:
+    """The candidate's tokens as written, any white space between them as one space."""
+    out = tokens[c.start].text
+    for prev, t in zip(tokens[c.start : c.end - 1], tokens[c.start + 1 : c.end], strict=True):
+        out += (" " if t.start > prev.end else "") + t.text
+    return out
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Longest first, then by priority, then leftmost; no two chosen candidates overlap."""
+    chosen: list[_Candidate] = []
+    taken: set[int] = set()
+    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.priority, c.start)):
+        span = set(range(c.start, c.end))
+        if not span & taken:
+            chosen.append(c)
+            taken |= span
+    return sorted(chosen, key=lambda c: c.start)
+
+
+@cache
+def recognizer(language: str) -> Recognizer:
+    return Recognizer(language)

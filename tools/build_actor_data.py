@@ -1,0 +1,166 @@
+"""Generate the actor data files that come from CLDR (babel) and Faker's name lists.
+
+Run once when babel or the name sources change; the output is committed, so the program never
+needs these sources at run time:
+
+    pip install --target /tmp/fakerlib faker==40.54.0   # only for this script, MIT licence
+    PYTHONPATH=/tmp/fakerlib python tools/build_actor_data.py
+
+Writes, for each language in LANGUAGES:
+- timeline/resources/<lang>/countries.jsonl: one line per country (ISO 3166 alpha-3 id) with its
+  CLDR name in that language; hand-written forms (adjectives, demonyms, seats of government)
+  live beside it in country_forms.toml.
+- timeline/resources/<lang>/places.jsonl: world cities (CLDR time-zone exemplar cities, localized)
+  and German-speaking towns and states (Faker de_DE/de_AT/de_CH), each with its country.
+- timeline/resources/<lang>/first_names.txt: Latin-script given names from Faker's locales.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from babel import Locale
+from babel.core import get_global
+
+ROOT = Path(__file__).resolve().parent.parent / "timeline" / "resources"
+LANGUAGES = ("de", "en")
+# CLDR macro-regions that news treats as places (continents and large regions).
+REGIONS = ("002", "009", "142", "150", "005", "003", "013", "029", "151", "155", "039", "154")
+# Faker locales whose given names are written in Latin script.
+NAME_LOCALES = [
+    "de_DE",
+    "de_AT",
+    "de_CH",
+    "en_US",
+    "en_GB",
+    "en_IE",
+    "fr_FR",
+    "it_IT",
+    "es_ES",
+    "es_MX",
+    "pt_BR",
+    "pt_PT",
+    "nl_NL",
+    "pl_PL",
+    "cs_CZ",
+    "sk_SK",
+    "hu_HU",
+    "ro_RO",
+    "hr_HR",
+    "sl_SI",
+    "sv_SE",
+    "no_NO",
+    "da_DK",
+    "fi_FI",
+    "et_EE",
+    "lv_LV",
+    "lt_LT",
+    "tr_TR",
+    "az_AZ",
+    "id_ID",
+    "vi_VN",
+    "sw",
+    "yo_NG",
+    "ig_NG",
+    "ha_NG",
+    "en_NG",
+    "en_KE",
+    "en_IN",
+    "en_PK",
+    "fr_DZ",
+    "ar_DZ",
+]
+# Withdrawn alpha-3 codes that CLDR still lists as aliases of a current country.
+WITHDRAWN = {"BUR", "ZAR", "DDR", "FXX", "TMP", "YMD"}
+LATIN_NAME = re.compile(r"^[A-ZÀ-ÞĀ-ž][a-zß-ÿĀ-ž'’-]+$")
+
+
+def alpha3() -> dict[str, str]:
+    """alpha-2 -> alpha-3, from CLDR's territory aliases (which list the alpha-3 codes)."""
+    aliases = get_global("territory_aliases")
+    return {
+        v[0]: k
+        for k, v in aliases.items()
+        if len(k) == 3 and k.isalpha() and len(v) == 1 and k not in WITHDRAWN
+    }
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> None:
+    lines = [json.dumps(r, ensure_ascii=False, sort_keys=True) for r in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def countries(lang: str, codes: dict[str, str]) -> list[dict]:
+    names = Locale(lang).territories
+    rows = []
+    for a2, a3 in sorted(codes.items(), key=lambda kv: kv[1]):
+        if a2 in names:
+            rows.append({"id": f"country:{a3}", "country": a3, "name": names[a2]})
+    return rows
+
+
+def places(lang: str, codes: dict[str, str]) -> list[dict]:
+    import importlib
+
+    rows: dict[str, dict] = {}
+    loc = Locale(lang)
+    zone_country = get_global("zone_territories")
+    en_zones = Locale("en").time_zones
+    for zone, country in sorted(zone_country.items()):
+        if "/" not in zone or zone.startswith("Etc/") or country not in codes:
+            continue
+        localized = loc.time_zones.get(zone, {}).get("city") or en_zones.get(zone, {}).get("city")
+        english = zone.rsplit("/", 1)[1].replace("_", " ")
+        city = localized or english
+        rows.setdefault(city, {"name": city, "country": codes[country], "key": english})
+    for region in REGIONS:
+        name = loc.territories[region]
+        rows.setdefault(
+            name, {"name": name, "country": None, "key": Locale("en").territories[region]}
+        )
+    for locale, a3 in (("de_DE", "DEU"), ("de_AT", "AUT"), ("de_CH", "CHE")):
+        provider = importlib.import_module(f"faker.providers.address.{locale}").Provider
+        for name in list(getattr(provider, "cities", ())) + list(getattr(provider, "states", ())):
+            if isinstance(name, str) and " " not in name.strip("()"):
+                rows.setdefault(name, {"name": name, "country": a3, "key": name})
+    out = []
+    for _name, row in sorted(rows.items()):
+        # Ids come from the English (or only) name, so that both languages share them.
+        key = row.pop("key").lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+        slug = re.sub(r"[^a-z0-9]+", "-", key.replace("ß", "ss")).strip("-")
+        out.append({"id": f"loc:{slug}", **row})
+    return out
+
+
+def first_names() -> list[str]:
+    import importlib
+
+    names: set[str] = set()
+    for locale in NAME_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            values = getattr(provider, attr, ())
+            values = values.keys() if isinstance(values, dict) else values
+            names.update(n for n in values if isinstance(n, str) and LATIN_NAME.match(n))
+    return sorted(names)
+
+
+def main() -> None:
+    codes = alpha3()
+    given = first_names()
+    for lang in LANGUAGES:
+        folder = ROOT / lang
+        folder.mkdir(parents=True, exist_ok=True)
+        write_jsonl(folder / "countries.jsonl", countries(lang, codes))
+        write_jsonl(folder / "places.jsonl", places(lang, codes))
+        header = (
+            "# Given names (Faker's person providers, MIT licence); tools/build_actor_data.py\n"
+        )
+        (folder / "first_names.txt").write_text(header + "\n".join(given) + "\n", encoding="utf-8")
+        print(lang, "written to", folder)
+
+
+if __name__ == "__main__":
+    main()
