@@ -1,6 +1,344 @@
-"""Streamlit dashboard (placeholder until the dashboard issue lands)."""
+"""The timeline dashboard: widgets and layout only; everything else is in the timeline package.
+
+Run: streamlit run app.py
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlencode
 
 import streamlit as st
 
+from timeline import export
+from timeline.figures import actor_overview_figure, publication_figure, timeline_figure
+from timeline.language import supported_languages
+from timeline.model import Document, Extraction
+from timeline.pipeline import extract
+from timeline.reading import read_paths
+from timeline.store import CorpusStore, StoreError, corpus_hash
+from timeline.uploads import read_pasted, read_uploads
+from timeline.view import (
+    LANES,
+    ViewState,
+    actor_counts,
+    article_title,
+    correct_documents,
+    event_details,
+    event_rows,
+    filter_extraction,
+    find_event,
+    from_query_params,
+    plain_markdown,
+    source_passage,
+    to_query_params,
+)
+
+SAMPLES = Path(__file__).parent / "samples"
+UPLOAD_TYPES = ["txt", "text", "html", "htm", "tml", "xml", "jsonl", "ndjson", "csv"]
+FAR_PAST, FAR_FUTURE = date(1000, 1, 1), date(2999, 12, 31)
+# widget key -> ViewState field; the multiselects hold lists
+WIDGETS = {
+    "w_actors": "actors",
+    "w_kinds": "kinds",
+    "w_countries": "countries",
+    "w_languages": "languages",
+    "w_docs": "docs",
+    "w_start": "start",
+    "w_end": "end",
+    "w_query": "query",
+    "w_exact": "exact_only",
+    "w_lanes": "lanes",
+}
+MULTI = {"w_actors", "w_kinds", "w_countries", "w_languages", "w_docs"}
+
+st.set_page_config(page_title="timeline", page_icon="🗓", layout="wide")
+ss = st.session_state
+
+
+@st.cache_resource
+def corpus_store() -> CorpusStore | str:
+    """The store, or why there is none (then links cannot name uploaded corpora)."""
+    try:
+        return CorpusStore()
+    except StoreError as e:
+        return str(e)
+
+
+@st.cache_data(show_spinner=False)
+def sample_documents() -> tuple[Document, ...]:
+    return tuple(read_paths([SAMPLES]).documents)
+
+
+@st.cache_data(show_spinner="Reading files…", max_entries=16)
+def read_files(files: tuple[tuple[str, bytes], ...]) -> tuple[tuple[Document, ...], list[str]]:
+    reading = read_uploads(files)
+    return tuple(reading.documents), reading.errors
+
+
+@st.cache_data(show_spinner="Finding dates, events and actors…", max_entries=8)
+def extraction_of(key: str, _documents: tuple[Document, ...]) -> Extraction:
+    """Cached by the corpus hash, so filter changes never re-run the extraction."""
+    return extract(list(_documents))
+
+
+def set_widgets(state: ViewState) -> None:
+    for key, name in WIDGETS.items():
+        ss[key] = list(getattr(state, name)) if key in MULTI else getattr(state, name)
+    ss.event = state.event
+
+
+def use_corpus(documents: tuple[Document, ...], view: ViewState | None = None) -> None:
+    """Show `documents` (stored under their content hash, which links name) with `view`."""
+    key = corpus_hash(documents)
+    store = corpus_store()
+    if isinstance(store, CorpusStore):
+        try:
+            store.put(documents)
+        except StoreError as e:
+            ss.messages = [*ss.get("messages", []), str(e)]
+    ss.documents, ss.corpus = documents, key
+    set_widgets(replace(view or ViewState(), corpus=key))
+
+
+def open_link() -> None:
+    """First run of a session: the corpus and the view the URL names."""
+    state, problems = from_query_params({k: st.query_params.get_all(k) for k in st.query_params})
+    ss.messages = problems
+    store = corpus_store()
+    if state.corpus and isinstance(store, CorpusStore):
+        documents = store.get(state.corpus)
+        if documents is not None:
+            use_corpus(documents, state)
+            return
+    if state.corpus and state.corpus != corpus_hash(sample_documents()):
+        ss.messages = [
+            *problems,
+            f"The link names the corpus {state.corpus}, which is not stored on this server. "
+            "Showing the sample corpus instead.",
+        ]
+        state = ViewState()
+    use_corpus(sample_documents(), state)
+
+
+def picked(widget: str, ids: list[str] | None = None) -> str:
+    """The event newly clicked in the chart (or selected in the table), else ""."""
+    selection = (ss.get(widget) or {}).get("selection") or {}
+    if ids is None:
+        points = selection.get("points") or []
+        value = next((str(p["customdata"]) for p in points if p.get("customdata")), "")
+    else:
+        rows = selection.get("rows") or []
+        value = ids[rows[0]] if rows and rows[0] < len(ids) else ""
+    changed = value and value != ss.get(f"last_{widget}")
+    ss[f"last_{widget}"] = value
+    return value if changed else ""
+
+
+if "corpus" not in ss:
+    open_link()
+
+# --- input -----------------------------------------------------------------------------------
+with st.sidebar:
+    st.header("Articles")
+    with st.expander("Upload, paste or use the sample"):
+        uploads = st.file_uploader(
+            "Files (.txt, .html, .tml, .jsonl, .csv)",
+            type=UPLOAD_TYPES,
+            accept_multiple_files=True,
+            key="uploads",
+        )
+        if uploads:
+            files = tuple((f.name, f.getvalue()) for f in uploads)
+            signature = tuple((f.file_id, f.name) for f in uploads)
+            if signature != ss.get("upload_signature"):
+                ss.upload_signature = signature
+                documents, ss.input_errors = read_files(files)
+                if documents:
+                    use_corpus(documents)
+        pasted = st.text_area("Text (a first line `date 2024-05-15` sets its date)", key="paste")
+        if st.button("Analyse pasted text", disabled=not pasted.strip()):
+            reading = read_pasted(pasted)
+            ss.input_errors = reading.errors
+            if reading.documents:
+                use_corpus(tuple(reading.documents))
+        if st.button("Back to the sample corpus"):
+            ss.input_errors = []
+            use_corpus(sample_documents())
+
+documents: tuple[Document, ...] = ss.documents
+extraction = extraction_of(ss.corpus, documents)
+actor_labels = {a.id: f"{a.name} ({n})" for a, n in actor_counts(extraction)}
+kinds = sorted({str(a.kind) for a in extraction.actors})
+countries = sorted({a.country for a in extraction.actors if a.country})
+languages = sorted({d.language for d in documents if d.language})
+titles = {d.id: article_title(d) for d in documents}
+for key, options in (
+    ("w_actors", actor_labels),
+    ("w_kinds", kinds),
+    ("w_countries", countries),
+    ("w_languages", languages),
+    ("w_docs", titles),
+):  # a link may name choices this corpus doesn't have
+    ss[key] = [v for v in ss.get(key, []) if v in options]
+
+# --- filters ---------------------------------------------------------------------------------
+with st.sidebar:
+    st.header("Filters")
+    st.radio("Lanes", LANES, key="w_lanes", horizontal=True, format_func=str.capitalize)
+    st.multiselect("Actors", list(actor_labels), key="w_actors", format_func=actor_labels.get)
+    st.multiselect("Actor kind", kinds, key="w_kinds")
+    st.multiselect("Country", countries, key="w_countries")
+    left, right = st.columns(2)
+    left.date_input("From", key="w_start", min_value=FAR_PAST, max_value=FAR_FUTURE)
+    right.date_input("To", key="w_end", min_value=FAR_PAST, max_value=FAR_FUTURE)
+    st.multiselect("Language", languages, key="w_languages")
+    st.multiselect("Article", list(titles), key="w_docs", format_func=titles.get)
+    st.text_input("Search event text", key="w_query")
+    st.checkbox("Only exact dates", key="w_exact")
+    if st.button("Reset filters"):
+        set_widgets(ViewState(corpus=ss.corpus))
+        st.rerun()
+
+fields = {name: tuple(ss[k]) if k in MULTI else ss[k] for k, name in WIDGETS.items()}
+state = ViewState(corpus=ss.corpus, **fields)
+view = filter_extraction(extraction, state)
+rows = event_rows(view)
+ss.event = (
+    picked("chart") or picked("table", [r["id"] for r in ss.get("table_rows", [])]) or ss.event
+)
+ss.table_rows = rows
+state = replace(state, event=ss.event)
+params = to_query_params(state)
+if params != {k: st.query_params.get_all(k) for k in st.query_params}:
+    st.query_params.from_dict(params)
+
+# --- page ------------------------------------------------------------------------------------
 st.title("timeline")
-st.write("The dashboard is being built.")
+st.caption(
+    f"{len(documents)} articles · {len(extraction.events)} events, {len(view.events)} shown · "
+    f"corpus {ss.corpus}"
+)
+for message in ss.get("messages", []):
+    st.warning(plain_markdown(message))
+for message in ss.get("input_errors", []):
+    st.error(plain_markdown(message))
+if isinstance(corpus_store(), str):
+    st.warning(plain_markdown(f"{corpus_store()}: links can only name the sample corpus."))
+for message in extraction.errors:
+    st.error(plain_markdown(message))
+link = f"{(st.context.url or 'http://localhost:8501/')}?{urlencode(params, doseq=True)}"
+with st.expander("🔗 Copy link to this view"):
+    st.code(link, language=None, wrap_lines=True)
+
+timeline_tab, table_tab, lag_tab, actors_tab, articles_tab, export_tab = st.tabs(
+    ["Timeline", "Events", "Publication vs event", "Actors", "Articles", "Export"]
+)
+figure = timeline_figure(view, lanes=state.lanes, selected=state.event, uirevision=ss.corpus)
+with timeline_tab:
+    st.plotly_chart(
+        figure,
+        key="chart",
+        on_select="rerun",
+        selection_mode="points",
+        config={"displaylogo": False, "scrollZoom": True},
+    )
+    event = find_event(extraction, state.event) if state.event else None
+    if event is None:
+        st.info("Click an event to see the sentence it comes from.")
+    else:
+        st.subheader("Selected event")
+        if find_event(view, event.id) is None:
+            st.caption("The current filters hide this event.")
+        st.html(
+            '<div class="source-passage" style="font-size:1.1em;line-height:1.6">'
+            f"{source_passage(extraction, event)}</div>"
+        )
+        st.html(event_details(extraction, event))
+        doc = next((d for d in documents if d.id == event.doc), None)
+        if doc:
+            with st.expander("The article"):
+                st.html(
+                    f"<h4>{html.escape(article_title(doc))}</h4>"
+                    f"<p>{html.escape(doc.dct.value if doc.dct else 'no publication date')}</p>"
+                    f'<div style="white-space:pre-wrap">{html.escape(doc.text)}</div>'
+                )
+
+with table_tab:
+    st.dataframe(
+        rows,
+        key="table",
+        on_select="rerun",
+        selection_mode="single-row",
+        hide_index=True,
+        column_order=[
+            "earliest",
+            "latest",
+            "precision",
+            "event",
+            "actors",
+            "expression",
+            "value",
+            "future",
+            "article",
+            "language",
+            "published",
+        ],
+    )
+
+with lag_tab:
+    st.plotly_chart(publication_figure(view), key="lag", config={"displaylogo": False})
+
+with actors_tab:
+    st.plotly_chart(actor_overview_figure(view), key="actors", config={"displaylogo": False})
+    st.dataframe(
+        [
+            {"actor": a.name, "kind": str(a.kind), "country": a.country, "events": n}
+            | {"also called": ", ".join(a.aliases)}
+            for a, n in actor_counts(view)
+        ],
+        hide_index=True,
+    )
+
+with articles_tab:
+    st.write("Correct a publication date (YYYY, YYYY-MM or YYYY-MM-DD) or a language:")
+    edited = st.data_editor(
+        [
+            {
+                "id": d.id,
+                "title": article_title(d),
+                "language": d.language,
+                "published": d.dct.value if d.dct else "",
+                "notes": "; ".join(d.warnings),
+            }
+            for d in documents
+        ],
+        key=f"editor-{ss.corpus}",
+        disabled=["id", "title", "notes"],
+        hide_index=True,
+        column_config={
+            "language": st.column_config.SelectboxColumn(options=supported_languages()),
+        },
+    )
+    corrections = {r["id"]: (r["language"] or "", r["published"] or "") for r in edited}
+    corrected, problems = correct_documents(documents, corrections)
+    for problem in problems:
+        st.error(plain_markdown(problem))
+    if corrected != documents and st.button("Apply corrections", type="primary"):
+        use_corpus(corrected, state)
+        st.rerun()
+
+with export_tab:
+    st.write(f"Exports of the current view ({len(view.events)} events).")
+    for label, make, name, mime in (
+        ("JSON", lambda: export.to_json(view), "timeline.json", "application/json"),
+        ("CSV", lambda: export.to_csv(view), "timeline.csv", "text/csv"),
+        ("TimeML (zip)", lambda: export.to_timeml(view), "timeline-timeml.zip", "application/zip"),
+        ("HTML (offline)", lambda: export.to_html(view, figure), "timeline.html", "text/html"),
+        ("TimelineJS", lambda: export.to_timelinejs(view), "timelinejs.json", "application/json"),
+        ("iCalendar", lambda: export.to_ical(view), "timeline.ics", "text/calendar"),
+    ):
+        st.download_button(label, make, file_name=name, mime=mime, on_click="ignore")

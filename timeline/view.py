@@ -7,13 +7,15 @@ everything here can be tested (and timed) without Streamlit.
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
 from timeline.clauses import sentences
-from timeline.model import Actor, Document, Event, Extraction
+from timeline.language import supported_languages
+from timeline.model import Actor, Document, DocumentDate, Event, Extraction, InvalidDate
 
 LANES = ("actor", "country")
 NO_ACTOR = "(no actor)"
@@ -305,3 +307,69 @@ def _underlined(text: str, start: int, end: int, event: Event) -> str:
         + f'<span style="{style}">{html.escape(text[a:b])}</span>'
         + html.escape(text[b:end])
     )
+
+
+def event_details(extraction: Extraction, event: Event) -> str:
+    """A small HTML table about an event: dates, time expression, explanation, actors."""
+    timex = next(
+        (t for t in extraction.timexes if t.doc == event.doc and t.id == event.timex), None
+    )
+    actors = {a.id: a for a in extraction.actors}
+    rows = []
+    if event.earliest and event.latest:
+        span = event.earliest.isoformat()
+        if event.latest != event.earliest:
+            span += f" … {event.latest.isoformat()}"
+        rows.append(("Date", f"{span} ({precision_of(event)})"))
+    else:
+        rows.append(("Date", "undated"))
+    if timex:
+        rows.append(("Expression", f"„{timex.text}“ ({timex.type}) → {timex.value}"))
+        if timex.explanation:
+            rows.append(("Explanation", timex.explanation))
+    if event.planned or event.tense == "future":
+        rows.append(("Status", "planned / future"))
+    names = [f"{actors[a].name} ({actors[a].kind})" for a in event.actors if a in actors]
+    rows.append(("Actors", ", ".join(names) or "none found"))
+    cells = "".join(
+        f'<tr><th style="text-align:left;padding-right:1em">{html.escape(k)}</th>'
+        f"<td>{html.escape(v)}</td></tr>"
+        for k, v in rows
+    )
+    return f"<table>{cells}</table>"
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+
+
+def plain_markdown(text: str) -> str:
+    """Text (file names, messages quoting input) made inert for Streamlit's markdown."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def correct_documents(
+    documents: tuple[Document, ...], corrections: Mapping[str, tuple[str, str]]
+) -> tuple[tuple[Document, ...], list[str]]:
+    """Documents with the user's (language, DCT text) corrections applied. A DCT may be a
+    day, a month or a year; invalid corrections are reported and leave the document as it was."""
+    out, errors = [], []
+    languages = supported_languages()
+    for doc in documents:
+        language, dct_text = corrections.get(
+            doc.id, (doc.language or "", doc.dct.value if doc.dct else "")
+        )
+        new = doc
+        if language and language != doc.language:
+            if language in languages:
+                new = replace(new, language=language)
+            else:
+                errors.append(f"{article_title(doc)}: language {language!r} is not supported")
+        current = doc.dct.value if doc.dct else ""
+        dct_text = (dct_text or "").strip()
+        if dct_text != current:
+            try:
+                new = replace(new, dct=DocumentDate.parse(dct_text) if dct_text else None)
+            except InvalidDate as e:
+                errors.append(f"{article_title(doc)}: {e}")
+        out.append(new)
+    return tuple(out), errors
