@@ -181,11 +181,6 @@ def test_date_table_single_day_and_open_interval():
     assert table[2].split() == ["drei", "Tage", "DURATION", "P3D", "(APPROX)", "–"]
 
 
-def test_extract_is_a_stub(capsys):
-    assert cli.main(["extract"]) == 2
-    assert "not available yet" in capsys.readouterr().err
-
-
 def test_out_must_be_a_folder(tmp_path, capsys):
     (tmp_path / "file").write_text("x")
     assert cli.main(["tag", str(ATT), "--out", str(tmp_path / "file")]) == 2
@@ -204,3 +199,13 @@ def test_write_failure_is_reported_per_file(tmp_path, capsys):
     assert f"{src / 'sub' / 'a.txt'}: cannot write {out / 'sub' / 'a.txt.tml'}" in err
     assert "1 of 2 files tagged without errors" in err
     assert (out / "b.txt.tml").is_file()
+
+
+def test_two_inputs_never_share_an_output(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Am Dienstag.")
+    (tmp_path / "a.txt.tml").write_bytes(ATT.read_bytes())
+    out = tmp_path / "out"
+    assert cli.main(["tag", str(tmp_path), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'a.txt.tml'}: not written: {out / 'a.txt.tml'} was already written" in err
+    assert "<TimeML>\n<DOCID>a.txt</DOCID>" in (out / "a.txt.tml").read_text(encoding="utf-8")

@@ -121,8 +121,13 @@ def _safe_name(doc_id: str) -> str:
     return "".join(c if c.isalnum() or c in "-_." else "_" for c in doc_id)
 
 
-def _tag_file(path: Path, name: str, args: argparse.Namespace, report: _Report) -> int:
-    """Tag every document of one file; returns how many TIMEX3 tags were written."""
+def _tag_file(
+    path: Path, name: str, args: argparse.Namespace, report: _Report, written: set[Path]
+) -> int:
+    """Tag every document of one file; returns how many TIMEX3 tags were written.
+
+    `written` holds the files this run wrote, so two inputs never silently share an output.
+    """
     source, warnings = reading.load(path)
     kind = reading.file_format(path, source)
     found = reading.read_source(path, source, warnings, name)
@@ -143,6 +148,9 @@ def _tag_file(path: Path, name: str, args: argparse.Namespace, report: _Report) 
             raise reading.ReadError(
                 f"writing {target} would overwrite the input; use another --out"
             )
+        if target.resolve() in written:
+            report.failure(path, f"not written: {target} was already written from another input")
+            continue
         timexes = _dates_of(document)
         xml, skipped = timeml.write_timeml(document, timexes, source if kind == "timeml" else None)
         for message in skipped:
@@ -150,6 +158,7 @@ def _tag_file(path: Path, name: str, args: argparse.Namespace, report: _Report) 
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(xml, encoding="utf-8", newline="")
+            written.add(target.resolve())
         except OSError as e:
             report.failure(path, f"cannot write {target}: {e.strerror or e}")
             continue
@@ -165,11 +174,12 @@ def _run_tag(args: argparse.Namespace) -> int:
     inputs = _inputs(args.inputs, report)
     report.start(len(inputs))
     tags = tagged = 0
+    written: set[Path] = set()
     for path, name in inputs:
         report.step(name)
         failed = report.failed
         try:
-            tags += _tag_file(path, name, args, report)
+            tags += _tag_file(path, name, args, report, written)
             tagged += report.failed == failed
         except reading.ReadError as e:
             report.failure(path, str(e))
