@@ -156,6 +156,22 @@ def table_problems(path: Path) -> list[str]:
             _check_entry(entry, keys, f"{name} [[{kind}]] #{i}", problems)
     if not table.get("expect") and not table.get("nothing"):
         problems.append(f"{name}: no [[expect]] or [[nothing]] entries")
+    if not problems:
+        problems += _repeated_texts(name, table)
+    return problems
+
+
+def _repeated_texts(name: str, table: dict) -> list[str]:
+    """The same text with the same DCT twice in one file: two expectations for one input."""
+    seen: set[tuple[str, str]] = set()
+    problems = []
+    for kind in ("expect", "nothing"):
+        for entry in table.get(kind, []):
+            for text in entry["texts"]:
+                key = (split_brackets(text)[0], entry.get("dct", table["dct"]))
+                if key in seen:
+                    problems.append(f"{name}: {text!r} (DCT {key[1]!r}) is listed twice")
+                seen.add(key)
     return problems
 
 
@@ -282,6 +298,17 @@ def test_validation_rejects_unknown_keys_and_double_brackets(tmp_path: Path):
     assert "unknown key 'valeu'" in problems
     assert "unknown key 'mod'" in problems
     assert "at most one [...] pair" in problems
+
+
+def test_validation_rejects_a_text_listed_twice(tmp_path: Path):
+    path = _write(
+        tmp_path,
+        'language = "de"\ndct = "2013-02-12"\n[[expect]]\ntype = "DATE"\nvalue = "2013"\n'
+        'texts = ["heute"]\n[[nothing]]\ntexts = ["[heute]"]\n[[nothing]]\ndct = ""\n'
+        'texts = ["heute"]\n',
+    )
+    problems = table_problems(path)
+    assert len(problems) == 1 and "listed twice" in problems[0]
 
 
 def test_validation_rejects_bad_days_types_and_language(tmp_path: Path):
