@@ -84,7 +84,8 @@ def _read(
     cand: Candidate, eng: Engine, dct: DocumentDate | None, tense: str, previous: Period | None
 ) -> Reading:
     def at(today):
-        s = Situation(today, tense, previous if previous and previous.granularity in ("day", "time") else None)
+        near = previous if previous and previous.granularity in ("day", "time") else None
+        s = Situation(today, tense, near, bool(eng.lexicon.settings.get("decades_in_years")))
         if cand.pattern.frame == "holiday":
             return resolve_holiday(cand.slots, cand.pattern.params, s, eng.holidays)
         return RESOLVERS[cand.pattern.frame](cand.slots, cand.pattern.params, s)

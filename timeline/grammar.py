@@ -115,7 +115,10 @@ class Lexicon:
         key = self.key(slot, text)
         if key is None:
             raise KeyError(f"{text!r} is not a {slot}")
-        return key
+        return _number(key) if _NUMERIC.match(key) else key
+
+
+_NUMERIC = re.compile(r"^-?\d+(\.\d+)?$")
 
 
 def _number(key: str | None) -> int | float:
@@ -146,7 +149,7 @@ def compile_template(template: str, lexicon: Lexicon) -> tuple[str, list[tuple[s
         if mark == "<":
             context_open = True
             if extent_started:
-                trailing = out.pop() if out[-1] == _SPACE else ""
+                trailing = out.pop() if out[-1] in (_SPACE, _OPTIONAL_SPACE) else ""
                 out.append(")" + trailing)
                 extent_closed = True
             continue
@@ -178,8 +181,9 @@ def compile_template(template: str, lexicon: Lexicon) -> tuple[str, list[tuple[s
                 out.append("(?:" + _SPACE)
                 opened.append(False)
             else:
+                glued = bool(out) and out[-1] != "(?P<x>"
                 out.append("(?:")
-                opened.append(True)
+                opened.append(not glued)
         elif mark == "]":
             if opened.pop():
                 leading_groups.add(len(out))

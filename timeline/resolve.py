@@ -38,6 +38,8 @@ SMALLER = {"hour": ("minute", 60), "minute": ("second", 60), "day": ("hour", 24)
            "week": ("day", 7), "month": ("day", 30), "year": ("month", 12),
            "half": ("month", 6), "quarter": ("month", 3), "decade": ("year", 10),
            "century": ("year", 100)}  # fmt: skip
+# How much farther a date may lie when the tense points to it ("sagte am 9. Dezember").
+TENSE_PENALTY_DAYS = 150
 WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
 
@@ -50,6 +52,7 @@ class Situation:
     today: date | None  # the reference day (DCT or a day of a coarse DCT); None = unknown
     tense: str = "unknown"
     previous: Period | None = None  # the last resolved date before this expression
+    decades_in_years: bool = False  # the language's convention for P2DE vs P20Y
 
 
 @dataclass(frozen=True)
@@ -64,8 +67,11 @@ class Reading:
     note: str = ""
 
 
-def duration_value(n: float | None, unit: str) -> str:
+def duration_value(n: float | None, unit: str, decades_in_years: bool = False) -> str:
     """P2Y, PT3H, PXW (n None = vague), fractions in the next smaller unit (1.5 h = PT90M)."""
+    if decades_in_years and unit in ("decade", "century"):
+        factor = 10 if unit == "decade" else 100
+        return duration_value(None if n is None else n * factor, "year")
     if n is not None and n != int(n) or unit in ("half", "season"):
         smaller, factor = SMALLER[unit]
         if n is None:
@@ -97,16 +103,26 @@ def _month_of(slots: dict[str, Any]) -> int | None:
 
 
 def _infer_year(month: int, day: int | None, s: Situation) -> tuple[int, bool]:
-    """The year of a day or month given without one: by tense, else the reference's year."""
+    """The year of a day or month given without one: the one nearest the reference, unless
+    the tense points the other way and that reading is not much farther (news report
+    recent past and near future)."""
     assert s.today is not None
     t = s.today
-    this = (month, day or 1) if day else (month, 0)
-    now = (t.month, t.day) if day else (t.month, 0)
-    if s.tense == "past" and this > now:
-        return t.year - 1, True
-    if s.tense == "future" and this < now:
-        return t.year + 1, True
-    return t.year, s.tense in ("past", "future")
+    options: list[tuple[int, int]] = []  # (year, days from the reference; 0 = contains it)
+    for y in (t.year - 1, t.year, t.year + 1):
+        if day and day > periods.last_day(y, month):
+            continue
+        lo = date(y, month, day or 1)
+        hi = date(y, month, day or periods.last_day(y, month))
+        options.append((y, 0 if lo <= t <= hi else (lo - t).days if lo > t else (hi - t).days))
+
+    def cost(option: tuple[int, int], with_tense: bool) -> int:
+        delta = option[1]
+        against = (s.tense == "past" and delta > 0) or (s.tense == "future" and delta < 0)
+        return abs(delta) + (TENSE_PENALTY_DAYS if with_tense and against else 0)
+
+    chosen = min(options, key=lambda o: cost(o, True))[0]
+    return chosen, chosen != min(options, key=lambda o: cost(o, False))[0]
 
 
 def _narrow(period: Period, part: str | None) -> Period:
@@ -217,7 +233,7 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
     gran = "week" if unit == "weekend" else unit
     as_duration = params.get("type") == "DURATION"
     if as_duration:
-        value = duration_value(n, unit)
+        value = duration_value(n, unit, s.decades_in_years)
     elif s.today is None or n is None:
         value = "PAST_REF" if sign < 0 and n is None else _X_VALUES[unit]
     else:
@@ -374,7 +390,7 @@ def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
     """
     unit = _unit(slots, params)
     n = _count(slots, params)
-    value = duration_value(n, unit)
+    value = duration_value(n, unit, s.decades_in_years)
     mod = slots.get("mod") or params.get("mod")
     anchor = params.get("anchor")
     gran = "time" if unit in TIME_UNITS else unit

@@ -1,0 +1,117 @@
+"""The dashboard script under Streamlit's AppTest: sample corpus, filters, links, bad uploads."""
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).parent.parent / "app.py")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def store(tmp_path_factory):
+    """One corpus store for the module: Streamlit caches the store per process."""
+    path = tmp_path_factory.mktemp("store") / "corpora.sqlite3"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TIMELINE_STORE", str(path))
+        yield path
+
+
+def start(params: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params.update(params or {})
+    return at.run()
+
+
+def shown(at: AppTest) -> int:
+    """The number of events shown, from the caption '… N events, M shown …'."""
+    caption = at.caption[0].value
+    return int(caption.split(" shown")[0].rsplit(" ", 1)[1])
+
+
+def chart_events(at: AppTest) -> set[str]:
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    return {c for trace in spec["data"] for c in trace.get("customdata") or [] if c}
+
+
+def test_starts_on_the_sample_corpus():
+    at = start()
+    assert not at.exception
+    assert at.caption[0].value.startswith("9 articles")
+    assert shown(at) > 10
+    docs = {e.split(":")[0] for e in chart_events(at)}
+    assert "de-02-genehmigung.txt" in docs and "en-01-cable-deal.txt" in docs
+    assert at.query_params["corpus"]
+
+
+def test_filters_change_the_events_shown_and_the_url():
+    at = start()
+    everything = shown(at)
+    at.multiselect(key="w_docs").select("de-03-abkommen-oslo.txt").run()
+    oslo = shown(at)
+    assert 0 < oslo < everything
+    assert all(e.startswith("de-03-abkommen-oslo.txt:") for e in chart_events(at))
+    assert at.query_params["doc"] in ("de-03-abkommen-oslo.txt", ["de-03-abkommen-oslo.txt"])
+    at.checkbox(key="w_exact").check().run()
+    assert shown(at) < oslo
+    assert at.query_params["exact"] in ("1", ["1"])
+
+
+def test_query_params_restore_a_view():
+    first = start()
+    corpus = first.query_params["corpus"]
+    first.text_input(key="w_query").input("Oslo").run()
+    expected = shown(first)
+    events = chart_events(first)
+    assert 0 < expected < 20
+    again = start({"corpus": corpus, "q": "Oslo", "lanes": "country"})
+    assert again.text_input(key="w_query").value == "Oslo"
+    assert again.radio(key="w_lanes").value == "country"
+    assert shown(again) == expected and chart_events(again) == events
+
+
+def test_selected_event_from_the_link_shows_its_sentence():
+    at = start()
+    event = next(e for e in sorted(chart_events(at)) if e.startswith("de-03"))
+    at = start({"corpus": at.query_params["corpus"], "event": event})
+    assert not at.info  # no "click an event" hint: an event is selected
+    assert at.query_params["event"] in (event, [event])
+    assert any("<mark" in h.proto.body for h in at.get("html"))
+
+
+def test_unknown_corpus_is_reported():
+    at = start({"corpus": "ffffffffffffffff"})
+    assert any("ffffffffffffffff" in w.value for w in at.warning)
+    assert at.caption[0].value.startswith("9 articles")  # the sample instead
+
+
+def test_bad_uploads_show_errors_and_good_ones_are_read():
+    at = start()
+    at.file_uploader(key="uploads").set_value(
+        [
+            ("photo.txt", bytes(range(256)) * 10, "text/plain"),
+            ("empty.txt", b"", "text/plain"),
+            ("broken.jsonl", b'{"text": "ok"\n{"text": "Am Montag kam er."}\n', "text/plain"),
+            ("good.txt", b"date 2024-05\n\nAm Dienstag traf Berger Haugen.", "text/plain"),
+        ]
+    ).run()
+    assert not at.exception
+    errors = " ".join(e.value for e in at.error)
+    assert "photo" in errors and "binary" in errors
+    assert "empty" in errors
+    assert "line 1" in errors  # the malformed JSONL line; line 2 still read
+    assert at.caption[0].value.startswith("2 articles")
+
+
+def test_hostile_html_upload_is_escaped():
+    page = (
+        b"<html><head><title>T</title><script>alert(1)</script></head><body><article>"
+        b"<p>Am 3. Mai 2024 sagte &lt;img src=x onerror=alert(1)&gt; Anna Berger etwas.</p>"
+        b"</article></body></html>"
+    )
+    at = start()
+    at.file_uploader(key="uploads").set_value([("evil.html", page, "text/html")]).run()
+    assert not at.exception
+    for h in at.get("html"):
+        assert "<img" not in h.proto.body and "<script" not in h.proto.body
