@@ -98,6 +98,32 @@ def time_heideltime(texts: Sequence[Text]) -> list[Timing]:
     ]
 
 
+def measure(texts: Sequence[Text], args: argparse.Namespace, heideltime: str | None) -> dict:
+    """The timings of every tool on `texts`, by system name; `heideltime`: why not run, if so."""
+    timings: list[Timing] = []
+    try:
+        timings.append(time_timeline(texts, args.repeat))
+    except Exception as e:  # noqa: BLE001 - an engine bug should not hide the other rows
+        print(f"(no timeline row: find_dates failed: {type(e).__name__}: {e})")
+    if not args.no_dateparser:
+        timings.append(time_dateparser(texts, args.repeat))
+    if heideltime is None:
+        timings += time_heideltime(texts)
+    else:
+        print(f"(no HeidelTime row: {heideltime})")
+    return {t.system: t for t in timings}
+
+
+def print_speeds(chars: int, timings: dict) -> None:
+    ours = timings.get("timeline")
+    print(f"| {'system':<14} | {'chars/s':>12} | {'ours / it':>9} | note")
+    print(f"| {'-' * 14} | {'-' * 12} | {'-' * 9} | ----")
+    for t in timings.values():
+        speed = chars / t.seconds if t.seconds else float("inf")
+        ratio = f"{t.seconds / ours.seconds:.1f}x" if ours and ours.seconds else "-"
+        print(f"| {t.system:<14} | {speed:>12,.0f} | {ratio:>9} | {t.note}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folders", nargs="+", type=Path, metavar="FOLDER")
@@ -106,40 +132,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-heideltime", action="store_true")
     parser.add_argument("--no-dateparser", action="store_true")
     args = parser.parse_args(argv)
-    texts: list[Text] = []
+    corpora: list[tuple[Path, list[Text]]] = []
     for folder in args.folders:
         if not folder.is_dir():
             parser.error(f"not a folder: {folder}")
         try:
             language = corpus_language(folder)
-            texts += [Text(read_gold(p), language) for p in documents(folder)[: args.limit]]
+            texts = [Text(read_gold(p), language) for p in documents(folder)[: args.limit]]
         except GoldError as e:
             parser.error(str(e))
-    if not texts:
-        parser.error("no .tml files found")
-    chars = sum(len(t.doc.text) for t in texts)
-    print(f"{len(texts)} documents, {chars} characters; {pin_to_one_core()}")
+        if not texts:
+            parser.error(f"no .tml files in {folder}")
+        corpora.append((folder, texts))
+    print(pin_to_one_core())
+    heideltime = "--no-heideltime" if args.no_heideltime else heideltime_runner.unavailable()
 
-    timings = []
-    try:
-        timings.append(time_timeline(texts, args.repeat))
-    except Exception as e:  # noqa: BLE001 - an engine bug should not hide the other rows
-        print(f"(no timeline row: find_dates failed: {type(e).__name__}: {e})")
-    if not args.no_dateparser:
-        timings.append(time_dateparser(texts, args.repeat))
-    reason = "--no-heideltime" if args.no_heideltime else heideltime_runner.unavailable()
-    if reason is None:
-        timings += time_heideltime(texts)
-
-    ours = timings[0].seconds if timings and timings[0].system == "timeline" else None
-    print(f"\n| {'system':<14} | {'chars/s':>12} | {'ours / it':>9} | note")
-    print(f"| {'-' * 14} | {'-' * 12} | {'-' * 9} | ----")
-    for t in timings:
-        speed = chars / t.seconds if t.seconds else float("inf")
-        ratio = f"{t.seconds / ours:.1f}x" if ours else "-"
-        print(f"| {t.system:<14} | {speed:>12,.0f} | {ratio:>9} | {t.note}")
-    if reason:
-        print(f"(no HeidelTime row: {reason})")
+    measured: list[tuple[int, dict]] = []
+    for folder, texts in corpora:
+        chars = sum(len(t.doc.text) for t in texts)
+        print(f"\n## {folder} [{texts[0].language}]: {len(texts)} documents, {chars:,} characters")
+        timings = measure(texts, args, heideltime)
+        print_speeds(chars, timings)
+        measured.append((chars, timings))
+    if len(measured) > 1:  # a system is in the total only if it ran on every folder
+        names = [name for name in measured[0][1] if all(name in t for _, t in measured)]
+        totals = {
+            name: Timing(name, sum(t[name].seconds for _, t in measured), "sum of the folders")
+            for name in names
+        }
+        chars = sum(chars for chars, _ in measured)
+        print(f"\n## all folders: {chars:,} characters")
+        print_speeds(chars, totals)
     return 0
 
 
