@@ -21,7 +21,7 @@ from benchmarks import heideltime_runner
 from benchmarks.heideltime_runner import HeidelTime
 from benchmarks.split import documents
 from benchmarks.timeml_gold import GoldDocument, GoldError, read_gold
-from benchmarks.timex_scorer import Scores, Span, relaxed_pairs, score
+from benchmarks.timex_scorer import Scores, Span, relaxed_pairs, same_value, score
 from timeline.dates import find_dates
 from timeline.language import detect_language, supported_languages
 
@@ -51,6 +51,7 @@ def corpus_language(folder: Path) -> str:
 
 def run_timeline(docs: Sequence[GoldDocument], language: str) -> Run:
     """Our engine on each text; a document on which it fails counts as finding nothing."""
+    failures: list[str] = []
 
     def spans_of(doc: GoldDocument) -> tuple[Span, ...]:
         try:
@@ -60,7 +61,6 @@ def run_timeline(docs: Sequence[GoldDocument], language: str) -> Run:
             return ()
         return tuple(Span(t.start, t.end, t.type, t.value) for t in found)
 
-    failures: list[str] = []
     if docs:  # load the language resources before the clock starts, as HeidelTime's JVM is
         spans_of(docs[0])
         failures.clear()
@@ -154,7 +154,7 @@ def print_errors(docs: Sequence[GoldDocument], run: Run, how_many: int) -> None:
                     f"{doc.id}: gold {doc.text[g.start : g.end]!r} ours "
                     f"{doc.text[s.start : s.end]!r}  in {_context(doc.text, g.start, g.end, 30)}"
                 )
-            if g.value.strip().upper() != s.value.strip().upper() or g.type != s.type:
+            if not same_value(g.value, s.value) or g.type != s.type:
                 kinds["value/type"].append(
                     f"{doc.id}: {_context(doc.text, g.start, g.end)}  "
                     f"gold={g.type} {g.value}  ours={s.type} {s.value}"
