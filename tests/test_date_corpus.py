@@ -162,15 +162,18 @@ def table_problems(path: Path) -> list[str]:
 
 
 def _repeated_texts(name: str, table: dict) -> list[str]:
-    """The same text with the same DCT twice in one file: two expectations for one input."""
-    seen: set[tuple[str, str]] = set()
+    """The same extent of the same text with the same DCT twice in one file: two expectations
+    for one input ("heute" and "[heute]" are the same case)."""
+    seen: set[tuple] = set()
     problems = []
     for kind in ("expect", "nothing"):
         for entry in table.get(kind, []):
             for text in entry["texts"]:
-                key = (split_brackets(text)[0], entry.get("dct", table["dct"]))
+                clean, span = split_brackets(text)
+                extent = (0, len(clean)) if span is None or kind == "nothing" else span
+                key = (clean, extent, entry.get("dct", table["dct"]))
                 if key in seen:
-                    problems.append(f"{name}: {text!r} (DCT {key[1]!r}) is listed twice")
+                    problems.append(f"{name}: {text!r} (DCT {key[2]!r}) is listed twice")
                 seen.add(key)
     return problems
 
