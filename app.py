@@ -55,7 +55,7 @@ WIDGETS = {
 }
 MULTI = {"w_actors", "w_kinds", "w_countries", "w_languages", "w_docs"}
 
-st.set_page_config(page_title="timeline", page_icon="🗓", layout="wide")
+st.set_page_config(page_title="timeline", layout="wide")
 ss = st.session_state
 
 
@@ -224,14 +224,19 @@ st.caption(
 )
 for message in ss.get("messages", []):
     st.warning(plain_markdown(message))
-for message in ss.get("input_errors", []):
-    st.error(plain_markdown(message))
 if isinstance(corpus_store(), str):
     st.warning(plain_markdown(f"{corpus_store()}: links can only name the sample corpus."))
-for message in extraction.errors:
-    st.error(plain_markdown(message))
+problems = [*ss.get("input_errors", []), *extraction.errors]
+if len(problems) > 3:
+    st.error(f"{len(problems)} problems with the input; the rest was read.")
+    with st.expander("Show the problems"):
+        for message in problems:
+            st.error(plain_markdown(message))
+else:
+    for message in problems:
+        st.error(plain_markdown(message))
 link = f"{(st.context.url or 'http://localhost:8501/')}?{urlencode(params, doseq=True)}"
-with st.expander("🔗 Copy link to this view"):
+with st.expander("Copy link to this view"):
     st.code(link, language=None, wrap_lines=True)
 
 timeline_tab, table_tab, lag_tab, actors_tab, articles_tab, export_tab = st.tabs(

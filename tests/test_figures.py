@@ -85,6 +85,15 @@ def test_zoom_controls_and_uirevision():
     assert fig.layout.xaxis.rangeslider.visible
     labels = [b.label for b in fig.layout.xaxis.rangeselector.buttons]
     assert labels == ["week", "month", "year", "all"]
+    # events from 2024-04-30 to 2028-12-31 (end exclusive 2029-01-01, 1707 days): 5% margin
+    # = 85 days on each side
+    assert list(fig.layout.xaxis.range) == ["2024-02-05", "2029-03-27"]
+
+
+def test_a_few_days_still_show_two_months():
+    view = filter_extraction(build(), ViewState(exact_only=True))
+    # one day, 2024-05-14: a 60-day window around it
+    assert list(timeline_figure(view).layout.xaxis.range) == ["2024-04-14", "2024-06-14"]
 
 
 def test_selected_event_is_ringed():

@@ -134,6 +134,17 @@ def _subrow_offsets(items: list[tuple[str, date, date, str]]) -> dict[tuple[str,
     return offsets
 
 
+def _padded_range(spans: list[tuple[date, date]], minimum_days: int = 60) -> list[str] | None:
+    """The days to show at first: all events with a margin, and never less than two months
+    (else Plotly zooms in to hours)."""
+    if not spans:
+        return None
+    lo, hi = min(s for s, _ in spans), max(t for _, t in spans) + timedelta(days=1)
+    days = (hi - lo).days
+    pad = max(days // 20, -((days - minimum_days) // 2), 7)  # the latter: ceil of the shortfall/2
+    return [(lo - timedelta(days=pad)).isoformat(), (hi + timedelta(days=pad)).isoformat()]
+
+
 def timeline_figure(
     extraction: Extraction,
     *,
@@ -297,14 +308,15 @@ def timeline_figure(
     fig.update_layout(
         barmode="overlay",
         height=max(320, 46 * len(order) + 220),
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
         hovermode="closest",
         clickmode="event+select",
         uirevision=uirevision,
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        legend={"orientation": "v", "x": 1.01, "y": 1, "yanchor": "top", "title": "Date"},
         hoverlabel={"align": "left"},
         xaxis={
             "type": "date",
+            "range": _padded_range([(s, t) for _, _, s, t, _ in items]),
             "rangeslider": {"visible": True, "thickness": 0.06},
             "rangeselector": {
                 "buttons": [
@@ -313,8 +325,9 @@ def timeline_figure(
                     {"count": 1, "label": "year", "step": "year", "stepmode": "backward"},
                     {"label": "all", "step": "all"},
                 ],
-                "y": -0.02,
-                "yanchor": "top",
+                "x": 0,
+                "y": 1.01,
+                "yanchor": "bottom",
             },
         },
         yaxis={

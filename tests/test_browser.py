@@ -1,0 +1,184 @@
+"""A real headless Chromium against `streamlit run app.py`: chart, click, filter URL, link.
+
+Uses Debian's chromium (never a browser downloaded by Playwright). Without it the test is
+skipped, unless TIMELINE_REQUIRE_BROWSER=1 (set by .ci/run): then it fails.
+Screenshots go to /tmp/timeline-browser-*.png.
+"""
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SHOTS = Path("/tmp")
+
+
+def _missing(reason: str):
+    if os.environ.get("TIMELINE_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"browser test required but {reason}")
+    pytest.skip(reason)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """`streamlit run app.py` on a free local port, headless, without telemetry."""
+    port = _free_port()
+    env = dict(os.environ, TIMELINE_STORE=str(tmp_path_factory.mktemp("store") / "c.sqlite3"))
+    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w+")  # noqa: SIM115
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            log.seek(0)
+            pytest.fail(f"streamlit did not start:\n{log.read()[-3000:]}")
+        time.sleep(0.5)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).is_file():
+        _missing(f"no chromium at {CHROMIUM} (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("the playwright package is not installed")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+def _open(browser, url: str):
+    """A fresh page (own context: no shared session) showing `url` with its chart drawn."""
+    context = browser.new_context(viewport={"width": 1400, "height": 2000})
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_selector(".js-plotly-plot .scatterlayer path.point", timeout=90_000)
+    _settle(page)
+    return page
+
+
+def _settle(page):
+    """Wait until Streamlit has finished its rerun."""
+    page.wait_for_timeout(300)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
+    )
+    page.wait_for_timeout(300)
+
+
+def _shown(page) -> int:
+    caption = page.get_by_text(re.compile(r"\d+ articles · ")).first.inner_text()
+    return int(re.search(r"(\d+) shown", caption).group(1))
+
+
+def _points(page) -> int:
+    return page.locator(".js-plotly-plot .scatterlayer path.point").count()
+
+
+def test_chart_click_filter_and_link(server, browser):
+    page = _open(browser, server)
+    assert "corpus=" in page.url
+    assert _points(page) >= 10
+    assert _shown(page) >= 10
+    page.screenshot(path=str(SHOTS / "timeline-browser-start.png"))
+
+    # Click an exact-day marker: its source sentence appears below, with marks.
+    point = page.locator(".js-plotly-plot .scatterlayer .trace").first.locator("path.point")
+    box = point.first.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_selector(".hoverlayer .hovertext", timeout=10_000)
+    page.screenshot(path=str(SHOTS / "timeline-browser-hover.png"))
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    passage = page.locator(".source-passage")
+    passage.wait_for(timeout=30_000)
+    _settle(page)
+    sentence = passage.inner_text().strip()
+    assert sentence and passage.locator("mark").count() >= 1
+    samples = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "samples").glob("*.txt"))
+    assert " ".join(sentence.split()) in " ".join(samples.split())
+    assert "event=" in page.url
+    page.screenshot(path=str(SHOTS / "timeline-browser-selected.png"))
+
+    # A filter changes the URL and the events shown.
+    before = _shown(page)
+    search = page.get_by_label("Search event text")
+    search.fill("Oslo")
+    search.press("Enter")
+    page.wait_for_url(re.compile(r"[?&]q=Oslo"), timeout=30_000)
+    _settle(page)
+    filtered = _shown(page)
+    assert 0 < filtered < before
+    points = _points(page)
+    link = page.url
+    page.screenshot(path=str(SHOTS / "timeline-browser-filtered.png"))
+
+    # The link in a fresh page (no shared session) restores the same view.
+    again = _open(browser, link)
+    assert again.get_by_label("Search event text").input_value() == "Oslo"
+    assert _shown(again) == filtered
+    assert _points(again) == points
+    assert again.locator(".source-passage").inner_text().strip() == sentence
+    again.screenshot(path=str(SHOTS / "timeline-browser-link.png"))
