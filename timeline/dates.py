@@ -28,7 +28,11 @@ from timeline.resolve import (
 from timeline.tense import clause_tense
 
 # Frames whose direction may come from the tense when the text gives no year or direction.
-TENSE_FRAMES = {"date", "weekday", "season", "holiday", "time"}
+TENSE_FRAMES = {"date", "weekday", "season", "holiday", "time", "quarter"}
+# Frames that take their year from a year written shortly before ("im März 2010 ... im April").
+YEARLESS_FRAMES = {"date", "season", "quarter", "holiday"}
+NARRATIVE_REACH = 200  # characters
+
 
 
 @dataclass(frozen=True)
@@ -61,42 +65,70 @@ def find_dates(
     """
     eng = engine(language if language in resources.languages() else "en")
     found: list[TimeExpression] = []
-    previous: tuple[Period, str] | None = None
+    previous: tuple[Period, str] | None = None  # the last date known for sure, and its tid
+    written: tuple[Period, int] | None = None  # the last date with a year written out, its end
     for cand in find_candidates(text, eng.patterns, eng.lexicon):
         tense = "unknown"
         if cand.pattern.frame in TENSE_FRAMES and "year" not in cand.slots:
             tense = clause_tense(text, cand.start, cand.end, eng.language)
+        context = written[0] if written and cand.start - written[1] < NARRATIVE_REACH else None
         try:
-            reading = _read(cand, eng, dct, tense, previous[0] if previous else None)
+            reading = _read(cand, eng, dct, tense, previous[0] if previous else None, context)
         except (Unresolvable, KeyError, ValueError, OverflowError):
             continue
         tid = f"t{len(found) + 1}"
         anchor = previous[1] if previous and reading.uses_previous else None
         found.append(_expression(cand, text, reading, dct, tense, tid, doc_id, anchor, previous))
-        if reading.period is not None and reading.type in ("DATE", "TIME") and not (
-            reading.value.endswith("_REF")
-        ):
+        if reading.period is None or reading.uncertain or reading.value.endswith("_REF"):
+            continue
+        if reading.type in ("DATE", "TIME"):
             previous = (reading.period, tid)
+            if "year" in cand.slots:
+                written = (reading.period, cand.end)
     return found
 
 
-def _read(
-    cand: Candidate, eng: Engine, dct: DocumentDate | None, tense: str, previous: Period | None
-) -> Reading:
-    def at(today):
-        near = previous if previous and previous.granularity in ("day", "time") else None
-        s = Situation(today, tense, near, bool(eng.lexicon.settings.get("decades_in_years")))
-        if cand.pattern.frame == "holiday":
-            return resolve_holiday(cand.slots, cand.pattern.params, s, eng.holidays)
-        return RESOLVERS[cand.pattern.frame](cand.slots, cand.pattern.params, s)
+def _fits(previous: Period, frame: str, params: dict) -> bool:
+    """Can an anchored expression count from `previous`? Not a day from a year."""
+    unit = params.get("unit", "day" if frame in ("weekday", "time") else "year")
+    unit = "week" if unit == "weekend" else unit
+    return GRANULARITIES.index(previous.granularity) <= GRANULARITIES.index(unit)
 
-    if cand.pattern.params.get("anchor") == "previous" and previous is not None:
-        return replace(at(previous.earliest), uses_previous=True)
+
+def _read(
+    cand: Candidate,
+    eng: Engine,
+    dct: DocumentDate | None,
+    tense: str,
+    previous: Period | None,
+    written: Period | None,
+) -> Reading:
+    params = cand.pattern.params
+
+    def at(today, span):
+        near = previous if previous and previous.granularity in ("day", "time") else None
+        s = Situation(
+            today, tense, span, near, bool(eng.lexicon.settings.get("decades_in_years"))
+        )
+        if cand.pattern.frame == "holiday":
+            return resolve_holiday(cand.slots, params, s, eng.holidays)
+        return RESOLVERS[cand.pattern.frame](cand.slots, params, s)
+
+    if params.get("anchor") == "previous":
+        if previous is not None and _fits(previous, cand.pattern.frame, params):
+            return replace(at(previous.earliest, None), uses_previous=True)
+    elif written is not None and (
+        cand.pattern.frame in YEARLESS_FRAMES or params.get("anchor") == "written"
+    ):
+        if not {"year", "year2", "shift"} & cand.slots.keys():
+            reading = at(written.earliest, (written.earliest, written.latest))
+            return replace(reading, uses_previous=True)
     if dct is None:
-        return at(None)
+        return at(None, None)
     if dct.precision == Precision.DAY:
-        return at(dct.earliest)
-    return _join(at(dct.earliest), at(dct.latest), dct)
+        return at(dct.earliest, None)
+    span = (dct.earliest, dct.latest)
+    return _join(at(dct.earliest, span), at(dct.latest, span), dct)
 
 
 def _join(lo: Reading, hi: Reading, dct: DocumentDate) -> Reading:
@@ -114,7 +146,7 @@ def _join(lo: Reading, hi: Reading, dct: DocumentDate) -> Reading:
         max(lo.period.latest, hi.period.latest),
     )
     return Reading(lo.type, value, lo.granularity, period, lo.mod, lo.uses_tense or hi.uses_tense,
-                   lo.uses_previous, lo.note)  # fmt: skip
+                   lo.uses_previous, lo.note, uncertain=True)  # fmt: skip
 
 
 def _common_value(a: str, b: str) -> str:

@@ -38,8 +38,9 @@ SMALLER = {"hour": ("minute", 60), "minute": ("second", 60), "day": ("hour", 24)
            "week": ("day", 7), "month": ("day", 30), "year": ("month", 12),
            "half": ("month", 6), "quarter": ("month", 3), "decade": ("year", 10),
            "century": ("year", 100)}  # fmt: skip
-# How much farther a date may lie when the tense points to it ("sagte am 9. Dezember").
-TENSE_PENALTY_DAYS = 150
+# How much farther a date may lie when the tense points to it ("sagte am 9. Dezember"). News
+# in the present tense mostly announce ("Die Wahl ist im Mai"), so the present leans ahead.
+TENSE_PENALTY_DAYS = {"past": 150, "future": 150, "present": 60}
 WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
 
@@ -51,6 +52,7 @@ class Unresolvable(ValueError):
 class Situation:
     today: date | None  # the reference day (DCT or a day of a coarse DCT); None = unknown
     tense: str = "unknown"
+    span: tuple[date, date] | None = None  # the whole reference (a coarse DCT); None = today
     previous: Period | None = None  # the last resolved date before this expression
     decades_in_years: bool = False  # the language's convention for P2DE vs P20Y
 
@@ -65,11 +67,12 @@ class Reading:
     uses_tense: bool = False
     uses_previous: bool = False
     note: str = ""
+    uncertain: bool = False  # joined from both ends of a coarse DCT
 
 
 def duration_value(n: float | None, unit: str, decades_in_years: bool = False) -> str:
     """P2Y, PT3H, PXW (n None = vague), fractions in the next smaller unit (1.5 h = PT90M)."""
-    if decades_in_years and unit in ("decade", "century"):
+    if decades_in_years and n is not None and unit in ("decade", "century"):
         factor = 10 if unit == "decade" else 100
         return duration_value(None if n is None else n * factor, "year")
     if n is not None and n != int(n) or unit in ("half", "season"):
@@ -102,24 +105,41 @@ def _month_of(slots: dict[str, Any]) -> int | None:
     return None
 
 
-def _infer_year(month: int, day: int | None, s: Situation) -> tuple[int, bool]:
-    """The year of a day or month given without one: the one nearest the reference, unless
-    the tense points the other way and that reading is not much farther (news report
-    recent past and near future)."""
-    assert s.today is not None
-    t = s.today
-    options: list[tuple[int, int]] = []  # (year, days from the reference; 0 = contains it)
-    for y in (t.year - 1, t.year, t.year + 1):
-        if day and day > periods.last_day(y, month):
-            continue
-        lo = date(y, month, day or 1)
-        hi = date(y, month, day or periods.last_day(y, month))
-        options.append((y, 0 if lo <= t <= hi else (lo - t).days if lo > t else (hi - t).days))
+def _occurrence(
+    period_in: Callable[[int], Period | None], s: Situation, shift: int | None = None
+) -> tuple[Period, bool]:
+    """Which year's occurrence of a yearly period ("Mai", "9. Dezember", "Sommer", "Ostern")
+    is meant, and whether the tense decided it.
 
-    def cost(option: tuple[int, int], with_tense: bool) -> int:
+    With a direction ("vergangenen Sommer") the last one before or the next one after the
+    reference; else the one nearest the reference, unless the tense points the other way and
+    that one is not much farther (news report the recent past and the near future).
+    """
+    assert s.today is not None
+    first, last = s.span or (s.today, s.today)
+    options: list[tuple[Period, int]] = []  # (period, days from the reference; 0 = overlaps)
+    for y in (s.today.year - 1, s.today.year, s.today.year + 1):
+        p = period_in(y)
+        if p is None:
+            continue
+        if p.earliest > last:
+            delta = (p.earliest - last).days
+        elif p.latest < first:
+            delta = (p.latest - first).days
+        else:
+            delta = 0
+        options.append((p, delta))
+    if not options:
+        raise Unresolvable("no such day in these years")
+    if shift:
+        ahead = [o for o in options if (o[1] > 0 if shift > 0 else o[1] < 0)]
+        return min(ahead, key=lambda o: abs(o[1]))[0], False
+
+    def cost(option: tuple[Period, int], with_tense: bool) -> int:
         delta = option[1]
-        against = (s.tense == "past" and delta > 0) or (s.tense == "future" and delta < 0)
-        return abs(delta) + (TENSE_PENALTY_DAYS if with_tense and against else 0)
+        against = {"past": delta > 0, "future": delta < 0, "present": delta < 0}
+        penalty = TENSE_PENALTY_DAYS.get(s.tense, 0) if against.get(s.tense) else 0
+        return abs(delta) + (penalty if with_tense else 0)
 
     chosen = min(options, key=lambda o: cost(o, True))[0]
     return chosen, chosen != min(options, key=lambda o: cost(o, False))[0]
@@ -133,35 +153,31 @@ def _part(slots: dict[str, Any], params: dict[str, Any]) -> str | None:
     return slots.get("part") or params.get("mod")
 
 
+def _day_in(y: int, m: int, d: int) -> Period | None:
+    return periods.day(date(y, m, d)) if d <= periods.last_day(y, m) else None
+
+
 def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
     m = _month_of(slots)
-    d = (
-        slots.get("day") or slots.get("ordinal")
-        if "month" in slots or "monthnum" in slots
-        else None
-    )
+    if m is None or not 1 <= m <= 12:
+        raise Unresolvable("no month")
+    d = slots.get("day")
     y = _year_of(slots, s.today)
     part = _part(slots, params)
+    if d is not None and d > periods.last_day(y or 2000, m):
+        raise Unresolvable(f"day {d} does not exist in month {m}")
+    gran = "day" if d else "month"
+    if y is None and s.today is None:
+        return Reading("DATE", f"XXXX-{m:02d}" + (f"-{d:02d}" if d else ""), gran, None, part)
     uses_tense = False
-    if m is None:
-        raise Unresolvable("no month")
-    if y is None:
-        if s.today is None:
-            value = f"XXXX-{m:02d}" + (f"-{d:02d}" if d else "")
-            if d and d > periods.last_day(2000, m):
-                raise Unresolvable(f"day {d} does not exist in month {m}")
-            return Reading("DATE", value, "day" if d else "month", None, part)
-        if "shift" in slots:  # "im vergangenen Mai"
-            direction = {-1: "past", 1: "future"}.get(int(slots["shift"]), "unknown")
-            s = Situation(s.today, direction, s.previous)
-        y, uses_tense = _infer_year(m, d, s)
-    if d:
-        if d > periods.last_day(y, m):
-            raise Unresolvable(f"day {d} does not exist in {y}-{m:02d}")
-        return Reading("DATE", date(y, m, d).isoformat(), "day", periods.day(date(y, m, d)),
-                       part, uses_tense)  # fmt: skip
-    return Reading("DATE", f"{y:04d}-{m:02d}", "month", _narrow(periods.month(y, m), part), part,
-                   uses_tense)  # fmt: skip
+    if y is not None:
+        p = periods.day(date(y, m, d)) if d else periods.month(y, m)
+    else:
+        def period_in(year: int) -> Period | None:
+            return _day_in(year, m, d) if d else periods.month(year, m)
+
+        p, uses_tense = _occurrence(period_in, s, _explicit_shift(slots, params))
+    return Reading("DATE", p.value, gran, _narrow(p, part), part, uses_tense)
 
 
 def resolve_year(slots: dict, params: dict, s: Situation) -> Reading:
@@ -243,8 +259,10 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
         return Reading(params.get("type", "DATE"), value or _X_VALUES[unit], gran, None, part)
     k = steps if steps is not None else sign * int(n if n == int(n) else round(n))
     if unit in TIME_UNITS:
-        target = anchor
-        p = periods.day(target)
+        p = periods.day(anchor)
+    elif unit == "weekend":  # the weekend is found like a weekday: Saturday
+        saturday, _ = _weekday_near(anchor, 6, s, steps if steps else None)
+        p = periods.weekend(saturday)
     else:
         target = periods.shift(anchor, unit, k)
         p = periods.containing(target, unit)
@@ -296,7 +314,11 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
     wd = int(slots["weekday"])
     if s.today is None:
         return Reading("DATE", f"XXXX-WXX-{wd}", "day", None)
-    d, uses = _weekday_near(s.today, wd, s, _explicit_shift(slots, params))
+    if params.get("in_week"):  # "Dienstag vergangener Woche": that weekday of the shifted week
+        monday = periods.week(periods.shift(s.today, "week", _shift_of(slots, params))).earliest
+        d, uses = monday + timedelta(days=wd - 1), False
+    else:
+        d, uses = _weekday_near(s.today, wd, s, _explicit_shift(slots, params))
     return Reading("DATE", d.isoformat(), "day", periods.day(d), None, uses)
 
 
@@ -311,14 +333,16 @@ def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
     minute = slots.get("minute", params.get("minute", 0))
     if hour is not None and int(hour) > 24:
         raise Unresolvable("no such hour")
-    if hour is not None and params.get("pm") and int(hour) < 12:
-        hour = int(hour) + 12
-    d, uses, xvalue = _day_of(slots, params, s)
     code = slots.get("daypart") or params.get("daypart")
-    tail = f"T{code}" if hour is None else f"T{int(hour) % 24:02d}:{int(minute):02d}"
+    if hour is not None and int(hour) < 12 and (
+        params.get("pm") or code in ("AF", "EV") or (code == "NI" and int(hour) >= 6)
+    ):
+        hour = int(hour) + 12  # "8 Uhr abends", "2 p.m."
+    d, uses, xvalue = _day_of(slots, params, s)
+    tail = f"T{code}" if hour is None else f"T{int(hour):02d}:{int(minute):02d}"
     if d is None:
         return Reading("TIME", (xvalue or "XXXX-XX-XX") + tail, "time", None)
-    p = periods.part_of_day(d, code) if hour is None else periods.time_of_day(d, hour % 24, minute)
+    p = periods.part_of_day(d, code) if hour is None else periods.time_of_day(d, hour, minute)
     return Reading("TIME", p.value, "time", p, None, uses)
 
 
@@ -327,58 +351,51 @@ def resolve_season(slots: dict, params: dict, s: Situation) -> Reading:
     y = _year_of(slots, s.today)
     part = _part(slots, params)
     uses = False
-    if y is None:
-        if s.today is None:
-            return Reading("DATE", f"XXXX-{code}", "season", None, part)
-        y = s.today.year + _shift_of(slots, params)
-        if "shift" not in slots and "shift" not in params:
-            month_now = s.today.month
-            first = periods.SEASON_MONTHS[code][0]
-            if s.tense == "past" and first > month_now:
-                y, uses = y - 1, True
-            elif (
-                s.tense == "future" and code != "WI" and periods.SEASON_MONTHS[code][1] < month_now
-            ):
-                y, uses = y + 1, True
-    p = periods.season(y, code)
+    if y is not None:
+        p = periods.season(y, code)
+    elif s.today is None:
+        return Reading("DATE", f"XXXX-{code}", "season", None, part)
+    else:
+        p, uses = _occurrence(lambda year: periods.season(year, code), s, _explicit_shift(slots, params))
     return Reading("DATE", p.value, "season", _narrow(p, part), part, uses)
 
 
 def resolve_quarter(slots: dict, params: dict, s: Situation) -> Reading:
     unit = params.get("unit", "quarter")
     n = int(slots.get("ordinal") or slots.get("number") or params.get("n", 1))
-    limit = 4 if unit == "quarter" else 2
-    if not 1 <= n <= limit:
+    if not 1 <= n <= (4 if unit == "quarter" else 2):
         raise Unresolvable(f"no {unit} {n}")
+    make = periods.quarter if unit == "quarter" else periods.half
     y = _year_of(slots, s.today)
-    if y is None:
-        if s.today is None:
-            return Reading("DATE", f"XXXX-{'Q' if unit == 'quarter' else 'H'}{n}", unit, None)
-        y = s.today.year + _shift_of(slots, params)
-    p = periods.quarter(y, n) if unit == "quarter" else periods.half(y, n)
-    return Reading("DATE", p.value, unit, p)
+    uses = False
+    if y is not None:
+        p = make(y, n)
+    elif s.today is None:
+        return Reading("DATE", f"XXXX-{'Q' if unit == 'quarter' else 'H'}{n}", unit, None)
+    else:
+        p, uses = _occurrence(lambda year: make(year, n), s, _explicit_shift(slots, params))
+    return Reading("DATE", p.value, unit, p, None, uses)
 
 
 def resolve_holiday(slots: dict, params: dict, s: Situation, rules: dict[str, str]) -> Reading:
-    key = slots["holiday"]
+    rule = rules[slots["holiday"]]
     y = _year_of(slots, s.today)
+
+    def period_in(year: int) -> Period | None:
+        d = periods.holiday(year, rule)
+        return periods.day(d) if d else None
+
     uses = False
-    if y is None:
-        if s.today is None:
-            rule = rules[key]
-            fixed = rule[:2].isdigit() and rule.count("-") == 1
-            return Reading("DATE", f"XXXX-{rule}" if fixed else "XXXX-XX-XX", "day", None)
-        y = s.today.year + _shift_of(slots, params)
-        d = periods.holiday(y, rules[key])
-        if "shift" not in slots:
-            if s.tense == "past" and d > s.today:
-                y, uses = y - 1, True
-            elif s.tense == "future" and d < s.today:
-                y, uses = y + 1, True
-    d = periods.holiday(y, rules[key])
-    if d is None:
-        raise Unresolvable(f"{key} does not exist in {y}")
-    return Reading("DATE", d.isoformat(), "day", periods.day(d), None, uses)
+    if y is not None:
+        p = period_in(y)
+        if p is None:
+            raise Unresolvable(f"{slots['holiday']} does not exist in {y}")
+    elif s.today is None:
+        fixed = rule[:2].isdigit() and rule.count("-") == 1
+        return Reading("DATE", f"XXXX-{rule}" if fixed else "XXXX-XX-XX", "day", None)
+    else:
+        p, uses = _occurrence(period_in, s, _explicit_shift(slots, params))
+    return Reading("DATE", p.value, "day", p, None, uses)
 
 
 def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
