@@ -14,7 +14,9 @@ saying is dated by the date in its own clause; the content keeps its own date, o
 never takes the date of the saying.
 
 Dating. The date of a clause is the most precise anchored date in it (one with earliest or
-latest; sets and bare durations do not date), ties going to the one nearest the trigger. A
+latest; sets, bare durations and points of comparison such as "mehr als im Vorjahr" do not
+date), ties going to the one nearest the trigger. A clause with a word that refers back
+("damals", "at the time") and no date of its own takes the last date that dated an event. A
 clause without a date, opened by a `carry_after` conjunction ("... am Montag Macron und
 besprach ..."), shares the date of the clause before it in the same sentence, unless one of
 the two is a statement or their tenses differ. Nothing is carried across sentences.
@@ -35,7 +37,7 @@ from functools import cache
 from timeline.clauses import pieces, sentences, words
 from timeline.lexicon import resource
 from timeline.model import Actor, Document, Event, TimeExpression
-from timeline.tense import FUTURE, UNKNOWN, clause_tense, tense_cues
+from timeline.tense import FUTURE, UNKNOWN, clause_tense, is_participle, tense_cues
 
 
 @dataclass(frozen=True)
@@ -50,8 +52,12 @@ class _Lexicon:
     nouns_capitalized: bool
     compound_min: int
     date_gap: int
+    content_after_verb: bool
     carry_after: frozenset[str]
+    refer_back: tuple[tuple[str, ...], ...]
+    compared: tuple[tuple[str, ...], ...]
     not_triggers: frozenset[str]
+    language: str
 
 
 @cache
@@ -69,8 +75,12 @@ def _lexicon(language: str) -> _Lexicon:
         nouns_capitalized=bool(nouns["capitalized"]),
         compound_min=int(nouns["compound_min"]),
         date_gap=int(data["statements"]["date_gap"]),
+        content_after_verb=bool(data["statements"]["content_after_verb"]),
         carry_after=frozenset(data["context"]["carry_after"]),
+        refer_back=tuple(tuple(p.split()) for p in data["context"]["refer_back"]),
+        compared=tuple(tuple(p.split()) for p in data["context"]["compared"]),
         not_triggers=frozenset(data["context"]["not_triggers"]),
+        language=language,
     )
 
 
@@ -116,6 +126,8 @@ def _trigger(text: str, lo: int, hi: int, sentence_start: int, language: str) ->
     noun = None
     for i, (s, e, w) in enumerate(tokens):
         previous = tokens[i - 1][2] if i else ""
+        if w in lex.not_triggers:
+            continue
         if (text[s:e] == w or s == sentence_start) and previous not in lex.verb_not_after:
             if _stem_in(w, lex.speech, lex):
                 return _Trigger(s, e, text[s:e], True)
@@ -125,6 +137,9 @@ def _trigger(text: str, lo: int, hi: int, sentence_start: int, language: str) ->
             noun = _Trigger(s, e, text[s:e], False)
     for s, e, _ in sorted(tense_cues(text, lo, hi, language)):
         if " " not in text[s:e] and text[s:e].lower() not in lex.not_triggers:
+            return _Trigger(s, e, text[s:e], False)
+    for s, e, w in tokens:
+        if text[s:e] == w and w not in lex.not_triggers and is_participle(w, language):
             return _Trigger(s, e, text[s:e], False)
     return noun
 
@@ -138,9 +153,10 @@ def _has_verb(text: str, lo: int, hi: int, sentence_start: int, language: str) -
 
 def clauses(
     text: str, language: str, timexes: Sequence[TimeExpression] = ()
-) -> list[list[tuple[int, int]]]:
+) -> list[tuple[int, list[tuple[int, int]]]]:
     """The clauses of every sentence: pieces without a verb joined to their neighbour, and a
-    verb of saying split from the content it introduces. `timexes` keep "said Friday" whole."""
+    verb of saying split from the content it introduces, as (sentence start, clause spans).
+    `timexes` keep "said Friday" whole."""
     result = []
     for s_start, s_end in sentences(text, language):
         spans: list[tuple[int, int]] = []
@@ -156,13 +172,8 @@ def clauses(
             pending = None
         if pending is not None:
             spans.append((pending, s_end))
-        result.append(
-            [
-                part
-                for span in spans
-                for part in _split_speech(text, span, s_start, language, timexes)
-            ]
-        )
+        parts = [p for span in spans for p in _split_speech(text, span, s_start, language, timexes)]
+        result.append((s_start, parts))
     return result
 
 
@@ -175,6 +186,8 @@ def _split_speech(
 ) -> list[tuple[int, int]]:
     """'Haugen said the countries would publish ...' -> the saying and the content."""
     lo, hi = span
+    if not _lexicon(language).content_after_verb:
+        return [span]
     found = _trigger(text, lo, hi, sentence_start, language)
     if found is None or not found.speech:
         return [span]
@@ -196,10 +209,20 @@ def _anchored(t: TimeExpression) -> bool:
     return t.type != "SET" and (t.earliest is not None or t.latest is not None)
 
 
+def _compared(text: str, t: TimeExpression, lex: _Lexicon) -> bool:
+    """Is the date only a point of comparison ("mehr als im Vorjahr", "than last year")?"""
+    before = [w for _, _, w in words(text, max(0, t.start - 30), t.start)][-2:]
+    return any(tuple(before[-len(c) :]) == c for c in lex.compared)
+
+
 def _best_date(
-    timexes: Sequence[TimeExpression], lo: int, hi: int, trigger: _Trigger
+    text: str, timexes: Sequence[TimeExpression], lo: int, hi: int, trigger: _Trigger, lex: _Lexicon
 ) -> TimeExpression | None:
-    inside = [t for t in timexes if lo <= t.start and t.end <= hi and _anchored(t)]
+    inside = [
+        t
+        for t in timexes
+        if lo <= t.start and t.end <= hi and _anchored(t) and not _compared(text, t, lex)
+    ]
     if not inside:
         return None
 
@@ -208,6 +231,20 @@ def _best_date(
         return width, min(abs(t.start - trigger.end), abs(trigger.start - t.end))
 
     return min(inside, key=key)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the next clause of the sentence may take over from this one."""
+
+    trigger: _Trigger
+    timex: TimeExpression | None
+    tense: str
+    subject: tuple[str, ...]  # actors named before the trigger
+
+
+def _has_phrase(tokens: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    return any(tuple(tokens[i : i + len(p)]) == p for p in phrases for i in range(len(tokens)))
 
 
 def find_events(
@@ -220,32 +257,53 @@ def find_events(
         (m.start, m.end, a.id) for a in actors for m in a.mentions if m.doc == document.id
     )
     events: list[Event] = []
-    for sentence in clauses(text, language, timexes):
-        previous: tuple[_Trigger, TimeExpression | None, str] | None = None
-        for lo, hi in sentence:
-            s_start = sentence[0][0]
-            trigger = _trigger(text, lo, hi, s_start, language)
+    last_dated: TimeExpression | None = None
+    for sentence_start, spans in clauses(text, language, timexes):
+        previous: _Context | None = None
+        for lo, hi in spans:
+            trigger = _trigger(text, lo, hi, sentence_start, language)
             if trigger is None:
                 previous = None
                 continue
+            tokens = [w for _, _, w in words(text, lo, hi)]
             tense = clause_tense(text, trigger.start, trigger.end, language)
-            timex = _best_date(timexes, lo, hi, trigger)
-            opener = words(text, lo, hi)[0][2]
+            timex = _best_date(text, timexes, lo, hi, trigger, lex)
             if (
                 timex is None
                 and previous is not None
-                and opener in lex.carry_after
-                and not trigger.speech
-                and not previous[0].speech
-                and tense in (previous[2], UNKNOWN)
+                and tokens[0] in lex.carry_after
+                and not previous.trigger.speech
+                and tense in (previous.tense, UNKNOWN)
             ):
-                timex = previous[1]
-            previous = (trigger, timex, tense)
+                timex = previous.timex
+            if timex is None and _has_phrase(tokens, lex.refer_back):
+                timex = last_dated
             ids = tuple(dict.fromkeys(a for s, e, a in mentions if lo <= s and e <= hi))
-            if not ids and timex is None:
-                continue
-            events.append(_event(document, len(events) + 1, lo, hi, trigger, ids, timex, tense))
+            subject = tuple(dict.fromkeys(a for s, e, a in mentions if lo <= s < trigger.start))
+            if not ids and previous is not None and _starts_with_verb(text, lo, hi, trigger, lex):
+                ids = subject = previous.subject
+            previous = _Context(trigger, timex, tense, subject)
+            if timex is not None:
+                last_dated = timex
+            dated = any(lo <= t.start and t.end <= hi and t.type != "SET" for t in timexes)
+            if ids or timex is not None or dated:
+                events.append(_event(document, len(events) + 1, lo, hi, trigger, ids, timex, tense))
     return events
+
+
+def _starts_with_verb(text: str, lo: int, hi: int, trigger: _Trigger, lex: _Lexicon) -> bool:
+    """Has the clause no subject of its own ("..., said the vote was", "und hatte ...")?"""
+    tokens = words(text, lo, hi)
+    while tokens and tokens[0][2] in lex.carry_after:
+        tokens = tokens[1:]
+    if not tokens:
+        return False
+    first_start, first_end, _ = tokens[0]
+    if first_start == trigger.start:
+        return True
+    return any(
+        s == first_start for s, _, _ in tense_cues(text, first_start, first_end, lex.language)
+    )
 
 
 def _event(

@@ -125,8 +125,8 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
             if tuple(lowered[i : i + len(phrase)]) == phrase:
                 found.append((tokens[i][0], tokens[i + len(phrase) - 1][1], tense))
     for i, (s, e, w) in enumerate(tokens):
-        if not usable[i] or w in cues.not_suffixed or w.endswith(cues.not_endings):
-            continue
+        if w != text[s:e] or w in cues.not_suffixed or w.endswith(cues.not_endings):
+            continue  # a capitalized word is a noun ("Mitte"), also at a sentence start
         if any(w.endswith(x) and len(w) > len(x) + 2 for x in cues.past_suffixes) and not (
             i > 0 and lowered[i - 1] in cues.not_after
         ):
@@ -139,6 +139,11 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
                 found.append((tokens[aux][0], tokens[aux][1], PAST))
                 found.append((s, e, PAST))
     return found
+
+
+def is_participle(word: str, language: str) -> bool:
+    """Does the lower-cased `word` look like a past participle ("beschlossen", "expanded")?"""
+    return _is_participle(word, _cues(language))
 
 
 def _is_participle(word: str, cues: _Cues) -> bool:
