@@ -69,7 +69,8 @@ def find_dates(
     written: tuple[Period, int] | None = None  # the last date with a year written out, its end
     for cand in find_candidates(text, eng.patterns, eng.lexicon):
         tense = "unknown"
-        if cand.pattern.frame in TENSE_FRAMES and "year" not in cand.slots:
+        needs_tense = cand.pattern.frame in TENSE_FRAMES or cand.pattern.params.get("uses_tense")
+        if needs_tense and "year" not in cand.slots:
             tense = clause_tense(text, cand.start, cand.end, eng.language)
         context = written[0] if written and cand.start - written[1] < NARRATIVE_REACH else None
         try:
@@ -105,7 +106,7 @@ def _read(
 ) -> Reading:
     params = cand.pattern.params
 
-    def at(today, span):
+    def at(today, span, tense=tense):
         near = previous if previous and previous.granularity in ("day", "time") else None
         s = Situation(
             today, tense, span, near, bool(eng.lexicon.settings.get("decades_in_years"))
@@ -121,7 +122,8 @@ def _read(
         cand.pattern.frame in YEARLESS_FRAMES or params.get("anchor") == "written"
     ):
         if not {"year", "year2", "shift"} & cand.slots.keys():
-            reading = at(written.earliest, (written.earliest, written.latest))
+            # the tense tells the direction from the DCT, not from a date in the text
+            reading = at(written.earliest, (written.earliest, written.latest), "unknown")
             return replace(reading, uses_previous=True)
     if dct is None:
         return at(None, None)

@@ -195,7 +195,8 @@ def compile_template(template: str, lexicon: Lexicon) -> tuple[str, list[tuple[s
     if not extent_closed:
         out.append(")")
     regex = "".join(out)
-    return r"(?<!\w)" + regex + r"(?![\w])", slots
+    # Not inside a word, nor a piece of a longer number or date ("32.01.2020" is no "2020").
+    return r"(?<!\w)(?<!\d[.:])" + regex + r"(?!\w)(?![.:]\d)", slots
 
 
 def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pattern]:

@@ -40,7 +40,7 @@ SMALLER = {"hour": ("minute", 60), "minute": ("second", 60), "day": ("hour", 24)
            "century": ("year", 100)}  # fmt: skip
 # How much farther a date may lie when the tense points to it ("sagte am 9. Dezember"). News
 # in the present tense mostly announce ("Die Wahl ist im Mai"), so the present leans ahead.
-TENSE_PENALTY_DAYS = {"past": 150, "future": 150, "present": 60}
+TENSE_PENALTY_DAYS = {"past": 300, "future": 300, "present": 60}
 WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
 
@@ -106,7 +106,10 @@ def _month_of(slots: dict[str, Any]) -> int | None:
 
 
 def _occurrence(
-    period_in: Callable[[int], Period | None], s: Situation, shift: int | None = None
+    period_in: Callable[[int], Period | None],
+    s: Situation,
+    shift: int | None = None,
+    this_year_by_default: bool = False,
 ) -> tuple[Period, bool]:
     """Which year's occurrence of a yearly period ("Mai", "9. Dezember", "Sommer", "Ostern")
     is meant, and whether the tense decided it.
@@ -131,6 +134,9 @@ def _occurrence(
         options.append((p, delta))
     if not options:
         raise Unresolvable("no such day in these years")
+    if this_year_by_default and s.tense == "unknown" and not shift:
+        # "drittes Quartal", "im Sommer": the reference's year unless the clause says otherwise
+        return next(p for p, _ in options if p.earliest.year == s.today.year), False
     if shift:
         ahead = [o for o in options if (o[1] > 0 if shift > 0 else o[1] < 0)]
         return min(ahead, key=lambda o: abs(o[1]))[0], False
@@ -170,6 +176,10 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
     if y is None and s.today is None:
         return Reading("DATE", f"XXXX-{m:02d}" + (f"-{d:02d}" if d else ""), gran, None, part)
     uses_tense = False
+    if y is None and "start" in slots and s.today is not None:  # "von Mai bis September"
+        start = int(slots["start"])
+        first, uses_tense = _occurrence(lambda year: periods.month(year, start), s)
+        y = first.earliest.year + (1 if m < start else 0)
     if y is not None:
         p = periods.day(date(y, m, d)) if d else periods.month(y, m)
     else:
@@ -356,7 +366,9 @@ def resolve_season(slots: dict, params: dict, s: Situation) -> Reading:
     elif s.today is None:
         return Reading("DATE", f"XXXX-{code}", "season", None, part)
     else:
-        p, uses = _occurrence(lambda year: periods.season(year, code), s, _explicit_shift(slots, params))
+        p, uses = _occurrence(
+            lambda year: periods.season(year, code), s, _explicit_shift(slots, params), True
+        )
     return Reading("DATE", p.value, "season", _narrow(p, part), part, uses)
 
 
@@ -373,7 +385,7 @@ def resolve_quarter(slots: dict, params: dict, s: Situation) -> Reading:
     elif s.today is None:
         return Reading("DATE", f"XXXX-{'Q' if unit == 'quarter' else 'H'}{n}", unit, None)
     else:
-        p, uses = _occurrence(lambda year: make(year, n), s, _explicit_shift(slots, params))
+        p, uses = _occurrence(lambda year: make(year, n), s, _explicit_shift(slots, params), True)
     return Reading("DATE", p.value, unit, p, None, uses)
 
 
@@ -434,10 +446,8 @@ def resolve_set(slots: dict, params: dict, s: Situation) -> Reading:
     if value is None:
         unit = _unit(slots, params)
         value = duration_value(_count(slots, params), unit)
-    if "weekday" in slots:
-        value = value.replace("{weekday}", str(slots["weekday"]))
-    if "daypart" in slots:
-        value = value.replace("{daypart}", str(slots["daypart"]))
+    for name, slot_value in slots.items():  # "XXXX-WXX-{weekday}"
+        value = value.replace("{" + name + "}", str(slot_value))
     return Reading("SET", value, "set", None, params.get("mod"))
 
 
