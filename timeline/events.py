@@ -29,6 +29,7 @@ are None. Events in the future tense, or dated after the DCT, are planned=True.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -45,6 +46,8 @@ class _Lexicon:
     verb_prefixes: tuple[str, ...]
     verb_endings: tuple[str, ...]
     verb_not_after: frozenset[str]
+    infinitive: re.Pattern
+    infinitive_last: bool
     speech: frozenset[str]
     happening: frozenset[str]
     noun_endings: tuple[str, ...]
@@ -68,6 +71,8 @@ def _lexicon(language: str) -> _Lexicon:
         verb_prefixes=tuple(verbs["prefixes"]),
         verb_endings=tuple(verbs["endings"]),
         verb_not_after=frozenset(verbs.get("not_after", [])),
+        infinitive=re.compile(verbs["infinitive"]),
+        infinitive_last=verbs["infinitive_position"] == "last",
         speech=frozenset(verbs["speech"]),
         happening=frozenset(verbs["events"]),
         noun_endings=tuple(nouns["endings"]),
@@ -135,13 +140,40 @@ def _trigger(text: str, lo: int, hi: int, sentence_start: int, language: str) ->
                 return _Trigger(s, e, text[s:e], False)
         if noun is None and _is_event_noun(w, text[s:e], lex):
             noun = _Trigger(s, e, text[s:e], False)
-    for s, e, _ in sorted(tense_cues(text, lo, hi, language)):
+    cues = sorted(tense_cues(text, lo, hi, language))
+    for s, e, _ in cues:
         if " " not in text[s:e] and text[s:e].lower() not in lex.not_triggers:
             return _Trigger(s, e, text[s:e], False)
+    main = _main_verb(text, tokens, cues, lex)
+    if main is not None:
+        return main
     for s, e, w in tokens:
         if text[s:e] == w and w not in lex.not_triggers and is_participle(w, language):
             return _Trigger(s, e, text[s:e], False)
     return noun
+
+
+def _main_verb(
+    text: str, tokens: list[tuple[int, int, str]], cues: list[tuple[int, int, str]], lex: _Lexicon
+) -> _Trigger | None:
+    """The infinitive that a future or modal cue governs ("werde ... ändern", "will face")."""
+    future = [e for _, e, tense in cues if tense == FUTURE]
+    if not future:
+        return None
+    candidates = [
+        (s, e, w)
+        for s, e, w in tokens
+        if text[s:e] == w and w not in lex.not_triggers and lex.infinitive.match(w)
+    ]
+    if lex.infinitive_last:
+        after = [c for c in candidates if c[0] > future[0]]
+        found = after[-1] if after else None
+    else:
+        found = next((c for c in candidates if c[0] > future[0]), None)
+        following = [s for s, _, _ in tokens if s > future[0]]
+        if found and following and found[0] != following[0]:
+            found = None  # "will face": only the word right after the cue
+    return _Trigger(found[0], found[1], text[found[0] : found[1]], False) if found else None
 
 
 def _has_verb(text: str, lo: int, hi: int, sentence_start: int, language: str) -> bool:

@@ -1,0 +1,53 @@
+"""Sentence and clause boundaries (timeline.clauses), worked out by reading the text."""
+
+import pytest
+
+from timeline.clauses import pieces, sentences
+
+
+def _sentences(text: str, language: str) -> list[str]:
+    return [text[s:e] for s, e in sentences(text, language)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "de",
+            "Am 18. März traf Dr. Müller z. B. den Kanzler. Er kam um 9 Uhr.",
+            ["Am 18. März traf Dr. Müller z. B. den Kanzler.", "Er kam um 9 Uhr."],
+        ),
+        (
+            "de",
+            "Das Werk wurde 2019. Es folgte der 3. Oktober. Danach u. a. Prof. Weber.",
+            ["Das Werk wurde 2019.", "Es folgte der 3. Oktober.", "Danach u. a. Prof. Weber."],
+        ),
+        (
+            "de",
+            "„Das ist gut.“ Sie ging. Wirklich? Ja!",
+            ["„Das ist gut.“", "Sie ging.", "Wirklich?", "Ja!"],
+        ),
+        ("de", "Titel ohne Punkt\n\nDer Text beginnt.", ["Titel ohne Punkt", "Der Text beginnt."]),
+        (
+            "en",
+            "The U.S. Senate voted on Jan. 5 and Mr. Smith left. It was 2020. Then no.",
+            ["The U.S. Senate voted on Jan. 5 and Mr. Smith left.", "It was 2020.", "Then no."],
+        ),
+    ],
+)
+def test_sentences(language: str, text: str, expected: list[str]) -> None:
+    assert _sentences(text, language) == expected
+
+
+def test_pieces_cut_at_commas_and_conjunctions() -> None:
+    text = "Scholz sagte, die Zahl sei um 1,5 Prozent gestiegen und werde weiter steigen."
+    found = [(text[p.start : p.end], p.after_punctuation) for p in pieces(text, 0, len(text), "de")]
+    assert found == [
+        ("Scholz sagte", True),
+        ("die Zahl sei um 1,5 Prozent gestiegen", True),
+        ("und werde weiter steigen", False),
+    ]
+
+
+def test_no_sentences_in_blank_text() -> None:
+    assert sentences(" \n\n ", "de") == ()
