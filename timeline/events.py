@@ -46,6 +46,7 @@ class _Lexicon:
     verb_prefixes: tuple[str, ...]
     verb_endings: tuple[str, ...]
     verb_not_after: frozenset[str]
+    modals: frozenset[str]
     infinitive: re.Pattern
     infinitive_last: bool
     speech: frozenset[str]
@@ -71,6 +72,7 @@ def _lexicon(language: str) -> _Lexicon:
         verb_prefixes=tuple(verbs["prefixes"]),
         verb_endings=tuple(verbs["endings"]),
         verb_not_after=frozenset(verbs.get("not_after", [])),
+        modals=frozenset(verbs["modals"]),
         infinitive=re.compile(verbs["infinitive"]),
         infinitive_last=verbs["infinitive_position"] == "last",
         speech=frozenset(verbs["speech"]),
@@ -133,7 +135,11 @@ def _trigger(text: str, lo: int, hi: int, sentence_start: int, language: str) ->
         previous = tokens[i - 1][2] if i else ""
         if w in lex.not_triggers:
             continue
-        if (text[s:e] == w or s == sentence_start) and previous not in lex.verb_not_after:
+        if (
+            (text[s:e] == w or s == sentence_start)
+            and previous not in lex.verb_not_after
+            and not previous[-1:].isdigit()  # "15 votes" is a noun
+        ):
             if _stem_in(w, lex.speech, lex):
                 return _Trigger(s, e, text[s:e], True)
             if _stem_in(w, lex.happening, lex):
@@ -144,7 +150,7 @@ def _trigger(text: str, lo: int, hi: int, sentence_start: int, language: str) ->
     for s, e, _ in cues:
         if " " not in text[s:e] and text[s:e].lower() not in lex.not_triggers:
             return _Trigger(s, e, text[s:e], False)
-    main = _main_verb(text, tokens, cues, lex)
+    main = _main_verb(text, tokens, lex)
     if main is not None:
         return main
     for s, e, w in tokens:
@@ -153,26 +159,20 @@ def _trigger(text: str, lo: int, hi: int, sentence_start: int, language: str) ->
     return noun
 
 
-def _main_verb(
-    text: str, tokens: list[tuple[int, int, str]], cues: list[tuple[int, int, str]], lex: _Lexicon
-) -> _Trigger | None:
-    """The infinitive that a future or modal cue governs ("werde ... ändern", "will face")."""
-    future = [e for _, e, tense in cues if tense == FUTURE]
-    if not future:
+def _main_verb(text: str, tokens: list[tuple[int, int, str]], lex: _Lexicon) -> _Trigger | None:
+    """The infinitive that a modal governs ("werde ... ändern", "will face")."""
+    modal = next((i for i, (_, _, w) in enumerate(tokens) if w in lex.modals), None)
+    if modal is None:
         return None
-    candidates = [
+    following = [
         (s, e, w)
-        for s, e, w in tokens
+        for s, e, w in tokens[modal + 1 :]
         if text[s:e] == w and w not in lex.not_triggers and lex.infinitive.match(w)
     ]
     if lex.infinitive_last:
-        after = [c for c in candidates if c[0] > future[0]]
-        found = after[-1] if after else None
+        found = following[-1] if following else None
     else:
-        found = next((c for c in candidates if c[0] > future[0]), None)
-        following = [s for s, _, _ in tokens if s > future[0]]
-        if found and following and found[0] != following[0]:
-            found = None  # "will face": only the word right after the cue
+        found = following[0] if following and following[0] == tokens[modal + 1] else None
     return _Trigger(found[0], found[1], text[found[0] : found[1]], False) if found else None
 
 
