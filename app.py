@@ -14,7 +14,12 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from timeline import export
-from timeline.figures import actor_overview_figure, publication_figure, timeline_figure
+from timeline.figures import (
+    actor_overview_figure,
+    hover_texts,
+    publication_figure,
+    timeline_figure,
+)
 from timeline.language import supported_languages
 from timeline.model import Document, Extraction
 from timeline.pipeline import extract
@@ -79,10 +84,16 @@ def read_files(files: tuple[tuple[str, bytes], ...]) -> tuple[tuple[Document, ..
     return tuple(reading.documents), reading.errors
 
 
-@st.cache_data(show_spinner="Finding dates, events and actors…", max_entries=8)
+@st.cache_resource(show_spinner="Finding dates, events and actors…", max_entries=8)
 def extraction_of(key: str, _documents: tuple[Document, ...]) -> Extraction:
-    """Cached by the corpus hash, so filter changes never re-run the extraction."""
+    """Cached by the corpus hash, so filter changes never re-run the extraction (a resource:
+    the frozen result is shared, not copied on every rerun)."""
     return extract(list(_documents))
+
+
+@st.cache_resource(max_entries=8)
+def hovers_of(key: str, _extraction: Extraction) -> dict[str, str]:
+    return hover_texts(_extraction)
 
 
 def set_widgets(state: ViewState) -> None:
@@ -239,111 +250,136 @@ link = f"{(st.context.url or 'http://localhost:8501/')}?{urlencode(params, doseq
 with st.expander("Copy link to this view"):
     st.code(link, language=None, wrap_lines=True)
 
+# Only the open tab is drawn: the others cost nothing on a filter change.
 timeline_tab, table_tab, lag_tab, actors_tab, articles_tab, export_tab = st.tabs(
-    ["Timeline", "Events", "Publication vs event", "Actors", "Articles", "Export"]
+    ["Timeline", "Events", "Publication vs event", "Actors", "Articles", "Export"],
+    key="tab",
+    on_change="rerun",
 )
-figure = timeline_figure(view, lanes=state.lanes, selected=state.event, uirevision=ss.corpus)
 with timeline_tab:
-    st.plotly_chart(
-        figure,
-        key="chart",
-        on_select="rerun",
-        selection_mode="points",
-        config={"displaylogo": False, "scrollZoom": True},
-    )
-    event = find_event(extraction, state.event) if state.event else None
-    if event is None:
-        st.info("Click an event to see the sentence it comes from.")
-    else:
-        st.subheader("Selected event")
-        if find_event(view, event.id) is None:
-            st.caption("The current filters hide this event.")
-        st.html(
-            '<div class="source-passage" style="font-size:1.1em;line-height:1.6">'
-            f"{source_passage(extraction, event)}</div>"
+    if timeline_tab.open:
+        figure = timeline_figure(
+            view,
+            lanes=state.lanes,
+            selected=state.event,
+            uirevision=ss.corpus,
+            hovers=hovers_of(ss.corpus, extraction),
         )
-        st.html(event_details(extraction, event))
-        doc = next((d for d in documents if d.id == event.doc), None)
-        if doc:
-            with st.expander("The article"):
-                st.html(
-                    f"<h4>{html.escape(article_title(doc))}</h4>"
-                    f"<p>{html.escape(doc.dct.value if doc.dct else 'no publication date')}</p>"
-                    f'<div style="white-space:pre-wrap">{html.escape(doc.text)}</div>'
-                )
+        st.plotly_chart(
+            figure,
+            key="chart",
+            on_select="rerun",
+            selection_mode="points",
+            config={"displaylogo": False, "scrollZoom": True},
+        )
+        event = find_event(extraction, state.event) if state.event else None
+        if event is None:
+            st.info("Click an event to see the sentence it comes from.")
+        else:
+            st.subheader("Selected event")
+            if find_event(view, event.id) is None:
+                st.caption("The current filters hide this event.")
+            st.html(
+                '<div class="source-passage" style="font-size:1.1em;line-height:1.6">'
+                f"{source_passage(extraction, event)}</div>"
+            )
+            st.html(event_details(extraction, event))
+            doc = next((d for d in documents if d.id == event.doc), None)
+            if doc:
+                with st.expander("The article"):
+                    st.html(
+                        f"<h4>{html.escape(article_title(doc))}</h4>"
+                        f"<p>{html.escape(doc.dct.value if doc.dct else 'no publication date')}</p>"
+                        f'<div style="white-space:pre-wrap">{html.escape(doc.text)}</div>'
+                    )
 
 with table_tab:
-    st.dataframe(
-        rows,
-        key="table",
-        on_select="rerun",
-        selection_mode="single-row",
-        hide_index=True,
-        column_order=[
-            "earliest",
-            "latest",
-            "precision",
-            "event",
-            "actors",
-            "expression",
-            "value",
-            "future",
-            "article",
-            "language",
-            "published",
-        ],
-    )
+    if table_tab.open:
+        st.dataframe(
+            rows,
+            key="table",
+            on_select="rerun",
+            selection_mode="single-row",
+            hide_index=True,
+            column_order=[
+                "earliest",
+                "latest",
+                "precision",
+                "event",
+                "actors",
+                "expression",
+                "value",
+                "future",
+                "article",
+                "language",
+                "published",
+            ],
+        )
 
 with lag_tab:
-    st.plotly_chart(publication_figure(view), key="lag", config={"displaylogo": False})
+    if lag_tab.open:
+        st.plotly_chart(
+            publication_figure(view, hovers=hovers_of(ss.corpus, extraction)),
+            key="lag",
+            config={"displaylogo": False},
+        )
 
 with actors_tab:
-    st.plotly_chart(actor_overview_figure(view), key="actors", config={"displaylogo": False})
-    st.dataframe(
-        [
-            {"actor": a.name, "kind": str(a.kind), "country": a.country, "events": n}
-            | {"also called": ", ".join(a.aliases)}
-            for a, n in actor_counts(view)
-        ],
-        hide_index=True,
-    )
+    if actors_tab.open:
+        st.plotly_chart(actor_overview_figure(view), key="actors", config={"displaylogo": False})
+        st.dataframe(
+            [
+                {"actor": a.name, "kind": str(a.kind), "country": a.country, "events": n}
+                | {"also called": ", ".join(a.aliases)}
+                for a, n in actor_counts(view)
+            ],
+            hide_index=True,
+        )
 
 with articles_tab:
-    st.write("Correct a publication date (YYYY, YYYY-MM or YYYY-MM-DD) or a language:")
-    edited = st.data_editor(
-        [
-            {
-                "id": d.id,
-                "title": article_title(d),
-                "language": d.language,
-                "published": d.dct.value if d.dct else "",
-                "notes": "; ".join(d.warnings),
-            }
-            for d in documents
-        ],
-        key=f"editor-{ss.corpus}",
-        disabled=["id", "title", "notes"],
-        hide_index=True,
-        column_config={
-            "language": st.column_config.SelectboxColumn(options=supported_languages()),
-        },
-    )
-    corrections = {r["id"]: (r["language"] or "", r["published"] or "") for r in edited}
-    corrected, problems = correct_documents(documents, corrections)
-    for problem in problems:
-        st.error(plain_markdown(problem))
-    if corrected != documents and st.button("Apply corrections", type="primary"):
-        use_corpus(corrected, state)
-        st.rerun()
+    if articles_tab.open:
+        st.write("Correct a publication date (YYYY, YYYY-MM or YYYY-MM-DD) or a language:")
+        edited = st.data_editor(
+            [
+                {
+                    "id": d.id,
+                    "title": article_title(d),
+                    "language": d.language,
+                    "published": d.dct.value if d.dct else "",
+                    "notes": "; ".join(d.warnings),
+                }
+                for d in documents
+            ],
+            key=f"editor-{ss.corpus}",
+            disabled=["id", "title", "notes"],
+            hide_index=True,
+            column_config={
+                "language": st.column_config.SelectboxColumn(options=supported_languages()),
+            },
+        )
+        corrections = {r["id"]: (r["language"] or "", r["published"] or "") for r in edited}
+        corrected, problems = correct_documents(documents, corrections)
+        for problem in problems:
+            st.error(plain_markdown(problem))
+        if corrected != documents and st.button("Apply corrections", type="primary"):
+            use_corpus(corrected, state)
+            st.rerun()
 
 with export_tab:
-    st.write(f"Exports of the current view ({len(view.events)} events).")
-    for label, make, name, mime in (
-        ("JSON", lambda: export.to_json(view), "timeline.json", "application/json"),
-        ("CSV", lambda: export.to_csv(view), "timeline.csv", "text/csv"),
-        ("TimeML (zip)", lambda: export.to_timeml(view), "timeline-timeml.zip", "application/zip"),
-        ("HTML (offline)", lambda: export.to_html(view, figure), "timeline.html", "text/html"),
-        ("TimelineJS", lambda: export.to_timelinejs(view), "timelinejs.json", "application/json"),
-        ("iCalendar", lambda: export.to_ical(view), "timeline.ics", "text/calendar"),
-    ):
-        st.download_button(label, make, file_name=name, mime=mime, on_click="ignore")
+    if export_tab.open:
+        st.write(f"Exports of the current view ({len(view.events)} events).")
+        exports = (
+            ("JSON", lambda: export.to_json(view), "timeline.json", "application/json"),
+            ("CSV", lambda: export.to_csv(view), "timeline.csv", "text/csv"),
+            ("TimeML (zip)", lambda: export.to_timeml(view), "timeml.zip", "application/zip"),
+            (
+                "HTML (works offline)",
+                lambda: export.to_html(view, timeline_figure(view, lanes=state.lanes)),
+                "timeline.html",
+                "text/html",
+            ),
+            ("TimelineJS", lambda: export.to_timelinejs(view), "timelinejs.json", "text/json"),
+            ("iCalendar", lambda: export.to_ical(view), "timeline.ics", "text/calendar"),
+        )
+        for label, make, name, mime in exports:
+            st.download_button(label, make, file_name=name, mime=mime, on_click="ignore")

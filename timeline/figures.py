@@ -7,12 +7,13 @@ tests. All article text is HTML-escaped before it reaches a hover label or an ax
 from __future__ import annotations
 
 import html
-import textwrap
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import combinations
 
+import numpy as np
 import plotly.graph_objects as go
 
 from timeline.model import Event, Extraction
@@ -30,6 +31,9 @@ from timeline.view import (
 DAY_MS = 86_400_000
 # Above this many points a trace is drawn with WebGL (Scattergl) instead of SVG.
 WEBGL_THRESHOLD = 1000
+# Above this many items Plotly's (slow) validation of every value is skipped; the tests build
+# smaller figures, so the same code is validated there.
+VALIDATE_LIMIT = 2000
 MAX_LANES = 30
 SUBROWS = 4
 
@@ -59,9 +63,18 @@ SELECTED_COLOR = "#d62728"
 
 def escape(text: str, width: int = 70, limit: int = 400) -> str:
     """Plain text made safe for a Plotly label: shortened, escaped, wrapped with <br>."""
+    if len(text) <= width and "\n" not in text:
+        return html.escape(text)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    lines = textwrap.wrap(" ".join(text.split()), width) or [""]
+    lines, line = [], ""
+    for word in text.split():  # greedy wrapping; textwrap is ten times slower
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
     return "<br>".join(html.escape(line) for line in lines)
 
 
@@ -151,15 +164,17 @@ def timeline_figure(
     lanes: str = "actor",
     selected: str = "",
     uirevision: str = "timeline",
+    hovers: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """One lane per actor (or country): exact days as markers, ranges as bars whose opacity
     and hatching show how precise they are; undated events at their article's date and
     planned/future events marked; zoom buttons and a range slider that keep their state
-    across filter changes (`uirevision`)."""
+    across filter changes (`uirevision`). `hovers`: `hover_texts` of a larger extraction
+    (computed once per corpus), else they are made here."""
     actors = {a.id: a for a in extraction.actors}
     published = publication_days(extraction)
     docs = {d.id: d for d in extraction.documents}
-    hovers = hover_texts(extraction)
+    hovers = hovers if hovers is not None else hover_texts(extraction)
 
     placed: list[tuple[Event, list[str]]] = [
         (e, lane_names(e, actors, lanes)) for e in extraction.events
@@ -191,7 +206,8 @@ def timeline_figure(
     def y_of(lane: str, e: Event) -> float:
         return len(order) - 1 - index[lane] + offsets[(lane, e.id)]
 
-    fig = go.Figure()
+    check = len(items) <= VALIDATE_LIMIT
+    fig = go.Figure(_validate=check)
     by_precision: dict[str, list] = defaultdict(list)
     for item in items:
         by_precision[item[0]].append(item)
@@ -207,8 +223,8 @@ def timeline_figure(
             scatter = go.Scattergl if len(group) > WEBGL_THRESHOLD else go.Scatter
             fig.add_trace(
                 scatter(
-                    x=[s.isoformat() for _, _, s, _, _ in group],
-                    y=ys,
+                    x=np.asarray([s.isoformat() for _, _, s, _, _ in group]),
+                    y=np.asarray(ys),
                     mode="markers",
                     name=style.label,
                     marker={
@@ -218,39 +234,53 @@ def timeline_figure(
                         "symbol": "circle-open" if precision == "undated" else "circle",
                         "line": {"width": 2 if precision == "undated" else 0},
                     },
-                    customdata=ids,
-                    hovertext=texts,
+                    customdata=np.asarray(ids),
+                    hovertext=np.asarray(texts),
                     hoverinfo="text",
+                    _validate=check,
                 )
             )
         elif len(group) > WEBGL_THRESHOLD:
-            # Many ranges: WebGL line segments, hover at both ends.
-            xs, yl, cd, ht = [], [], [], []
-            for (_, _, s, t, e), y in zip(group, ys, strict=True):
+            # Many ranges: WebGL line segments, and a marker in the middle for hover and click.
+            xs, yl = [], []
+            for (_, _, s, t, _), y in zip(group, ys, strict=True):
                 xs += [s.isoformat(), (t + timedelta(days=1)).isoformat(), None]
-                yl += [y, y, None]
-                cd += [e.id, e.id, None]
-                ht += [hovers[e.id], hovers[e.id], None]
+                yl += [y, y, np.nan]
             fig.add_trace(
                 go.Scattergl(
-                    x=xs,
-                    y=yl,
+                    x=np.asarray(xs),
+                    y=np.asarray(yl),
                     mode="lines",
                     name=style.label,
+                    legendgroup=precision,
                     line={"color": style.color, "width": 8},
                     opacity=style.opacity,
-                    customdata=cd,
-                    hovertext=ht,
+                    hoverinfo="skip",
+                    _validate=check,
+                )
+            )
+            fig.add_trace(
+                go.Scattergl(
+                    x=np.asarray([_mid(s, t).isoformat() for _, _, s, t, _ in group]),
+                    y=np.asarray(ys),
+                    mode="markers",
+                    name=style.label,
+                    legendgroup=precision,
+                    showlegend=False,
+                    marker={"color": style.color, "size": 5},
+                    customdata=np.asarray(ids),
+                    hovertext=np.asarray(texts),
                     hoverinfo="text",
+                    _validate=check,
                 )
             )
         else:
             fig.add_trace(
                 go.Bar(
                     orientation="h",
-                    base=[s.isoformat() for _, _, s, _, _ in group],
-                    x=[((t - s).days + 1) * DAY_MS for _, _, s, t, _ in group],
-                    y=ys,
+                    base=np.asarray([s.isoformat() for _, _, s, _, _ in group]),
+                    x=np.asarray([((t - s).days + 1) * DAY_MS for _, _, s, t, _ in group]),
+                    y=np.asarray(ys),
                     width=0.6 / SUBROWS,
                     name=style.label,
                     marker={
@@ -259,9 +289,10 @@ def timeline_figure(
                         "line": {"color": style.color, "width": 1},
                         "pattern": {"shape": style.pattern, "fgcolor": "#1f4e79"},
                     },
-                    customdata=ids,
-                    hovertext=texts,
+                    customdata=np.asarray(ids),
+                    hovertext=np.asarray(texts),
                     hoverinfo="text",
+                    _validate=check,
                 )
             )
 
@@ -270,8 +301,8 @@ def timeline_figure(
         scatter = go.Scattergl if len(future) > WEBGL_THRESHOLD else go.Scatter
         fig.add_trace(
             scatter(
-                x=[s.isoformat() for _, s, _, _ in future],
-                y=[y_of(lane, e) for lane, _, _, e in future],
+                x=np.asarray([s.isoformat() for _, s, _, _ in future]),
+                y=np.asarray([y_of(lane, e) for lane, _, _, e in future]),
                 mode="markers",
                 name="planned / future",
                 marker={
@@ -280,17 +311,17 @@ def timeline_figure(
                     "color": "rgba(0,0,0,0)",
                     "line": {"color": FUTURE_COLOR, "width": 2},
                 },
-                customdata=[e.id for *_, e in future],
-                hovertext=[hovers[e.id] for *_, e in future],
-                hoverinfo="text",
+                customdata=np.asarray([e.id for *_, e in future]),
+                hoverinfo="none",  # the event's own marker or bar has the label
+                _validate=check,
             )
         )
     chosen = [(lane, s, t, e) for _, lane, s, t, e in items if e.id == selected]
     if chosen:
         fig.add_trace(
             go.Scatter(
-                x=[_mid(s, t).isoformat() for _, s, t, _ in chosen],
-                y=[y_of(lane, e) for lane, _, _, e in chosen],
+                x=np.asarray([_mid(s, t).isoformat() for _, s, t, _ in chosen]),
+                y=np.asarray([y_of(lane, e) for lane, _, _, e in chosen]),
                 mode="markers",
                 name="selected",
                 marker={
@@ -299,9 +330,10 @@ def timeline_figure(
                     "color": SELECTED_COLOR,
                     "line": {"width": 3},
                 },
-                customdata=[e.id for *_, e in chosen],
-                hovertext=[hovers[e.id] for *_, e in chosen],
+                customdata=np.asarray([e.id for *_, e in chosen]),
+                hovertext=np.asarray([hovers[e.id] for *_, e in chosen]),
                 hoverinfo="text",
+                _validate=check,
             )
         )
 
@@ -343,12 +375,15 @@ def timeline_figure(
     return fig
 
 
-def publication_figure(extraction: Extraction) -> go.Figure:
+def publication_figure(
+    extraction: Extraction, hovers: Mapping[str, str] | None = None
+) -> go.Figure:
     """Publication date against event date: how long before or after its article an event
     lies (the diagonal is "same day")."""
     docs = {d.id: d for d in extraction.documents}
-    hovers = hover_texts(extraction)
-    fig = go.Figure()
+    hovers = hovers if hovers is not None else hover_texts(extraction)
+    check = len(extraction.events) <= VALIDATE_LIMIT
+    fig = go.Figure(_validate=check)
     lo, hi = None, None
     for precision in PRECISIONS[:-1]:
         xs, ys, ids, texts = [], [], [], []
@@ -381,6 +416,7 @@ def publication_figure(extraction: Extraction) -> go.Figure:
                     customdata=ids,
                     hovertext=texts,
                     hoverinfo="text",
+                    _validate=check,
                 )
             )
     if lo and hi:
