@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from timeline import cli
+from timeline.dates import find_dates as real_find_dates
 from timeline.model import TimeExpression
 
 ROOT = Path(__file__).parent.parent
@@ -17,7 +18,7 @@ ATT = Path(__file__).parent / "data" / "att.tml"
 CALLS: list[tuple[str, str, str | None]] = []
 
 
-def fake_find_dates(text, language, dct=None, doc_id=""):
+def fake_find_dates(text, language, dct=None, doc_id="", notes=None):
     """Tags every "Dienstag"/"Tuesday" as the DCT's day; fails on a text asking for it."""
     CALLS.append((doc_id, language, dct.value if dct else None))
     if "EXPLODE" in text:
@@ -209,3 +210,14 @@ def test_two_inputs_never_share_an_output(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"{tmp_path / 'a.txt.tml'}: not written: {out / 'a.txt.tml'} was already written" in err
     assert "<TimeML>\n<DOCID>a.txt</DOCID>" in (out / "a.txt.tml").read_text(encoding="utf-8")
+
+
+def test_dates_notes_an_impossible_date(tmp_path, capsys, monkeypatch):
+    """The real engine leaves out "31. Februar" and the table says so."""
+    monkeypatch.setattr(cli, "find_dates", real_find_dates)
+    path = tmp_path / "a.txt"
+    path.write_text("date 2024-05-15\nDie Wahl sei am 31. Februar, sagte er gestern.")
+    assert cli.main(["dates", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "2024-05-14" in out  # "gestern"
+    assert "note: '31. Februar' (15-26) ignored: day 31 does not exist in month 2" in out

@@ -51,8 +51,8 @@ def _prepare(document: Document, args: argparse.Namespace) -> Document:
     return document
 
 
-def _dates_of(document: Document) -> list[TimeExpression]:
-    return find_dates(document.text, document.language, document.dct, document.id)
+def _dates_of(document: Document, notes: list[str] | None = None) -> list[TimeExpression]:
+    return find_dates(document.text, document.language, document.dct, document.id, notes=notes)
 
 
 class _Report:
@@ -245,12 +245,15 @@ def _run_dates(args: argparse.Namespace) -> int:
         document = _prepare(document, args)
         dct = document.dct.value if document.dct else "none"
         print(f"{document.id}  (language {document.language}, DCT {dct})")
+        notes: list[str] = []
         try:
-            timexes = _dates_of(document)
+            timexes = _dates_of(document, notes)
         except Exception as e:  # a bug must not hide the other articles; say what happened
             report.failure(document.id, f"unexpected error: {type(e).__name__}: {e}")
             continue
         print(date_table(timexes) if timexes else "no dates found")
+        for note in notes:
+            print(f"note: {note}")
         print()
     return 1 if report.failed else 0
 

@@ -57,11 +57,13 @@ def find_dates(
     language: str,
     dct: DocumentDate | None = None,
     doc_id: str = "",
+    notes: list[str] | None = None,
 ) -> list[TimeExpression]:
     """Every temporal expression in `text`, in text order, normalized against `dct`.
 
     `language` is a code with resources under timeline/resources/ ("de", "en"); other codes
-    fall back to English patterns. Ids are "t1", "t2", ... in text order.
+    fall back to English patterns. Ids are "t1", "t2", ... in text order. Dates that cannot
+    exist ("31. Februar") are left out; pass a list as `notes` to hear about them.
     """
     eng = engine(language if language in resources.languages() else "en")
     found: list[TimeExpression] = []
@@ -75,7 +77,10 @@ def find_dates(
         context = written[0] if written and cand.start - written[1] < NARRATIVE_REACH else None
         try:
             reading = _read(cand, eng, dct, tense, previous[0] if previous else None, context)
-        except (Unresolvable, KeyError, ValueError, OverflowError):
+        except (Unresolvable, KeyError, ValueError, OverflowError) as err:
+            if notes is not None:
+                where = f"{cand.start}-{cand.end}"
+                notes.append(f"{text[cand.start : cand.end]!r} ({where}) ignored: {err}")
             continue
         tid = f"t{len(found) + 1}"
         anchor = previous[1] if previous and reading.uses_previous else None
@@ -89,9 +94,11 @@ def find_dates(
     return found
 
 
-def _fits(previous: Period, frame: str, params: dict) -> bool:
-    """Can an anchored expression count from `previous`? Not a day from a year."""
-    unit = params.get("unit", "day" if frame in ("weekday", "time") else "year")
+def _fits(previous: Period, cand: Candidate) -> bool:
+    """Can an anchored expression count from `previous`? Not days from a month."""
+    frame, params = cand.pattern.frame, cand.pattern.params
+    unit = cand.slots.get("unit") or params.get("unit")
+    unit = unit or ("day" if frame in ("weekday", "time") else "year")
     unit = "week" if unit == "weekend" else unit
     return GRANULARITIES.index(previous.granularity) <= GRANULARITIES.index(unit)
 
@@ -116,7 +123,7 @@ def _read(
         return RESOLVERS[cand.pattern.frame](cand.slots, params, s)
 
     if params.get("anchor") == "previous":
-        if previous is not None and _fits(previous, cand.pattern.frame, params):
+        if previous is not None and _fits(previous, cand):
             return replace(at(previous.earliest, None), uses_previous=True)
     elif written is not None and (
         cand.pattern.frame in YEARLESS_FRAMES or params.get("anchor") == "written"
