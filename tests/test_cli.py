@@ -220,4 +220,4 @@ def test_dates_notes_an_impossible_date(tmp_path, capsys, monkeypatch):
     assert cli.main(["dates", str(path)]) == 0
     out = capsys.readouterr().out
     assert "2024-05-14" in out  # "gestern"
-    assert "note: '31. Februar' (15-26) ignored: day 31 does not exist in month 2" in out
+    assert "note: '31. Februar' (16-27) ignored: day 31 does not exist in month 2" in out
