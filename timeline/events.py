@@ -30,6 +30,7 @@ are None. Events in the future tense, or dated after the DCT, are planned=True.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -113,7 +114,7 @@ def _is_event_noun(word: str, written: str, lex: _Lexicon) -> bool:
         if base in lex.nouns:
             return True
         if lex.compound_min and any(
-            base.endswith(noun) and len(base) - len(noun) >= lex.compound_min for noun in lex.nouns
+            base[i:] in lex.nouns for i in range(lex.compound_min, len(base) - 1)
         ):
             return True
     return False
@@ -288,6 +289,9 @@ def find_events(
     mentions = sorted(
         (m.start, m.end, a.id) for a in actors for m in a.mentions if m.doc == document.id
     )
+    mention_starts = [m[0] for m in mentions]
+    timexes = sorted(timexes, key=lambda t: t.start)
+    timex_starts = [t.start for t in timexes]
     events: list[Event] = []
     last_dated: TimeExpression | None = None
     for sentence_start, spans in clauses(text, language, timexes):
@@ -299,7 +303,9 @@ def find_events(
                 continue
             tokens = [w for _, _, w in words(text, lo, hi)]
             tense = clause_tense(text, trigger.start, trigger.end, language)
-            timex = _best_date(text, timexes, lo, hi, trigger, lex)
+            inside = timexes[bisect_left(timex_starts, lo) : bisect_left(timex_starts, hi)]
+            named = mentions[bisect_left(mention_starts, lo) : bisect_left(mention_starts, hi)]
+            timex = _best_date(text, inside, lo, hi, trigger, lex)
             if (
                 timex is None
                 and previous is not None
@@ -310,14 +316,14 @@ def find_events(
                 timex = previous.timex
             if timex is None and _has_phrase(tokens, lex.refer_back):
                 timex = last_dated
-            ids = tuple(dict.fromkeys(a for s, e, a in mentions if lo <= s and e <= hi))
-            subject = tuple(dict.fromkeys(a for s, e, a in mentions if lo <= s < trigger.start))
+            ids = tuple(dict.fromkeys(a for _, e, a in named if e <= hi))
+            subject = tuple(dict.fromkeys(a for s, _, a in named if s < trigger.start))
             if not ids and previous is not None and _starts_with_verb(text, lo, hi, trigger, lex):
                 ids = subject = previous.subject
             previous = _Context(trigger, timex, tense, subject)
             if timex is not None:
                 last_dated = timex
-            dated = any(lo <= t.start and t.end <= hi and t.type != "SET" for t in timexes)
+            dated = any(t.end <= hi and t.type != "SET" for t in inside)
             if ids or timex is not None or dated:
                 events.append(_event(document, len(events) + 1, lo, hi, trigger, ids, timex, tense))
     return events
