@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from timeline import lexicon as resources
+from timeline.fallback import fallback_dates
 from timeline.grammar import Candidate, Lexicon, Pattern, compile_patterns, find_candidates
 from timeline.model import DocumentDate, Precision, TimeExpression
 from timeline.periods import GRANULARITIES, Period
@@ -32,7 +33,6 @@ TENSE_FRAMES = {"date", "weekday", "season", "holiday", "time", "quarter"}
 # Frames that take their year from a year written shortly before ("im März 2010 ... im April").
 YEARLESS_FRAMES = {"date", "season", "quarter", "holiday"}
 NARRATIVE_REACH = 200  # characters
-
 
 
 @dataclass(frozen=True)
@@ -61,11 +61,14 @@ def find_dates(
 ) -> list[TimeExpression]:
     """Every temporal expression in `text`, in text order, normalized against `dct`.
 
-    `language` is a code with resources under timeline/resources/ ("de", "en"); other codes
-    fall back to English patterns. Ids are "t1", "t2", ... in text order. Dates that cannot
-    exist ("31. Februar") are left out; pass a list as `notes` to hear about them.
+    `language` is a code with resources under timeline/resources/ ("de", "en"); for other
+    languages dateparser reads what it can (fallback.py). Ids are "t1", "t2", ... in text
+    order. Dates that cannot exist ("31. Februar") are left out; pass a list as `notes` to
+    hear about them.
     """
-    eng = engine(language if language in resources.languages() else "en")
+    if language not in resources.languages():
+        return fallback_dates(text, language, dct, doc_id)
+    eng = engine(language)
     found: list[TimeExpression] = []
     previous: tuple[Period, str] | None = None  # the last date known for sure, and its tid
     written: tuple[Period, int] | None = None  # the last date with a year written out, its end
@@ -115,9 +118,7 @@ def _read(
 
     def at(today, span, tense=tense):
         near = previous if previous and previous.granularity in ("day", "time") else None
-        s = Situation(
-            today, tense, span, near, bool(eng.lexicon.settings.get("decades_in_years"))
-        )
+        s = Situation(today, tense, span, near, bool(eng.lexicon.settings.get("decades_in_years")))
         if cand.pattern.frame == "holiday":
             return resolve_holiday(cand.slots, params, s, eng.holidays)
         return RESOLVERS[cand.pattern.frame](cand.slots, params, s)
@@ -127,11 +128,10 @@ def _read(
             return replace(at(previous.earliest, None), uses_previous=True)
     elif written is not None and (
         cand.pattern.frame in YEARLESS_FRAMES or params.get("anchor") == "written"
-    ):
-        if not {"year", "year2", "shift"} & cand.slots.keys():
-            # the tense tells the direction from the DCT, not from a date in the text
-            reading = at(written.earliest, (written.earliest, written.latest), "unknown")
-            return replace(reading, uses_previous=True)
+    ) and not {"year", "year2", "shift"} & cand.slots.keys():
+        # the tense tells the direction from the DCT, not from a date in the text
+        reading = at(written.earliest, (written.earliest, written.latest), "unknown")
+        return replace(reading, uses_previous=True)
     if dct is None:
         return at(None, None)
     if dct.precision == Precision.DAY:

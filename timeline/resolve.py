@@ -183,6 +183,7 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
     if y is not None:
         p = periods.day(date(y, m, d)) if d else periods.month(y, m)
     else:
+
         def period_in(year: int) -> Period | None:
             return _day_in(year, m, d) if d else periods.month(year, m)
 
@@ -344,8 +345,10 @@ def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
     if hour is not None and int(hour) > 24:
         raise Unresolvable("no such hour")
     code = slots.get("daypart") or params.get("daypart")
-    if hour is not None and int(hour) < 12 and (
-        params.get("pm") or code in ("AF", "EV") or (code == "NI" and int(hour) >= 6)
+    if (
+        hour is not None
+        and int(hour) < 12
+        and (params.get("pm") or code in ("AF", "EV") or (code == "NI" and int(hour) >= 6))
     ):
         hour = int(hour) + 12  # "8 Uhr abends", "2 p.m."
     d, uses, xvalue = _day_of(slots, params, s)
