@@ -281,10 +281,18 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
     return Reading(params.get("type", "DATE"), value or p.value, gran, p, part)
 
 
-def _weekday_near(today: date, weekday: int, s: Situation, shift: int | None) -> tuple[date, bool]:
-    """The day of ISO `weekday` (1 = Monday) meant, from explicit direction or the tense."""
+def _weekday_near(
+    today: date, weekday: int, s: Situation, shift: int | None, past_today: bool = False
+) -> tuple[date, bool]:
+    """The day of ISO `weekday` (1 = Monday) meant, from explicit direction or the tense.
+
+    `past_today` (pattern parameter `past_includes_today`): a past-tense weekday that is the
+    reference's own weekday is that day (wire news: "said Friday" in a Friday story).
+    """
     delta = weekday - today.isoweekday()
     if shift is None:
+        if s.tense == "past" and past_today and delta == 0:
+            return today, True
         if s.tense == "past":
             shift = -1
         elif s.tense == "future":
@@ -309,7 +317,8 @@ def _day_of(slots: dict, params: dict, s: Situation) -> tuple[date | None, bool,
     if "weekday" in slots:
         if s.today is None:
             return None, False, f"XXXX-WXX-{slots['weekday']}"
-        d, uses = _weekday_near(s.today, int(slots["weekday"]), s, params.get("shift"))
+        today_too = params.get("past_includes_today", False)
+        d, uses = _weekday_near(s.today, int(slots["weekday"]), s, params.get("shift"), today_too)
         return d, uses, ""
     if explicit is not None:
         return (s.today + timedelta(days=int(explicit)) if s.today else None), False, "XXXX-XX-XX"
@@ -329,7 +338,9 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
         monday = periods.week(periods.shift(s.today, "week", _shift_of(slots, params))).earliest
         d, uses = monday + timedelta(days=wd - 1), False
     else:
-        d, uses = _weekday_near(s.today, wd, s, _explicit_shift(slots, params))
+        d, uses = _weekday_near(
+            s.today, wd, s, _explicit_shift(slots, params), params.get("past_includes_today", False)
+        )
     return Reading("DATE", d.isoformat(), "day", periods.day(d), None, uses)
 
 
