@@ -73,6 +73,8 @@ def find_dates(
     previous: tuple[Period, str] | None = None  # the last date known for sure, and its tid
     written: tuple[Period, int] | None = None  # the last date with a year written out, its end
     for cand in find_candidates(text, eng.patterns, eng.lexicon):
+        if cand.pattern.frame == "none":  # a longer reading that is not a date ("Nr. 2015")
+            continue
         tense = "unknown"
         needs_tense = cand.pattern.frame in TENSE_FRAMES or cand.pattern.params.get("uses_tense")
         if needs_tense and "year" not in cand.slots:
