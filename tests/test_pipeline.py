@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,8 @@ NAMES = sorted(p.name.removesuffix(".txt") for p in GOLD.glob("*.txt"))
 # this share of the annotated events with the right trigger AND the right days.
 MIN_PRECISION = {"de": 0.6, "en": 0.6}
 MIN_RECALL = {"de": 0.6, "en": 0.6}
-MIN_ACTOR_RECALL = 0.7
+MIN_PERSON_RECALL = 0.9
+MIN_ACTOR_RECALL = 0.6
 
 
 def _triggers(gold: dict) -> set[str]:
@@ -114,18 +116,29 @@ def test_event_precision_and_recall(gold_run, language: str) -> None:
     assert recall >= MIN_RECALL[language], summary
 
 
-def test_actor_recall(gold_run) -> None:
+@pytest.mark.parametrize(
+    ("kinds", "minimum"),
+    [
+        # People are named in full at first mention in news: nearly all must be found.
+        (("PERSON",), MIN_PERSON_RECALL),
+        # Organizations and places include invented clubs and agencies no list knows.
+        (("PERSON", "ORGANIZATION", "LOCATION", "COUNTRY"), MIN_ACTOR_RECALL),
+    ],
+)
+def test_actor_recall(gold_run, kinds: tuple[str, ...], minimum: float) -> None:
     extraction, expected = gold_run
     found = missing = 0
     lost = []
     for name in NAMES:
         for actor in expected[name]["actors"]:
+            if actor["kind"] not in kinds:
+                continue
             if _actor_found(actor, extraction, f"{name}.txt"):
                 found += 1
             else:
                 missing += 1
                 lost.append(f"{name}: {actor['name']}")
-    assert found / (found + missing) >= MIN_ACTOR_RECALL, lost
+    assert found / (found + missing) >= minimum, lost
 
 
 def test_scorer_counts_by_hand() -> None:
@@ -151,3 +164,210 @@ def test_scorer_counts_by_hand() -> None:
         event("lief", None),
     ]
     assert score_events(expected, events) == Counter(tp=2, fn=1, fp=2)
+
+
+# --- the pipeline on odd input -----------------------------------------------------------------
+
+
+def _doc(doc_id: str, text: str, language: str | None = "de", dct: str | None = "2024-03-14"):
+    from timeline.model import Document, DocumentDate
+
+    return Document(
+        id=doc_id, text=text, language=language, dct=DocumentDate.parse(dct) if dct else None
+    )
+
+
+def test_one_failing_article_is_reported_and_the_others_go_on(monkeypatch) -> None:
+    from timeline import pipeline
+
+    real = pipeline.find_dates
+
+    def find_dates(text, language, dct, doc_id):
+        if doc_id == "bad":
+            raise RuntimeError("boom")
+        return real(text, language, dct, doc_id)
+
+    monkeypatch.setattr(pipeline, "find_dates", find_dates)
+    text = "Der Bundestag hat am Dienstag das Gesetz beschlossen."
+    result = extract([_doc("bad", text), _doc("good", text)])
+    assert result.errors == ("bad: date recognition failed: RuntimeError: boom",)
+    assert [d.id for d in result.documents] == ["bad", "good"]
+    assert {e.doc for e in result.events} == {"good"}
+    (event,) = result.events
+    assert (event.trigger, event.earliest) == ("beschlossen", date(2024, 3, 12))
+
+
+def test_article_without_actors_or_dates_gives_no_error() -> None:
+    result = extract([_doc("plain", "Es regnet. Das Wetter ist schlecht und kalt.")])
+    assert result.errors == ()
+    assert result.timexes == () and result.events == ()
+
+
+def test_timex_ids_are_unique_across_documents_and_events_point_to_them() -> None:
+    text = "Der Bundestag hat am Dienstag das Gesetz beschlossen."
+    result = extract([_doc("a", text), _doc("b", text)])
+    ids = [t.id for t in result.timexes]
+    assert ids == ["a:t1", "b:t1"]
+    assert [t.doc for t in result.timexes] == ["a", "b"]
+    assert {e.timex for e in result.events} == {"a:t1", "b:t1"}
+
+
+def test_dct_and_language_given_by_the_caller_win() -> None:
+    text = "Der Bundestag hat am Dienstag das Gesetz beschlossen."
+    result = extract([_doc("a", text, language=None, dct=None)], dct="2024-05-02", language="de")
+    (doc,) = result.documents
+    assert (doc.language, doc.dct.value) == ("de", "2024-05-02")
+    (event,) = result.events
+    assert event.earliest == date(2024, 4, 30)  # the Tuesday before Thursday 2 May
+
+
+def test_language_is_detected_when_unknown() -> None:
+    text = "The parliament approved the budget on Tuesday, the speaker said."
+    result = extract([_doc("a", text, language=None)])
+    assert result.documents[0].language == "en"
+
+
+def test_progress_is_called_once_per_article() -> None:
+    calls = []
+    extract([_doc("a", "Ein Text."), _doc("b", "Noch einer.")], progress=lambda *a: calls.append(a))
+    assert calls == [(1, 2, "a"), (2, 2, "b")]
+
+
+# --- the extract command ---------------------------------------------------------------------
+
+CONTRACT = {
+    "documents": {"id", "title", "language", "dct", "text"},
+    "timexes": {
+        "id",
+        "doc",
+        "start",
+        "end",
+        "text",
+        "type",
+        "value",
+        "mod",
+        "earliest",
+        "latest",
+        "granularity",
+        "explanation",
+    },
+    "actors": {"id", "name", "kind", "country", "aliases", "mentions"},
+    "events": {
+        "id",
+        "doc",
+        "start",
+        "end",
+        "text",
+        "trigger",
+        "actors",
+        "timex",
+        "earliest",
+        "latest",
+        "granularity",
+        "tense",
+        "undated",
+    },
+}
+
+
+def _run(*args: str) -> int:
+    from timeline.cli import main
+
+    return main(list(args))
+
+
+def test_extract_json_is_the_contract(tmp_path, capsys) -> None:
+    out = tmp_path / "out.json"
+    code = _run("extract", str(GOLD / "de-01-klimagesetz.txt"), "--out", str(out))
+    assert code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    for key, fields in CONTRACT.items():
+        assert data[key], key
+        for record in data[key]:
+            assert fields <= set(record), (key, fields - set(record))
+    assert {"value", "earliest", "latest"} <= set(data["documents"][0]["dct"])
+    assert {"doc", "start", "end", "text"} <= set(data["actors"][0]["mentions"][0])
+    timex_ids = {t["id"] for t in data["timexes"]}
+    assert all(e["timex"] in timex_ids for e in data["events"] if e["timex"])
+    doc_text = data["documents"][0]["text"]
+    for e in data["events"]:
+        assert doc_text[e["start"] : e["end"]] == e["text"]
+    err = capsys.readouterr().err
+    assert "1 articles" in err and "\r[" not in err  # no progress line when not a terminal
+
+
+def test_extract_reports_bad_jsonl_lines_and_reads_the_rest(tmp_path, capsys) -> None:
+    huge = "Der Bundestag hat am Dienstag das Gesetz beschlossen. " * 5_000  # a 270 kB line
+    lines = [
+        json.dumps(
+            {"id": "one", "text": "Am Montag traf Merkel in Paris ein.", "date": "2024-03-14"}
+        ),
+        '{"id": "broken", "text": ',
+        json.dumps({"id": "huge", "text": huge, "date": "2024-03-14", "lang": "de"}),
+        "[1, 2, 3]",
+        json.dumps({"id": "two", "text": "The minister resigned on Friday.", "date": "2024-03-14"}),
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert _run("extract", str(source), "--out", str(out)) == 1
+    err = capsys.readouterr().err
+    assert "line 2: not JSON" in err and "line 4:" in err
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [d["id"] for d in data["documents"]] == ["one", "huge", "two"]
+    assert sum(e["doc"] == "huge" for e in data["events"]) == 5_000
+    assert any(e["doc"] == "two" and e["trigger"] == "resigned" for e in data["events"])
+
+
+def test_extract_html_ignores_scripts(tmp_path) -> None:
+    page = """<!doctype html><html><head><title>Gipfel in Berlin</title>
+    <script>var news = "Am 5. Mai 2020 explodierte der Server.";</script></head>
+    <body><article><h1>Gipfel in Berlin</h1>
+    <p>Bundeskanzler Olaf Scholz hat am Dienstag in Berlin den französischen Präsidenten
+    Emmanuel Macron empfangen. Die beiden Politiker sprachen über die Lage in der Ukraine
+    und vereinbarten ein weiteres Treffen im Juni.</p>
+    <script>document.write("Am 1. Januar 1999 stürzte die Börse ab.")</script>
+    </article></body></html>"""
+    source = tmp_path / "page.html"
+    source.write_text(page, encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert _run("extract", str(source), "--dct", "2024-03-14", "--out", str(out)) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    text = data["documents"][0]["text"]
+    assert "Server" not in text and "Börse" not in text
+    assert {t["text"] for t in data["timexes"]} >= {"Dienstag", "Juni"}
+    assert "2020" not in {t["value"][:4] for t in data["timexes"]}
+
+
+def test_extract_csv_has_one_row_per_event_with_actor_names(tmp_path) -> None:
+    import csv
+
+    out = tmp_path / "out.csv"
+    assert (
+        _run("extract", str(GOLD / "en-01-wildfire-bill.txt"), "--format", "csv", "--out", str(out))
+        == 0
+    )
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    data_out = tmp_path / "out.json"
+    _run("extract", str(GOLD / "en-01-wildfire-bill.txt"), "--out", str(data_out))
+    events = json.loads(data_out.read_text(encoding="utf-8"))["events"]
+    assert len(rows) == len(events)
+    assert any("Delgado" in row["actors"] for row in rows)
+
+
+def test_extract_timeml_is_a_zip_with_one_file_per_article(tmp_path) -> None:
+    import zipfile
+
+    out = tmp_path / "out.zip"
+    assert _run("extract", str(GOLD), "--format", "timeml", "--out", str(out)) == 0
+    with zipfile.ZipFile(out) as archive:
+        names = archive.namelist()
+        assert len(names) == len(NAMES)
+        assert "<TIMEX3" in archive.read(names[0]).decode("utf-8")
+
+
+def test_extract_missing_input_is_a_message(tmp_path, capsys) -> None:
+    out = tmp_path / "out.json"
+    assert _run("extract", str(tmp_path / "nothing.txt"), "--out", str(out)) == 1
+    assert "no such file or folder" in capsys.readouterr().err
+    assert json.loads(out.read_text(encoding="utf-8"))["documents"] == []
