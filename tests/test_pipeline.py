@@ -297,7 +297,7 @@ def test_extract_json_is_the_contract(tmp_path, capsys) -> None:
 
 
 def test_extract_reports_bad_jsonl_lines_and_reads_the_rest(tmp_path, capsys) -> None:
-    huge = "Der Bundestag hat am Dienstag das Gesetz beschlossen. " * 5_000  # a 270 kB line
+    huge = "Der Bundestag hat am Dienstag das Gesetz beschlossen. " * 2_000  # a 108 kB line
     lines = [
         json.dumps(
             {"id": "one", "text": "Am Montag traf Merkel in Paris ein.", "date": "2024-03-14"}
@@ -315,7 +315,7 @@ def test_extract_reports_bad_jsonl_lines_and_reads_the_rest(tmp_path, capsys) ->
     assert "line 2: not JSON" in err and "line 4:" in err
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [d["id"] for d in data["documents"]] == ["one", "huge", "two"]
-    assert sum(e["doc"] == "huge" for e in data["events"]) == 5_000
+    assert sum(e["doc"] == "huge" for e in data["events"]) == 2_000
     assert any(e["doc"] == "two" and e["trigger"] == "resigned" for e in data["events"])
 
 
