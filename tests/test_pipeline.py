@@ -371,3 +371,16 @@ def test_extract_missing_input_is_a_message(tmp_path, capsys) -> None:
     assert _run("extract", str(tmp_path / "nothing.txt"), "--out", str(out)) == 1
     assert "no such file or folder" in capsys.readouterr().err
     assert json.loads(out.read_text(encoding="utf-8"))["documents"] == []
+
+
+def test_impossible_dates_become_document_warnings() -> None:
+    result = extract([_doc("a", "Die Sitzung fand am 31. Februar 2023 statt.")])
+    (doc,) = result.documents
+    assert any("31. Februar" in w for w in doc.warnings)
+    assert result.timexes == ()
+
+
+def test_a_language_without_event_rules_keeps_its_dates() -> None:
+    result = extract([_doc("fr", "La réunion a eu lieu le 5 mai 2021 à Paris.", language="fr")])
+    assert result.errors == ("fr: no event rules for language 'fr'",)
+    assert [t.value for t in result.timexes] == ["2021-05-05"]

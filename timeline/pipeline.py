@@ -14,6 +14,7 @@ from timeline.aliases import Aliases
 from timeline.dates import find_dates
 from timeline.events import find_events
 from timeline.language import detect_language
+from timeline.lexicon import has_resource
 from timeline.model import Actor, Document, DocumentDate, Extraction, TimeExpression
 
 # progress(done, total, doc_id): called after each document's dates and events.
@@ -81,16 +82,21 @@ def extract(
     docs = [_prepared(d, dct, language) for d in documents]
     errors: list[str] = []
     dates: dict[str, list[TimeExpression]] = {}
-    for document in docs:
+    for n, document in enumerate(docs):
+        notes: list[str] = []
         try:
-            found = find_dates(document.text, document.language, document.dct, document.id)
+            found = find_dates(document.text, document.language, document.dct, document.id, notes)
             dates[document.id] = _corpus_ids(document, found)
         except Exception as e:  # one article's bug must not stop the corpus
             errors.append(_failure(document, "date recognition", e))
+        if notes:  # e.g. "'31. Februar' ignored: ..."
+            docs[n] = replace(document, warnings=(*document.warnings, *notes))
     actors = _actors(docs, aliases, errors)
     events = []
     for done, document in enumerate(docs, 1):
-        if document.id in dates:
+        if document.id in dates and not has_resource(document.language, "events.toml"):
+            errors.append(f"{document.id}: no event rules for language {document.language!r}")
+        elif document.id in dates:
             try:
                 events += find_events(document, dates[document.id], actors)
             except Exception as e:
