@@ -381,5 +381,5 @@ with export_tab:
             ("TimelineJS", lambda: export.to_timelinejs(view), "timelinejs.json", "text/json"),
             ("iCalendar", lambda: export.to_ical(view), "timeline.ics", "text/calendar"),
         )
-        for label, make, name, mime in exports:
-            st.download_button(label, make, file_name=name, mime=mime, on_click="ignore")
+        for column, (label, make, name, mime) in zip(st.columns(3) * 2, exports, strict=True):
+            column.download_button(label, make, file_name=name, mime=mime, on_click="ignore")

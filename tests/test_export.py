@@ -36,7 +36,7 @@ def test_timeml_zip_has_a_file_per_document_with_its_timexes():
     with zipfile.ZipFile(io.BytesIO(to_timeml(view))) as archive:
         assert archive.namelist() == ["de1.tml"]
         text = archive.read("de1.tml").decode("utf-8")
-    assert 'value="2024-05-14"' in text and ">Dienstag</TIMEX3>" in text
+    assert '<TIMEX3 tid="t1" type="DATE" value="2024-05-14">Dienstag</TIMEX3>' in text
     assert ">2028</TIMEX3>" in text
     assert 'value="2024-05-15"' in text  # the DCT
 
@@ -59,6 +59,7 @@ def test_timelinejs():
     assert slides["en1-e1"]["end_date"] == {"year": 2024, "month": 5, "day": 28}
     assert "end_date" not in slides["de1-e1"]
     assert slides["de1-e1"]["group"] == "Anna Berger"
+    assert slides["de1-e2"]["text"]["headline"] == "Das Kabel soll 2028 fertig sein."
     assert "Cable &lt;b&gt;deal" in slides["en1-e1"]["text"]["text"]
 
 

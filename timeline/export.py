@@ -12,6 +12,7 @@ import io
 import json
 import re
 import zipfile
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import plotly.graph_objects as go
@@ -61,7 +62,9 @@ def to_timeml(extraction: Extraction) -> bytes:
     used: set[str] = set()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for doc in extraction.documents:
-            timexes = [t for t in extraction.timexes if t.doc == doc.id]
+            own = sorted((t for t in extraction.timexes if t.doc == doc.id), key=lambda t: t.start)
+            # TimeML ids are per document: t1, t2, ... (corpus ids contain the doc id)
+            timexes = [replace(t, id=f"t{i}") for i, t in enumerate(own, 1)]
             text, _problems = write_timeml(doc, timexes)
             archive.writestr(_file_name(doc.id, used), text)
     return buffer.getvalue()
@@ -115,7 +118,7 @@ def to_timelinejs(extraction: Extraction, title: str = "timeline") -> str:
             "unique_id": re.sub(r"[^\w-]+", "-", e.id),
             "start_date": _tl_date(e.earliest),
             "text": {
-                "headline": html.escape(e.trigger or e.text[:60]),
+                "headline": html.escape(e.text if len(e.text) <= 80 else e.text[:79] + "…"),
                 "text": f"<p>{html.escape(e.text)}</p><p><i>{html.escape(article)}</i></p>",
             },
         }
