@@ -17,6 +17,7 @@ pattern that needed more context, then pattern order.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -64,7 +65,29 @@ class TemplateError(ValueError):
 
 
 def _alternation(forms: list[str]) -> str:
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    """One regex for many words, as a trie ("zw(?:ei|ölf)"): long word lists match fast.
+
+    Longer continuations come first, so the regex prefers the longest form.
+    """
+    trie: dict = {}
+    for form in set(forms):
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    ends = "" in node
+    branches = [re.escape(c) + _trie_regex(child) for c, child in node.items() if c != ""]
+    branches.sort(key=len, reverse=True)
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
+    return body
 
 
 class Lexicon:
@@ -267,9 +290,13 @@ def find_candidates(text: str, patterns: list[Pattern], lexicon: Lexicon) -> lis
         )
     )
     taken: list[Candidate] = []
-    occupied: list[tuple[int, int]] = []
+    starts: list[int] = []  # the taken extents, sorted and disjoint
+    ends: list[int] = []
     for c in found:
-        if all(c.end <= s or c.start >= e for s, e in occupied):
-            taken.append(c)
-            occupied.append((c.start, c.end))
+        i = bisect.bisect_right(starts, c.start)
+        if (i > 0 and ends[i - 1] > c.start) or (i < len(starts) and starts[i] < c.end):
+            continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
+        taken.append(c)
     return sorted(taken, key=lambda c: c.start)
