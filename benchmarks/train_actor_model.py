@@ -1,0 +1,118 @@
+"""Train the small German NER model (timeline/models/de_ner) on the GermEval 2014 train half.
+
+    python benchmarks/train_actor_model.py [--corpus PATH] [--epochs N] [--out DIR]
+
+Only the `train` half of benchmarks/germeval.py is used (its last tenth picks the epoch); the
+`heldout` half is never seen, so benchmarks/actors_accuracy.py scores it honestly. Labels: PER,
+ORG, LOC (GermEval's outer labels; OTH and -deriv/-part are left out). CPU, one core, a few
+minutes. GermEval 2014 is CC BY 4.0 (Benikova, Biemann, Reznicek, LREC 2014): see NOTICE.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from germeval import SCORED, Sentence, read  # noqa: E402
+
+from timeline.ner import recognizer  # noqa: E402
+from timeline.statistical import set_hints  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT.parent / "shared/corpora/germeval2014-dev/NER-de-dev.tsv"
+# A small network: hashed embeddings of a word's norm, prefix, suffix, shape and of the hint
+# of our rules (in LEMMA, see timeline/statistical.py); a CNN encoder over a window of words.
+WIDTH = 64
+MODEL = {
+    "@architectures": "spacy.TransitionBasedParser.v2",
+    "state_type": "ner",
+    "extra_state_tokens": False,
+    "hidden_width": 64,
+    "maxout_pieces": 2,
+    "use_upper": True,
+    "tok2vec": {
+        "@architectures": "spacy.Tok2Vec.v2",
+        "embed": {
+            "@architectures": "spacy.MultiHashEmbed.v2",
+            "width": WIDTH,
+            "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE", "LEMMA"],
+            "rows": [4000, 1000, 2000, 500, 1000],
+            "include_static_vectors": False,
+        },
+        "encode": {
+            "@architectures": "spacy.MaxoutWindowEncoder.v2",
+            "width": WIDTH,
+            "depth": 4,
+            "window_size": 1,
+            "maxout_pieces": 3,
+        },
+    },
+}
+
+
+def example(nlp, s: Sentence) -> Example:
+    """The sentence as spaCy tokenizes it (with our hints), the gold spans on GermEval's tokens."""
+    gold = Doc(nlp.vocab, words=list(s.tokens))
+    gold.ents = [Span(gold, start, end, label) for start, end, label in s.gold]
+    doc = nlp.make_doc(s.text)
+    set_hints(doc, recognizer("de").recognize(s.text), "de")
+    return Example(doc, gold)
+
+
+def f1(nlp, examples: list[Example]) -> float:
+    scores = nlp.evaluate(examples)
+    return scores["ents_f"] or 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT)
+    parser.add_argument("--epochs", type=int, default=25)
+    parser.add_argument("--out", type=Path, default=ROOT / "timeline" / "models" / "de_ner")
+    parser.add_argument("--part", choices=["train", "fit"], default="train", help="fit: for trials")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_file():
+        print(f"corpus not found: {args.corpus}", file=sys.stderr)
+        return 2
+    random.seed(0)
+    spacy.util.fix_random_seed(0)
+    nlp = spacy.blank("de")
+    ner = nlp.add_pipe("ner", config={"model": MODEL})
+    for label in SCORED:
+        ner.add_label(label)
+    sentences = read(args.corpus, args.part)
+    examples = [example(nlp, s) for s in sentences]
+    cut = len(examples) * 9 // 10
+    train, dev = examples[:cut], examples[cut:]
+    optimizer = nlp.initialize(lambda: train)
+    best, best_epoch = -1.0, 0
+    began = time.perf_counter()
+    for epoch in range(1, args.epochs + 1):
+        random.shuffle(train)
+        losses: dict = {}
+        for batch in spacy.util.minibatch(train, size=16):
+            nlp.update(batch, drop=0.25, sgd=optimizer, losses=losses)
+        score = f1(nlp, dev)
+        print(f"epoch {epoch:2d} loss {losses['ner']:8.1f} dev F1 {score:.3f}", flush=True)
+        if score > best:
+            best, best_epoch = score, epoch
+            with nlp.use_params(optimizer.averages):
+                nlp.to_disk(args.out)
+    minutes = (time.perf_counter() - began) / 60
+    print(f"best dev F1 {best:.3f} at epoch {best_epoch}; saved to {args.out} ({minutes:.1f} min)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
