@@ -165,16 +165,17 @@ def _main_verb(text: str, tokens: list[tuple[int, int, str]], lex: _Lexicon) -> 
     modal = next((i for i, (_, _, w) in enumerate(tokens) if w in lex.modals), None)
     if modal is None:
         return None
-    following = [
-        (s, e, w)
-        for s, e, w in tokens[modal + 1 :]
-        if text[s:e] == w and w not in lex.not_triggers and lex.infinitive.match(w)
-    ]
-    if lex.infinitive_last:
-        found = following[-1] if following else None
-    else:
-        found = following[0] if following and following[0] == tokens[modal + 1] else None
-    return _Trigger(found[0], found[1], text[found[0] : found[1]], False) if found else None
+    following = tokens[modal + 1 :]
+    if lex.infinitive_last:  # verb-final: skip trailing auxiliaries ("gebaut werden")
+        while following and following[-1][2] in lex.not_triggers | lex.modals:
+            following = following[:-1]
+        following = following[-1:]
+    if not following:
+        return None
+    s, e, w = following[0]
+    if text[s:e] != w or w in lex.not_triggers or w in lex.verb_not_after:
+        return None
+    return _Trigger(s, e, text[s:e], False) if lex.infinitive.match(w) else None
 
 
 def _has_verb(text: str, lo: int, hi: int, sentence_start: int, language: str) -> bool:
