@@ -129,7 +129,7 @@ class Lexicon:
         if slot in NUMBER_SLOTS:
             return int(text)
         if slot == "number":
-            if text[0].isdigit():
+            if text[0].isdigit() and self.key("number", text) is None:  # "2 1/2" is a form
                 return float(text.replace(",", ".")) if "," in text else int(text)
             return _number(self.key("number", text))
         if slot == "ordinal":
@@ -243,7 +243,7 @@ def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pa
     return patterns
 
 
-_NEXT_WORD = re.compile(r"[^\S\n]*([\w.]+)")
+_NEXT_WORD = re.compile(r"[^\S\n]*(-?[\w.]+)")  # "-old" after "6-year" is a word
 _PREVIOUS_WORD = re.compile(r"([\w.]+)[^\S\n]*$")
 
 
