@@ -168,16 +168,18 @@ with st.sidebar:
             if signature != ss.get("upload_signature"):
                 ss.upload_signature = signature
                 documents, ss.input_errors = read_files(files)
+                ss.input_warnings = [f"{d.id}: {w}" for d in documents for w in d.warnings]
                 if documents:
                     use_corpus(documents)
         pasted = st.text_area("Text (a first line `date 2024-05-15` sets its date)", key="paste")
         if st.button("Analyse pasted text", disabled=not pasted.strip()):
             reading = read_pasted(pasted)
             ss.input_errors = reading.errors
+            ss.input_warnings = [w for d in reading.documents for w in d.warnings]
             if reading.documents:
                 use_corpus(tuple(reading.documents))
         if st.button("Back to the sample corpus"):
-            ss.input_errors = []
+            ss.input_errors = ss.input_warnings = []
             use_corpus(sample_documents())
 
 documents: tuple[Document, ...] = ss.documents
@@ -233,7 +235,7 @@ st.caption(
     f"{len(documents)} articles · {len(extraction.events)} events, {len(view.events)} shown · "
     f"corpus {ss.corpus}"
 )
-for message in ss.get("messages", []):
+for message in [*ss.get("messages", []), *ss.get("input_warnings", [])]:
     st.warning(plain_markdown(message))
 if isinstance(corpus_store(), str):
     st.warning(plain_markdown(f"{corpus_store()}: links can only name the sample corpus."))

@@ -94,14 +94,18 @@ def test_bad_uploads_show_errors_and_good_ones_are_read():
             ("empty.txt", b"", "text/plain"),
             ("broken.jsonl", b'{"text": "ok"\n{"text": "Am Montag kam er."}\n', "text/plain"),
             ("good.txt", b"date 2024-05\n\nAm Dienstag traf Berger Haugen.", "text/plain"),
+            ("latin1.txt", "date 2024-05-02\n\nAm Montag äußerte er sich.".encode("cp1252"), "t"),
+            ("huge.txt", b"Wort " * 2_200_000, "text/plain"),
         ]
     ).run()
     assert not at.exception
     errors = " ".join(e.value for e in at.error)
+    assert "huge" in errors and "too large" in errors
+    assert any("latin1" in w.value and "1252" in w.value for w in at.warning)
     assert "photo" in errors and "binary" in errors
     assert "empty" in errors
     assert "line 1" in errors  # the malformed JSONL line; line 2 still read
-    assert at.caption[0].value.startswith("2 articles")
+    assert at.caption[0].value.startswith("3 articles")
 
 
 def test_hostile_html_upload_is_escaped():

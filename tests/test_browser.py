@@ -110,10 +110,13 @@ def browser():
         b.close()
 
 
-def _open(browser, url: str):
-    """A fresh page (own context: no shared session) showing `url` with its chart drawn."""
+def _open(browser, url: str, requests: list[str] | None = None):
+    """A fresh page (own context: no shared session) showing `url` with its chart drawn;
+    every URL the page requests is appended to `requests`."""
     context = browser.new_context(viewport={"width": 1400, "height": 2000})
     page = context.new_page()
+    if requests is not None:
+        page.on("request", lambda r: requests.append(r.url))
     page.goto(url)
     page.wait_for_selector(".js-plotly-plot .scatterlayer path.point", timeout=90_000)
     _settle(page)
@@ -139,7 +142,8 @@ def _points(page) -> int:
 
 
 def test_chart_click_filter_and_link(server, browser):
-    page = _open(browser, server)
+    requests: list[str] = []
+    page = _open(browser, server, requests)
     assert "corpus=" in page.url
     assert _points(page) >= 10
     assert _shown(page) >= 10
@@ -182,3 +186,7 @@ def test_chart_click_filter_and_link(server, browser):
     assert _points(again) == points
     assert again.locator(".source-passage").inner_text().strip() == sentence
     again.screenshot(path=str(SHOTS / "timeline-browser-link.png"))
+
+    # Everything came from the local server: no CDN, fonts or telemetry from elsewhere.
+    foreign = [u for u in requests if not u.startswith((server, "data:", "blob:"))]
+    assert requests and not foreign

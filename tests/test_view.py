@@ -4,9 +4,11 @@ from datetime import date
 
 from extraction_fixture import build
 
+from timeline.model import DocumentDate
 from timeline.view import (
     ViewState,
     actor_counts,
+    correct_documents,
     event_rows,
     filter_extraction,
     from_query_params,
@@ -97,3 +99,15 @@ def test_source_passage_marks_and_escapes():
     assert "Das Kabel" not in passage  # only the event's own sentence
     hostile = source_passage(x, events["en1-e2"])
     assert "<script>" not in hostile and "&lt;script&gt;" in hostile
+
+
+def test_corrections_of_dct_and_language():
+    docs = build().documents
+    fixed, errors = correct_documents(docs, {"de1": ("en", "2024"), "en1": ("en", "2024-02-30")})
+    assert fixed[0].language == "en" and fixed[0].dct == DocumentDate.parse("2024")
+    assert fixed[1] == docs[1]  # the impossible date leaves it unchanged
+    assert len(errors) == 1 and "day 30 does not exist" in errors[0]
+    unchanged, none = correct_documents(docs, {})
+    assert unchanged == docs and none == []
+    cleared, _ = correct_documents(docs, {"en1": ("en", "")})
+    assert cleared[1].dct is None
