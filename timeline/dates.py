@@ -79,7 +79,8 @@ def find_dates(
         needs_tense = cand.pattern.frame in TENSE_FRAMES or cand.pattern.params.get("uses_tense")
         if needs_tense and "year" not in cand.slots:
             tense = clause_tense(text, cand.start, cand.end, eng.language)
-        context = written[0] if written and cand.start - written[1] < NARRATIVE_REACH else None
+        reach = eng.lexicon.settings.get("narrative_reach", NARRATIVE_REACH)
+        context = written[0] if written and cand.start - written[1] < reach else None
         try:
             reading = _read(cand, eng, dct, tense, previous[0] if previous else None, context)
         except (Unresolvable, KeyError, ValueError, OverflowError) as err:
@@ -119,7 +120,8 @@ def _read(
     params = cand.pattern.params
 
     def at(today, span, tense=tense):
-        near = previous if previous and previous.granularity in ("day", "time") else None
+        keep = params.get("keep_granularity")  # the resolver counts in the earlier date's unit
+        near = previous if previous and (keep or previous.granularity in ("day", "time")) else None
         s = Situation(today, tense, span, near, bool(eng.lexicon.settings.get("decades_in_years")))
         if cand.pattern.frame == "holiday":
             return resolve_holiday(cand.slots, params, s, eng.holidays)

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from timeline import periods
-from timeline.periods import Period
+from timeline.periods import GRANULARITIES, Period
 
 UNIT_LETTERS = {
     "second": "S",
@@ -134,6 +134,9 @@ def _occurrence(
         options.append((p, delta))
     if not options:
         raise Unresolvable("no such day in these years")
+    if shift == 0:  # "this September", "diesen Winter": the current one, else this year's
+        current = [p for p, delta in options if delta == 0]
+        return (current or [p for p, _ in options if p.earliest.year == s.today.year])[0], False
     if this_year_by_default and s.tense == "unknown" and not shift:
         # "drittes Quartal", "im Sommer": the reference's year unless the clause says otherwise
         return next(p for p, _ in options if p.earliest.year == s.today.year), False
@@ -275,10 +278,22 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
         saturday, _ = _weekday_near(anchor, 6, s, steps if steps else None)
         p = periods.weekend(saturday)
     else:
-        target = periods.shift(anchor, unit, k)
-        p = periods.containing(target, unit)
+        gran = _kept_unit(unit, params, s)
+        p = periods.containing(periods.shift(anchor, unit, k), gran)
     p = _narrow(p, part)
     return Reading(params.get("type", "DATE"), value or p.value, gran, p, part)
+
+
+def _kept_unit(unit: str, params: dict, s: Situation) -> str:
+    """The unit a counted date is given in: its own, or with `keep_granularity` the earlier
+    date's when that is finer ("a year earlier" after "the third quarter" is a quarter)."""
+    earlier = s.previous.granularity if params.get("keep_granularity") and s.previous else None
+    earlier = "day" if earlier == "time" else earlier
+    if earlier in ("day", "week", "month", "quarter", "half") and GRANULARITIES.index(
+        earlier
+    ) < GRANULARITIES.index(unit):
+        return earlier
+    return unit
 
 
 def _weekday_near(
