@@ -193,3 +193,17 @@ def test_event_ids_are_unique_per_document() -> None:
     events = _events(text, dates)
     assert [e.id for e in events] == ["d:e1", "d:e2"]
     assert [e.trigger for e in events] == ["traf", "reiste"]
+
+
+def test_a_pronoun_subject_is_the_person_named_last() -> None:
+    text = "Ministerin Anna Berger begrüßte das Vorhaben. Am Montag sprach sie in Cuxhaven."
+    dates = [_date(text, "Montag", "2024-03-11")]
+    actors = [_actor(text, "Anna Berger", "p:berger"), _actor(text, "Cuxhaven", "l:cux")]
+    actors[1] = Actor("l:cux", "Cuxhaven", ActorKind.LOCATION, mentions=actors[1].mentions)
+    first, second = _events(text, dates, actors)
+    assert second.trigger == "sprach"
+    assert second.actors == ("l:cux",)  # a named actor is there: no guessing
+    text = "Ministerin Anna Berger begrüßte das Vorhaben. Sie sprach am Montag von einem Signal."
+    dates = [_date(text, "Montag", "2024-03-11")]
+    first, second = _events(text, dates, [_actor(text, "Anna Berger", "p:berger")])
+    assert (second.trigger, second.actors) == ("sprach", ("p:berger",))

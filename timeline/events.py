@@ -21,6 +21,10 @@ clause without a date, opened by a `carry_after` conjunction ("... am Montag Mac
 besprach ..."), shares the date of the clause before it in the same sentence, unless one of
 the two is a statement or their tenses differ. Nothing is carried across sentences.
 
+Actors. The actors of an event are those named in its clause. A clause without a subject of
+its own ("..., said the vote was ...", "und hatte ...") takes the subject of the clause before
+it; a clause whose subject is "er"/"she" takes the person named last (<lang>/events.toml).
+
 Undated events are kept (undated=True). Convention: a past, present or unknown-tense undated
 event happened no later than the article: latest = DCT latest, earliest = None (unknown start).
 A future undated event is planned: earliest = DCT earliest, latest = None. Without a DCT both
@@ -38,7 +42,7 @@ from functools import cache
 
 from timeline.clauses import pieces, sentences, words
 from timeline.lexicon import resource
-from timeline.model import Actor, Document, Event, TimeExpression
+from timeline.model import Actor, ActorKind, Document, Event, TimeExpression
 from timeline.tense import FUTURE, UNKNOWN, clause_tense, is_participle, tense_cues
 
 
@@ -60,6 +64,8 @@ class _Lexicon:
     content_after_verb: bool
     carry_after: frozenset[str]
     refer_back: tuple[tuple[str, ...], ...]
+    pronouns: frozenset[str]
+    pronoun_reach: int
     compared: tuple[tuple[str, ...], ...]
     not_triggers: frozenset[str]
     language: str
@@ -87,6 +93,8 @@ def _lexicon(language: str) -> _Lexicon:
         carry_after=frozenset(data["context"]["carry_after"]),
         refer_back=tuple(tuple(p.split()) for p in data["context"]["refer_back"]),
         compared=tuple(tuple(p.split()) for p in data["context"]["compared"]),
+        pronouns=frozenset(data["context"]["pronouns"]),
+        pronoun_reach=int(data["context"]["pronoun_reach"]),
         not_triggers=frozenset(data["context"]["not_triggers"]),
         language=language,
     )
@@ -291,12 +299,15 @@ def find_events(
         (m.start, m.end, a.id) for a in actors for m in a.mentions if m.doc == document.id
     )
     mention_starts = [m[0] for m in mentions]
+    people = {a.id for a in actors if a.kind == ActorKind.PERSON}
+    bounds = sentences(text, language)
     timexes = sorted(timexes, key=lambda t: t.start)
     timex_starts = [t.start for t in timexes]
     events: list[Event] = []
     last_dated: TimeExpression | None = None
-    for sentence_start, spans in clauses(text, language, timexes):
+    for n, (sentence_start, spans) in enumerate(clauses(text, language, timexes)):
         previous: _Context | None = None
+        reach_from = bounds[max(0, n - lex.pronoun_reach)][0]
         for lo, hi in spans:
             trigger = _trigger(text, lo, hi, sentence_start, language)
             if trigger is None:
@@ -321,6 +332,9 @@ def find_events(
             subject = tuple(dict.fromkeys(a for s, _, a in named if s < trigger.start))
             if not ids and previous is not None and _starts_with_verb(text, lo, hi, trigger, lex):
                 ids = subject = previous.subject
+            if not ids and _pronoun_subject(text, lo, hi, trigger, lex):
+                person = _last_person(mentions, people, lo, reach_from)
+                ids = subject = (person,) if person else ()
             previous = _Context(trigger, timex, tense, subject)
             if timex is not None:
                 last_dated = timex
@@ -328,6 +342,23 @@ def find_events(
             if ids or timex is not None or dated:
                 events.append(_event(document, len(events) + 1, lo, hi, trigger, ids, timex, tense))
     return events
+
+
+def _pronoun_subject(text: str, lo: int, hi: int, trigger: _Trigger, lex: _Lexicon) -> bool:
+    """Is the subject a personal pronoun: first word, or right after the trigger ("sagte er")?"""
+    tokens = words(text, lo, hi)
+    while tokens and tokens[0][2] in lex.carry_after:
+        tokens = tokens[1:]
+    after = [w for s, _, w in tokens if s >= trigger.end][:1]
+    return bool(tokens) and (tokens[0][2] in lex.pronouns or bool(set(after) & lex.pronouns))
+
+
+def _last_person(
+    mentions: list[tuple[int, int, str]], people: set[str], before: int, since: int
+) -> str | None:
+    """The person named last before `before` (not earlier than `since`)."""
+    found = [a for s, _, a in mentions if since <= s < before and a in people]
+    return found[-1] if found else None
 
 
 def _starts_with_verb(text: str, lo: int, hi: int, trigger: _Trigger, lex: _Lexicon) -> bool:
