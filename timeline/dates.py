@@ -93,6 +93,8 @@ def find_dates(
         found.append(_expression(cand, text, reading, dct, tense, tid, doc_id, anchor, previous))
         if reading.period is None or reading.uncertain or reading.value.endswith("_REF"):
             continue
+        if cand.pattern.params.get("anchor_stays"):  # "a year earlier" twice: same anchor
+            continue
         if reading.type in ("DATE", "TIME"):
             previous = (reading.period, tid)
             if "year" in cand.slots:
