@@ -4,8 +4,9 @@ What counts as an event. The text is cut into sentences and clauses (timeline.cl
 without a verb of its own ("Merkel" in "Merkel und Macron trafen sich", "am Montag" in "Am
 Montag, dem 18. März, ...") is joined to its neighbour. A clause is an event when it has a
 trigger and at least one actor mention or one date in it. The trigger is, by priority, the first
-verb of saying or of happening (<lang>/events.toml), else the first verb the tense cues know
-that is not an auxiliary ("erteilte"), else the first event noun ("Gipfel", "election").
+verb of saying or of happening (<lang>/events.toml), else the first past or future verb the
+tense cues know that is not an auxiliary ("erteilte"), else the verb a modal governs ("werde
+... ändern", "will be fuelled"), else the first event noun ("Gipfel", "election").
 
 Statements. A clause whose trigger is a verb of saying is the act of saying ("sagte Scholz am
 Donnerstag"); the reported content is a clause of its own (after a comma, or, in English, after
@@ -43,7 +44,7 @@ from functools import cache
 from timeline.clauses import pieces, sentences, words
 from timeline.lexicon import resource
 from timeline.model import Actor, ActorKind, Document, Event, TimeExpression
-from timeline.tense import FUTURE, UNKNOWN, clause_tense, is_participle, tense_cues
+from timeline.tense import FUTURE, PRESENT, UNKNOWN, clause_tense, is_participle, tense_cues
 
 
 @dataclass(frozen=True)
@@ -156,34 +157,37 @@ def _trigger(text: str, lo: int, hi: int, sentence_start: int, language: str) ->
         if noun is None and _is_event_noun(w, text[s:e], lex):
             noun = _Trigger(s, e, text[s:e], False)
     cues = sorted(tense_cues(text, lo, hi, language))
-    for s, e, _ in cues:
-        if " " not in text[s:e] and text[s:e].lower() not in lex.not_triggers:
+    for s, e, tense in cues:  # present-tense cues are mostly states ("steht", "gilt")
+        if tense != PRESENT and " " not in text[s:e] and text[s:e].lower() not in lex.not_triggers:
             return _Trigger(s, e, text[s:e], False)
     main = _main_verb(text, tokens, lex)
     if main is not None:
         return main
-    for s, e, w in tokens:
-        if text[s:e] == w and w not in lex.not_triggers and is_participle(w, language):
-            return _Trigger(s, e, text[s:e], False)
     return noun
 
 
 def _main_verb(text: str, tokens: list[tuple[int, int, str]], lex: _Lexicon) -> _Trigger | None:
-    """The infinitive that a modal governs ("werde ... ändern", "will face")."""
+    """The infinitive or participle a modal governs ("werde ... ändern", "will be fuelled")."""
     modal = next((i for i, (_, _, w) in enumerate(tokens) if w in lex.modals), None)
     if modal is None:
         return None
     following = tokens[modal + 1 :]
+    auxiliaries = lex.not_triggers | lex.modals
     if lex.infinitive_last:  # verb-final: skip trailing auxiliaries ("gebaut werden")
-        while following and following[-1][2] in lex.not_triggers | lex.modals:
+        while following and following[-1][2] in auxiliaries:
             following = following[:-1]
         following = following[-1:]
+    else:  # "will be fuelled": skip auxiliaries after the modal
+        while following and following[0][2] in auxiliaries:
+            following = following[1:]
     if not following:
         return None
     s, e, w = following[0]
-    if text[s:e] != w or w in lex.not_triggers or w in lex.verb_not_after:
+    if text[s:e] != w or w in lex.verb_not_after:
         return None
-    return _Trigger(s, e, text[s:e], False) if lex.infinitive.match(w) else None
+    if lex.infinitive.match(w) or is_participle(w, lex.language):
+        return _Trigger(s, e, text[s:e], False)
+    return None
 
 
 def _has_verb(text: str, lo: int, hi: int, sentence_start: int, language: str) -> bool:
