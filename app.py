@@ -19,6 +19,7 @@ from timeline.figures import (
     hover_texts,
     publication_figure,
     timeline_figure,
+    x_frame,
 )
 from timeline.language import supported_languages
 from timeline.model import Document, Extraction
@@ -28,6 +29,7 @@ from timeline.store import CorpusStore, StoreError, corpus_hash
 from timeline.uploads import read_pasted, read_uploads
 from timeline.view import (
     LANES,
+    ZOOMS,
     ViewState,
     actor_counts,
     article_title,
@@ -40,6 +42,7 @@ from timeline.view import (
     plain_markdown,
     source_passage,
     to_query_params,
+    zoom_window,
 )
 
 SAMPLES = Path(__file__).parent / "samples"
@@ -57,6 +60,8 @@ WIDGETS = {
     "w_query": "query",
     "w_exact": "exact_only",
     "w_lanes": "lanes",
+    "w_zoom": "zoom",
+    "w_around": "around",
 }
 MULTI = {"w_actors", "w_kinds", "w_countries", "w_languages", "w_docs"}
 
@@ -216,6 +221,8 @@ with st.sidebar:
         set_widgets(ViewState(corpus=ss.corpus))
         st.rerun()
 
+if ss.get("w_zoom") is None:  # the segmented control can be unselected
+    ss.w_zoom = "all"
 fields = {name: tuple(ss[k]) if k in MULTI else ss[k] for k, name in WIDGETS.items()}
 state = ViewState(corpus=ss.corpus, **fields)
 view = filter_extraction(extraction, state)
@@ -232,8 +239,8 @@ if params != {k: st.query_params.get_all(k) for k in st.query_params}:
 # --- page ------------------------------------------------------------------------------------
 st.title("timeline")
 st.caption(
-    f"{len(documents)} articles · {len(extraction.events)} events, {len(view.events)} shown · "
-    f"corpus {ss.corpus}"
+    f"{len(documents)} article{'s' if len(documents) != 1 else ''} · "
+    f"{len(extraction.events)} events, {len(view.events)} shown · corpus {ss.corpus}"
 )
 for message in [*ss.get("messages", []), *ss.get("input_warnings", [])]:
     st.warning(plain_markdown(message))
@@ -260,12 +267,24 @@ timeline_tab, table_tab, lag_tab, actors_tab, articles_tab, export_tab = st.tabs
 )
 with timeline_tab:
     if timeline_tab.open:
+        event = find_event(extraction, state.event) if state.event else None
+        left, right, _ = st.columns([2, 1, 2])
+        left.segmented_control("Zoom", list(ZOOMS), key="w_zoom", format_func=str.capitalize)
+        right.date_input(
+            "around",
+            key="w_around",
+            min_value=FAR_PAST,
+            max_value=FAR_FUTURE,
+            disabled=state.zoom == "all",
+            help="The day to zoom in on (default: the selected event, else the middle)",
+        )
         figure = timeline_figure(
             view,
             lanes=state.lanes,
             selected=state.event,
             uirevision=ss.corpus,
             hovers=hovers_of(ss.corpus, extraction),
+            frame=zoom_window(state, x_frame(extraction), event),
         )
         st.plotly_chart(
             figure,
@@ -274,7 +293,6 @@ with timeline_tab:
             selection_mode="points",
             config={"displaylogo": False, "scrollZoom": True},
         )
-        event = find_event(extraction, state.event) if state.event else None
         if event is None:
             st.info("Click an event to see the sentence it comes from.")
         else:

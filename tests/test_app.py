@@ -119,3 +119,19 @@ def test_hostile_html_upload_is_escaped():
     assert not at.exception
     for h in at.get("html"):
         assert "<img" not in h.proto.body and "<script" not in h.proto.body
+
+
+def x_range(at: AppTest) -> list[str]:
+    return json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["xaxis"]["range"]
+
+
+def test_zoom_survives_filter_changes_and_travels_with_the_link():
+    at = start()
+    whole = x_range(at)
+    at.segmented_control(key="w_zoom").set_value("year").run()
+    zoomed = x_range(at)
+    assert zoomed != whole and at.query_params["zoom"] in ("year", ["year"])
+    at.checkbox(key="w_exact").check().run()
+    assert x_range(at) == zoomed
+    again = start({k: v for k, v in at.query_params.items()})
+    assert x_range(again) == zoomed

@@ -13,6 +13,7 @@ from timeline.figures import (
     hover_texts,
     publication_figure,
     timeline_figure,
+    x_frame,
 )
 from timeline.model import Event, Extraction
 from timeline.view import ViewState, filter_extraction
@@ -79,12 +80,10 @@ def test_hover_is_escaped_and_explains():
     assert "Cable &lt;b&gt;deal&lt;/b&gt; &amp; more (2024-05)" in month
 
 
-def test_zoom_controls_and_uirevision():
+def test_range_slider_frame_and_uirevision():
     fig = timeline_figure(build(), uirevision="abc")
     assert fig.layout.uirevision == "abc"
     assert fig.layout.xaxis.rangeslider.visible
-    labels = [b.label for b in fig.layout.xaxis.rangeselector.buttons]
-    assert labels == ["week", "month", "year", "all"]
     # events from 2024-04-30 to 2028-12-31 (end exclusive 2029-01-01, 1707 days): 5% margin
     # = 85 days on each side
     assert list(fig.layout.xaxis.range) == ["2024-02-05", "2029-03-27"]
@@ -92,8 +91,11 @@ def test_zoom_controls_and_uirevision():
 
 def test_a_few_days_still_show_two_months():
     view = filter_extraction(build(), ViewState(exact_only=True))
-    # one day, 2024-05-14: a 60-day window around it
-    assert list(timeline_figure(view).layout.xaxis.range) == ["2024-04-14", "2024-06-14"]
+    # the event (2024-05-14) and its article's day (05-15): 2 days + 29 on each side = 60
+    assert list(timeline_figure(view).layout.xaxis.range) == ["2024-04-15", "2024-06-14"]
+    # the frame of the whole corpus is kept when given (so zoom survives filter changes)
+    framed = timeline_figure(view, frame=x_frame(build()))
+    assert list(framed.layout.xaxis.range) == ["2024-02-05", "2029-03-27"]
 
 
 def test_selected_event_is_ringed():

@@ -15,6 +15,7 @@ from timeline.view import (
     precision_of,
     source_passage,
     to_query_params,
+    zoom_window,
 )
 
 
@@ -111,3 +112,20 @@ def test_corrections_of_dct_and_language():
     assert unchanged == docs and none == []
     cleared, _ = correct_documents(docs, {"en1": ("en", "")})
     assert cleared[1].dct is None
+
+
+def test_zoom_window():
+    frame = ["2024-01-01", "2024-12-31"]
+    assert zoom_window(ViewState(), frame) == frame  # "all"
+    # a month (31 days) around the middle of the frame, 2024-07-01
+    assert zoom_window(ViewState(zoom="month"), frame) == ["2024-06-16", "2024-07-17"]
+    events = {e.id: e for e in build().events}
+    # around the selected event (2024-05-14) unless a day is given
+    assert zoom_window(ViewState(zoom="week"), frame, events["de1-e1"]) == [
+        "2024-05-11",
+        "2024-05-18",
+    ]
+    around = ViewState(zoom="week", around=date(2025, 1, 1))
+    assert zoom_window(around, frame, events["de1-e1"]) == ["2024-12-29", "2025-01-05"]
+    state, problems = from_query_params(to_query_params(around))
+    assert state == around and not problems

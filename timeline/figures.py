@@ -147,9 +147,11 @@ def _subrow_offsets(items: list[tuple[str, date, date, str]]) -> dict[tuple[str,
     return offsets
 
 
-def _padded_range(spans: list[tuple[date, date]], minimum_days: int = 60) -> list[str] | None:
-    """The days to show at first: all events with a margin, and never less than two months
-    (else Plotly zooms in to hours)."""
+def x_frame(extraction: Extraction, minimum_days: int = 60) -> list[str] | None:
+    """The days the timeline shows at first: every dated event and publication date with a
+    margin, and never less than two months (else Plotly zooms in to hours)."""
+    spans = [(e.earliest, e.latest) for e in extraction.events if e.earliest and e.latest]
+    spans += [(d.dct.earliest, d.dct.latest) for d in extraction.documents if d.dct]
     if not spans:
         return None
     lo, hi = min(s for s, _ in spans), max(t for _, t in spans) + timedelta(days=1)
@@ -165,12 +167,17 @@ def timeline_figure(
     selected: str = "",
     uirevision: str = "timeline",
     hovers: Mapping[str, str] | None = None,
+    frame: list[str] | None = None,
 ) -> go.Figure:
     """One lane per actor (or country): exact days as markers, ranges as bars whose opacity
     and hatching show how precise they are; undated events at their article's date and
-    planned/future events marked; zoom buttons and a range slider that keep their state
-    across filter changes (`uirevision`). `hovers`: `hover_texts` of a larger extraction
-    (computed once per corpus), else they are made here."""
+    planned/future events marked; a range slider to pan and zoom.
+
+    `hovers`: `hover_texts` of a larger extraction (computed once per corpus), else they are
+    made here. `frame`: the x range to show (default: `x_frame` of what is shown); the
+    dashboard passes the whole corpus's frame or a zoom window, so the range survives filter
+    changes (Streamlit redraws a changed figure from scratch, so Plotly's own `uirevision`
+    cannot keep a zoom made in the browser)."""
     actors = {a.id: a for a in extraction.actors}
     published = publication_days(extraction)
     docs = {d.id: d for d in extraction.documents}
@@ -348,19 +355,8 @@ def timeline_figure(
         hoverlabel={"align": "left"},
         xaxis={
             "type": "date",
-            "range": _padded_range([(s, t) for _, _, s, t, _ in items]),
+            "range": frame or x_frame(extraction),
             "rangeslider": {"visible": True, "thickness": 0.06},
-            "rangeselector": {
-                "buttons": [
-                    {"count": 7, "label": "week", "step": "day", "stepmode": "backward"},
-                    {"count": 1, "label": "month", "step": "month", "stepmode": "backward"},
-                    {"count": 1, "label": "year", "step": "year", "stepmode": "backward"},
-                    {"label": "all", "step": "all"},
-                ],
-                "x": 0,
-                "y": 1.01,
-                "yanchor": "bottom",
-            },
         },
         yaxis={
             "tickmode": "array",

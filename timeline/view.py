@@ -11,13 +11,15 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from timeline.clauses import sentences
 from timeline.language import supported_languages
 from timeline.model import Actor, Document, DocumentDate, Event, Extraction, InvalidDate
 
 LANES = ("actor", "country")
+# zoom level -> days shown ("all" = every event)
+ZOOMS = {"all": 0, "year": 366, "month": 31, "week": 7}
 NO_ACTOR = "(no actor)"
 NO_COUNTRY = "(no country)"
 
@@ -38,6 +40,8 @@ class ViewState:
     exact_only: bool = False
     lanes: str = "actor"
     event: str = ""
+    zoom: str = "all"
+    around: date | None = None
 
 
 # field -> URL parameter name (short, readable links)
@@ -54,6 +58,8 @@ _PARAMS = {
     "exact_only": "exact",
     "lanes": "lanes",
     "event": "event",
+    "zoom": "zoom",
+    "around": "around",
 }
 
 
@@ -106,6 +112,10 @@ def from_query_params(params: Mapping[str, str | list[str]]) -> tuple[ViewState,
     if lanes not in LANES:
         problems.append(f"ignored 'lanes={lanes}': use one of {', '.join(LANES)}")
         lanes = "actor"
+    zoom = one("zoom") or "all"
+    if zoom not in ZOOMS:
+        problems.append(f"ignored 'zoom={zoom}': use one of {', '.join(ZOOMS)}")
+        zoom = "all"
     state = ViewState(
         corpus=one("corpus"),
         actors=tuple(_values(params, "actor")),
@@ -119,6 +129,8 @@ def from_query_params(params: Mapping[str, str | list[str]]) -> tuple[ViewState,
         exact_only=one("exact").lower() in ("1", "true", "yes"),
         lanes=lanes,
         event=one("event"),
+        zoom=zoom,
+        around=day("around"),
     )
     return state, problems
 
@@ -373,3 +385,23 @@ def correct_documents(
                 errors.append(f"{article_title(doc)}: {e}")
         out.append(new)
     return tuple(out), errors
+
+
+def zoom_window(
+    state: ViewState, frame: list[str] | None, selected: Event | None = None
+) -> list[str] | None:
+    """The x range for the zoom level: `state.zoom` days around `state.around`, else around
+    the selected event, else the middle of `frame` (the whole corpus). Kept on the server and
+    in the URL, so a zoom survives filter changes and travels with a link."""
+    days = ZOOMS.get(state.zoom, 0)
+    if not days or not frame:
+        return frame
+    if state.around:
+        center = state.around
+    elif selected and selected.earliest and selected.latest:
+        center = selected.earliest + (selected.latest - selected.earliest) / 2
+    else:
+        lo, hi = (date.fromisoformat(d) for d in frame)
+        center = lo + (hi - lo) / 2
+    start = center - timedelta(days=days // 2)
+    return [start.isoformat(), (start + timedelta(days=days)).isoformat()]
