@@ -182,10 +182,10 @@ def test_one_failing_article_is_reported_and_the_others_go_on(monkeypatch) -> No
 
     real = pipeline.find_dates
 
-    def find_dates(text, language, dct, doc_id):
+    def find_dates(text, language, dct, doc_id, notes=None):
         if doc_id == "bad":
             raise RuntimeError("boom")
-        return real(text, language, dct, doc_id)
+        return real(text, language, dct, doc_id, notes)
 
     monkeypatch.setattr(pipeline, "find_dates", find_dates)
     text = "Der Bundestag hat am Dienstag das Gesetz beschlossen."
