@@ -124,7 +124,9 @@ def _read(
     def at(today, span, tense=tense):
         keep = params.get("keep_granularity")  # the resolver counts in the earlier date's unit
         near = previous if previous and (keep or previous.granularity in ("day", "time")) else None
-        s = Situation(today, tense, span, near, bool(eng.lexicon.settings.get("decades_in_years")))
+        settings = eng.lexicon.settings
+        s = Situation(today, tense, span, near, bool(settings.get("decades_in_years")),
+                      settings.get("tense_penalty_days"))  # fmt: skip
         if cand.pattern.frame == "holiday":
             return resolve_holiday(cand.slots, params, s, eng.holidays)
         return RESOLVERS[cand.pattern.frame](cand.slots, params, s)

@@ -55,6 +55,7 @@ class Situation:
     span: tuple[date, date] | None = None  # the whole reference (a coarse DCT); None = today
     previous: Period | None = None  # the last resolved date before this expression
     decades_in_years: bool = False  # the language's convention for P2DE vs P20Y
+    tense_penalty: dict | None = None  # the language's TENSE_PENALTY_DAYS, where they differ
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,8 @@ def _occurrence(
     def cost(option: tuple[Period, int], with_tense: bool) -> int:
         delta = option[1]
         against = {"past": delta > 0, "future": delta < 0, "present": delta < 0}
-        penalty = TENSE_PENALTY_DAYS.get(s.tense, 0) if against.get(s.tense) else 0
+        days = (s.tense_penalty or {}).get(s.tense, TENSE_PENALTY_DAYS.get(s.tense, 0))
+        penalty = days if against.get(s.tense) else 0
         return abs(delta) + (penalty if with_tense else 0)
 
     chosen = min(options, key=lambda o: cost(o, True))[0]
