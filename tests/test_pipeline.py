@@ -384,3 +384,17 @@ def test_a_language_without_event_rules_keeps_its_dates() -> None:
     result = extract([_doc("fr", "La réunion a eu lieu le 5 mai 2021 à Paris.", language="fr")])
     assert result.errors == ("fr: no event rules for language 'fr'",)
     assert [t.value for t in result.timexes] == ["2021-05-05"]
+
+
+def test_extract_with_an_alias_file(tmp_path, capsys) -> None:
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text('"IG Metall" = "Industriegewerkschaft Metall"\n', encoding="utf-8")
+    out = tmp_path / "out.json"
+    source = str(GOLD / "de-03-stellenabbau.txt")
+    assert _run("extract", source, "--aliases", str(aliases), "--out", str(out)) == 0
+    actors = json.loads(out.read_text(encoding="utf-8"))["actors"]
+    union = [a for a in actors if a["name"] == "Industriegewerkschaft Metall"]
+    assert union and union[0]["mentions"][0]["text"] == "IG Metall"
+    aliases.write_text("not = [toml", encoding="utf-8")
+    assert _run("extract", source, "--aliases", str(aliases), "--out", str(out)) == 2
+    assert "not a valid TOML file" in capsys.readouterr().err
