@@ -33,6 +33,7 @@ UNIT_LETTERS = {
     "century": "CE",
 }
 TIME_UNITS = {"second", "minute", "hour"}
+PART_UNITS = {"year", "month", "day", "hour", "minute"}  # "P2Y6M", "PT1H30M" are fine ISO
 # Units whose multiples become a smaller unit when the count is a fraction or for TIMEX3 style.
 SMALLER = {"hour": ("minute", 60), "minute": ("second", 60), "day": ("hour", 24),
            "week": ("day", 7), "month": ("day", 30), "year": ("month", 12),
@@ -71,8 +72,12 @@ class Reading:
     uncertain: bool = False  # joined from both ends of a coarse DCT
 
 
-def duration_value(n: float | None, unit: str, decades_in_years: bool = False) -> str:
-    """P2Y, PT3H, PXW (n None = vague), fractions in the next smaller unit (1.5 h = PT90M)."""
+def duration_value(
+    n: float | None, unit: str, decades_in_years: bool = False, parts: bool = False
+) -> str:
+    """P2Y, PT3H, PXW (n None = vague), fractions in the next smaller unit (1.5 h = PT90M),
+    or with `parts` (pattern parameter `fraction_parts`) as whole units and the rest
+    (1.5 h = PT1H30M, as TimeBank writes them)."""
     if decades_in_years and n is not None and unit in ("decade", "century"):
         factor = 10 if unit == "decade" else 100
         return duration_value(None if n is None else n * factor, "year")
@@ -80,6 +85,10 @@ def duration_value(n: float | None, unit: str, decades_in_years: bool = False) -
         smaller, factor = SMALLER[unit]
         if n is None:
             return duration_value(None, smaller)
+        if parts and n > 1 and unit in PART_UNITS and ((n % 1) * factor).is_integer():
+            whole, rest = duration_value(int(n), unit), duration_value((n % 1) * factor, smaller)
+            rest = rest[2:] if "T" in whole else rest[1:]  # P2Y + P6M, PT1H + PT30M
+            return whole + rest
         return duration_value(n * factor, smaller)
     count = "X" if n is None else str(int(n))
     letter = UNIT_LETTERS[unit]
@@ -265,7 +274,7 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
     gran = "week" if unit == "weekend" else unit
     as_duration = params.get("type") == "DURATION"
     if as_duration:
-        value = duration_value(n, unit, s.decades_in_years)
+        value = duration_value(n, unit, s.decades_in_years, params.get("fraction_parts", False))
     elif s.today is None or n is None:
         value = "PAST_REF" if sign < 0 and n is None else _X_VALUES[unit]
     else:
@@ -450,7 +459,7 @@ def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
     """
     unit = _unit(slots, params)
     n = _count(slots, params)
-    value = duration_value(n, unit, s.decades_in_years)
+    value = duration_value(n, unit, s.decades_in_years, params.get("fraction_parts", False))
     mod = slots.get("mod") or params.get("mod")
     anchor = params.get("anchor")
     gran = "time" if unit in TIME_UNITS else unit
