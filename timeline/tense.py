@@ -33,6 +33,7 @@ class _Cues:
     not_suffixed: frozenset[str]
     not_endings: tuple[str, ...]
     not_after: frozenset[str]
+    passive_auxiliaries: frozenset[str]
     perfect_auxiliaries: frozenset[str]
     participles: frozenset[str]
     participle_patterns: tuple[re.Pattern, ...]
@@ -55,6 +56,7 @@ def _cues(language: str) -> _Cues:
         not_suffixed=frozenset(past.get("not_suffixed", [])),
         not_endings=tuple(past.get("not_endings", [])),
         not_after=frozenset(past.get("not_after", [])),
+        passive_auxiliaries=frozenset(past.get("passive_auxiliaries", [])),
         perfect_auxiliaries=frozenset(past.get("perfect_auxiliaries", [])),
         participles=frozenset(past.get("participles", [])),
         participle_patterns=tuple(re.compile(p) for p in past.get("participle_patterns", [])),
@@ -122,7 +124,8 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
     found: list[tuple[int, int, str]] = []
     for i, word in enumerate(lowered):
         for phrase, tense in cues.phrases.get(word, ()) if usable[i] else ():
-            if tuple(lowered[i : i + len(phrase)]) == phrase:
+            passive = tense == PAST and i > 0 and lowered[i - 1] in cues.passive_auxiliaries
+            if tuple(lowered[i : i + len(phrase)]) == phrase and not passive:
                 found.append((tokens[i][0], tokens[i + len(phrase) - 1][1], tense))
     for i, (s, e, w) in enumerate(tokens):
         if w != text[s:e] or w in cues.not_suffixed or w.endswith(cues.not_endings):
