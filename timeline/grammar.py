@@ -8,7 +8,8 @@ A pattern is written as a template of words and slots, e.g. `"{day}. {month} [{y
 - `[...]` is optional, `(a|b)` are alternative words, `~` is optional white space, a space is
   required white space;
 - `<...>` around the first or last words marks context: it must be there but is not part of the
-  extent (TimeML leaves prepositions out: "seit <zwei Jahren>").
+  extent (TimeML leaves prepositions out: "<seit> zwei Jahren"); context after the extent is
+  a lookahead, so it can be part of the next match ("<16.> und <17.> Jänner").
 
 Matching is case-insensitive unless the pattern says `case_sensitive = true`. Candidates from all
 patterns are reduced to non-overlapping ones, longest extent first, then leftmost, then the
@@ -173,7 +174,8 @@ def compile_template(template: str, lexicon: Lexicon) -> tuple[str, list[tuple[s
             context_open = True
             if extent_started:
                 trailing = out.pop() if out[-1] in (_SPACE, _OPTIONAL_SPACE) else ""
-                out.append(")" + trailing)
+                # context after the extent is a lookahead: it may be another match's extent
+                out.append(")(?=(?P<after>" + trailing)
                 extent_closed = True
             continue
         if mark == ">":
@@ -215,8 +217,7 @@ def compile_template(template: str, lexicon: Lexicon) -> tuple[str, list[tuple[s
             out.append(re.escape(word))
     if pos != len(template) or opened or not extent_started:
         raise TemplateError(f"unbalanced or empty template {template!r}")
-    if not extent_closed:
-        out.append(")")
+    out.append("))" if extent_closed else ")")
     regex = "".join(out)
     # Not inside a word, nor a piece of a longer number or date ("32.01.2020" is no "2020").
     return r"(?<!\w)(?<!\d[.:])" + regex + r"(?!\w)(?![.:]\d)", slots
@@ -280,7 +281,8 @@ def find_candidates(text: str, patterns: list[Pattern], lexicon: Lexicon) -> lis
                 continue
             if _excluded_by_neighbours(text, m.start("x"), m.end("x"), pattern.params):
                 continue
-            found.append(Candidate(m.start("x"), m.end("x"), m.start(), m.end(), pattern, slots))
+            outer_end = m.end("after") if "after" in m.re.groupindex else m.end()
+            found.append(Candidate(m.start("x"), m.end("x"), m.start(), outer_end, pattern, slots))
     found.sort(
         key=lambda c: (
             -(c.end - c.start),
