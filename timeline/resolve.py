@@ -104,6 +104,8 @@ def _year_of(slots: dict[str, Any], today: date | None) -> int | None:
         yy = slots["year2"]
         pivot = (today.year % 100 + 10) if today else 30
         return (2000 if yy <= pivot else 1900) + yy
+    if "year_shift" in slots and today is not None:  # "the third quarter of next year"
+        return today.year + int(slots["year_shift"])
     return None
 
 
