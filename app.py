@@ -177,7 +177,7 @@ with st.sidebar:
                 if documents:
                     use_corpus(documents)
         pasted = st.text_area("Text (a first line `date 2024-05-15` sets its date)", key="paste")
-        if st.button("Analyse pasted text", disabled=not pasted.strip()):
+        if st.button("Analyse pasted text"):
             reading = read_pasted(pasted)
             ss.input_errors = reading.errors
             ss.input_warnings = [w for d in reading.documents for w in d.warnings]
@@ -293,6 +293,8 @@ with timeline_tab:
             selection_mode="points",
             config={"displaylogo": False, "scrollZoom": True},
         )
+        if not view.events:
+            st.info("No event matches these filters.")
         if event is None:
             st.info("Click an event to see the sentence it comes from.")
         else:

@@ -135,3 +135,16 @@ def test_zoom_survives_filter_changes_and_travels_with_the_link():
     assert x_range(at) == zoomed
     again = start({k: v for k, v in at.query_params.items()})
     assert x_range(again) == zoomed
+
+
+def test_pasted_text_becomes_the_corpus():
+    at = start()
+    at.button[0].click().run()  # nothing pasted yet
+    assert any("pasted" in e.value and "no article text" in e.value for e in at.error)
+    at.text_area(key="paste").input("date 2024-05\n\nAnna Berger reiste am Dienstag nach Oslo.")
+    at.button[0].click().run()  # "Analyse pasted text"
+    assert not at.exception
+    assert at.caption[0].value.startswith("1 article ·")
+    assert shown(at) >= 1
+    at.text_input(key="w_query").input("no such words").run()
+    assert shown(at) == 0 and any("No event matches" in i.value for i in at.info)
