@@ -207,3 +207,20 @@ def test_a_pronoun_subject_is_the_person_named_last() -> None:
     dates = [_date(text, "Montag", "2024-03-11")]
     first, second = _events(text, dates, [_actor(text, "Anna Berger", "p:berger")])
     assert (second.trigger, second.actors) == ("sprach", ("p:berger",))
+
+
+def test_what_a_statement_reports_is_an_event_even_without_actor_or_date() -> None:
+    text = "Berger sagte am Mittwoch, seine Partei werde dem Entwurf zustimmen."
+    dates = [_date(text, "Mittwoch", "2024-03-13")]
+    saying, content = _events(text, dates, [_actor(text, "Thomas Berger", "p:berger", "Berger")])
+    assert (saying.trigger, saying.earliest) == ("sagte", date(2024, 3, 13))
+    assert (content.trigger, content.actors, content.undated, content.planned) == (
+        "zustimmen",
+        (),
+        True,
+        True,
+    )
+    # a judgment with no verb of its own is not
+    text = "Berger said the vote was a long overdue step."
+    (saying,) = _events(text, actors=[_actor(text, "Berger", "p:berger")], language="en")
+    assert saying.trigger == "said"

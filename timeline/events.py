@@ -3,10 +3,13 @@
 What counts as an event. The text is cut into sentences and clauses (timeline.clauses); a piece
 without a verb of its own ("Merkel" in "Merkel und Macron trafen sich", "am Montag" in "Am
 Montag, dem 18. März, ...") is joined to its neighbour. A clause is an event when it has a
-trigger and at least one actor mention or one date in it. The trigger is, by priority, the first
-verb of saying or of happening (<lang>/events.toml), else the first past or future verb the
-tense cues know that is not an auxiliary ("erteilte"), else the verb a modal governs ("werde
-... ändern", "will be fuelled"), else the first event noun ("Gipfel", "election").
+trigger and at least one actor mention or one date in it, or when it is what a statement
+reports ("Berger sagte, seine Partei werde zustimmen": what was said is news too).
+
+The trigger is, by priority, the first verb of saying or of happening (<lang>/events.toml),
+else the first past or future verb the tense cues know that is not an auxiliary ("erteilte"),
+else the verb a modal governs ("werde ... ändern", "will be fuelled"), else the first event
+noun ("Gipfel", "election"). Reported content needs a verb trigger.
 
 Statements. A clause whose trigger is a verb of saying is the act of saying ("sagte Scholz am
 Donnerstag"); the reported content is a clause of its own (after a comma, or, in English, after
@@ -135,6 +138,7 @@ class _Trigger:
     end: int
     text: str
     speech: bool
+    noun: bool = False
 
 
 def _trigger(text: str, lo: int, hi: int, sentence_start: int, language: str) -> _Trigger | None:
@@ -155,7 +159,7 @@ def _trigger(text: str, lo: int, hi: int, sentence_start: int, language: str) ->
             if _stem_in(w, lex.happening, lex):
                 return _Trigger(s, e, text[s:e], False)
         if noun is None and _is_event_noun(w, text[s:e], lex):
-            noun = _Trigger(s, e, text[s:e], False)
+            noun = _Trigger(s, e, text[s:e], False, noun=True)
     cues = sorted(tense_cues(text, lo, hi, language))
     for s, e, tense in cues:  # present-tense cues are mostly states ("steht", "gilt")
         if tense != PRESENT and " " not in text[s:e] and text[s:e].lower() not in lex.not_triggers:
@@ -194,7 +198,7 @@ def _has_verb(text: str, lo: int, hi: int, sentence_start: int, language: str) -
     if tense_cues(text, lo, hi, language):
         return True
     found = _trigger(text, lo, hi, sentence_start, language)
-    return found is not None and text[found.start : found.end][:1].islower()
+    return found is not None and not found.noun
 
 
 def clauses(
@@ -317,6 +321,7 @@ def find_events(
             if trigger is None:
                 previous = None
                 continue
+            reported = previous is not None and previous.trigger.speech
             tokens = [w for _, _, w in words(text, lo, hi)]
             tense = clause_tense(text, trigger.start, trigger.end, language)
             inside = timexes[bisect_left(timex_starts, lo) : bisect_left(timex_starts, hi)]
@@ -343,7 +348,7 @@ def find_events(
             if timex is not None:
                 last_dated = timex
             dated = any(t.end <= hi and t.type != "SET" for t in inside)
-            if ids or timex is not None or dated:
+            if ids or timex is not None or dated or (reported and not trigger.noun):
                 events.append(_event(document, len(events) + 1, lo, hi, trigger, ids, timex, tense))
     return events
 
