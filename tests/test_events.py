@@ -224,3 +224,13 @@ def test_what_a_statement_reports_is_an_event_even_without_actor_or_date() -> No
     text = "Berger said the vote was a long overdue step."
     (saying,) = _events(text, actors=[_actor(text, "Berger", "p:berger")], language="en")
     assert saying.trigger == "said"
+
+
+def test_a_date_across_a_comma_does_not_date_a_clause_that_has_its_own() -> None:
+    text = "Vor sechs Jahren war die Firma Nordwind gestartet, heute beschäftigt sie 400 Leute."
+    dates = [
+        _date(text, "sechs Jahren", "2019-01-01", "2019-12-31"),
+        _date(text, "heute", "2025-06-11", n=2),
+    ]
+    (event,) = _events(text, dates, [_actor(text, "Nordwind", "o:nordwind")])
+    assert (event.trigger, event.timex) == ("gestartet", "d:t1")

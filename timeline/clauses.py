@@ -129,6 +129,15 @@ def pieces(text: str, start: int, end: int, language: str) -> list[Piece]:
     return result
 
 
+def crosses_punctuation(text: str, start: int, end: int, language: str) -> bool:
+    """Is there a clause-ending punctuation mark in text[start:end]?"""
+    punctuation = _config(language)[2]
+    return any(
+        ch in punctuation and not _inside_number(text, start + i)
+        for i, ch in enumerate(text[start:end])
+    )
+
+
 def _inside_number(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 

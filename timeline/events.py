@@ -17,13 +17,16 @@ the verb of saying and the date right behind it: "Haugen said Friday the plan wi
 saying is dated by the date in its own clause; the content keeps its own date, or none: it
 never takes the date of the saying.
 
-Dating. The date of a clause is the most precise anchored date in it (one with earliest or
-latest; sets, bare durations and points of comparison such as "mehr als im Vorjahr" do not
-date), ties going to the one nearest the trigger. A clause with a word that refers back
-("damals", "at the time") and no date of its own takes the last date that dated an event. A
-clause without a date, opened by a `carry_after` conjunction ("... am Montag Macron und
-besprach ..."), shares the date of the clause before it in the same sentence, unless one of
-the two is a statement or their tenses differ. Nothing is carried across sentences.
+Dating. The date of a clause is taken from the dates with no comma between them and the
+trigger (all dates of the clause if there are none such): the most precise anchored one (with
+earliest or latest; sets, bare durations and points of comparison such as "mehr als im
+Vorjahr" do not date), ties going to the one nearest the trigger. So in "Vor knapp sechs
+Jahren war sie gestartet, heute ..." the start is undated rather than dated today. A clause
+with a word that refers back ("damals", "at the time") and no date of its own takes the last
+date that dated an event. A clause without a date, opened by a `carry_after` conjunction ("...
+am Montag Macron und besprach ..."), shares the date of the clause before it in the same
+sentence, unless that one is a statement or their tenses differ. Nothing else is carried
+across sentences.
 
 Actors. The actors of an event are those named in its clause. A clause without a subject of
 its own ("..., said the vote was ...", "und hatte ...") takes the subject of the clause before
@@ -44,7 +47,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from timeline.clauses import pieces, sentences, words
+from timeline.clauses import crosses_punctuation, pieces, sentences, words
 from timeline.lexicon import resource
 from timeline.model import Actor, ActorKind, Document, Event, TimeExpression
 from timeline.tense import FUTURE, PRESENT, UNKNOWN, clause_tense, is_participle, tense_cues
@@ -268,19 +271,28 @@ def _compared(text: str, t: TimeExpression, lex: _Lexicon) -> bool:
 def _best_date(
     text: str, timexes: Sequence[TimeExpression], lo: int, hi: int, trigger: _Trigger, lex: _Lexicon
 ) -> TimeExpression | None:
+    """The date of the clause: among the dates with no comma between them and the trigger (or
+    all, if there are none such), the most precise anchored one, then the nearest."""
+
+    def gap(t: TimeExpression) -> tuple[int, int]:
+        return (t.end, trigger.start) if t.end <= trigger.start else (trigger.end, t.start)
+
     inside = [
         t
         for t in timexes
-        if lo <= t.start and t.end <= hi and _anchored(t) and not _compared(text, t, lex)
+        if lo <= t.start and t.end <= hi and t.type != "SET" and not _compared(text, t, lex)
     ]
-    if not inside:
+    near = [t for t in inside if not crosses_punctuation(text, *gap(t), lex.language)]
+    anchored = [t for t in near or inside if _anchored(t)]
+    if not anchored:
         return None
 
     def key(t: TimeExpression) -> tuple[float, int]:
         width = (t.latest - t.earliest).days if t.earliest and t.latest else float("inf")
-        return width, min(abs(t.start - trigger.end), abs(trigger.start - t.end))
+        a, b = gap(t)
+        return width, b - a
 
-    return min(inside, key=key)
+    return min(anchored, key=key)
 
 
 @dataclass(frozen=True)
