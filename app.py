@@ -226,11 +226,9 @@ if ss.get("w_zoom") is None:  # the segmented control can be unselected
 fields = {name: tuple(ss[k]) if k in MULTI else ss[k] for k, name in WIDGETS.items()}
 state = ViewState(corpus=ss.corpus, **fields)
 view = filter_extraction(extraction, state)
-rows = event_rows(view)
 ss.event = (
     picked("chart") or picked("table", [r["id"] for r in ss.get("table_rows", [])]) or ss.event
 )
-ss.table_rows = rows
 state = replace(state, event=ss.event)
 params = to_query_params(state)
 if params != {k: st.query_params.get_all(k) for k in st.query_params}:
@@ -317,6 +315,7 @@ with timeline_tab:
 
 with table_tab:
     if table_tab.open:
+        ss.table_rows = rows = event_rows(view)
         st.dataframe(
             rows,
             key="table",

@@ -147,3 +147,34 @@ def test_publication_figure_and_actor_overview():
     # Anna Berger: 2 events; shares one with Lars Haugen and Oslo
     assert list(heat.z[0]) == [2, 1, 1]
     assert list(heat.z[1]) == [1, 1, 1]
+
+
+def test_many_ranges_are_webgl_lines_with_hover_markers():
+    base = build()
+    many = tuple(
+        Event(f"r{i}", "de1", 0, 5, "Ereignis", "traf", ("anna-berger",),
+              earliest=date(2024, 1, 1), latest=date(2024, 1, 31), undated=False)
+        for i in range(WEBGL_THRESHOLD + 1)
+    )  # fmt: skip
+    fig = timeline_figure(Extraction(base.documents, (), base.actors, many))
+    lines, markers = [t for t in fig.data if t.name == "within a month"]
+    assert lines.type == markers.type == "scattergl"
+    assert lines.mode == "lines" and lines.hoverinfo == "skip"
+    # 2024-01-01 = 19723 days after 1970-01-01; the segment ends after Jan 31 (exclusive)
+    assert list(lines.x[:2]) == [19723 * DAY_MS, 19754 * DAY_MS]
+    assert markers.x[0] == "2024-01-16" and len(markers.customdata) == WEBGL_THRESHOLD + 1
+
+
+def test_overlapping_events_in_a_lane_get_their_own_rows():
+    base = build()
+    same_day = tuple(
+        Event(f"s{i}", "de1", 0, 5, "Ereignis", "traf", ("lars-haugen",),
+              earliest=date(2024, 5, 14), latest=date(2024, 5, 14), undated=False)
+        for i in range(2)
+    )  # fmt: skip
+    later = Event("s2", "de1", 0, 5, "Ereignis", "traf", ("lars-haugen",),
+                  earliest=date(2024, 6, 1), latest=date(2024, 6, 1), undated=False)  # fmt: skip
+    fig = timeline_figure(Extraction(base.documents, (), base.actors, (*same_day, later)))
+    ys = dict(zip(fig.data[0].customdata, fig.data[0].y, strict=True))
+    assert ys["s0"] != ys["s1"]  # same day: two rows
+    assert ys["s2"] == ys["s0"]  # later and free again: back in the first row

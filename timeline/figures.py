@@ -78,6 +78,13 @@ def escape(text: str, width: int = 70, limit: int = 400) -> str:
     return "<br>".join(html.escape(line) for line in lines)
 
 
+_EPOCH = date(1970, 1, 1).toordinal()
+
+
+def _ms(day: date) -> int:
+    return (day.toordinal() - _EPOCH) * DAY_MS
+
+
 def _mid(earliest: date, latest: date) -> date:
     return earliest + timedelta(days=(latest - earliest).days // 2)
 
@@ -128,22 +135,24 @@ def _lane_order(placed: list[tuple[Event, list[str]]]) -> list[str]:
 
 def _subrow_offsets(items: list[tuple[str, date, date, str]]) -> dict[tuple[str, str], float]:
     """(lane, event id) -> vertical offset so that overlapping items in a lane don't cover
-    each other (greedy interval packing into SUBROWS rows)."""
-    by_lane: dict[str, list[tuple[date, date, str]]] = defaultdict(list)
+    each other: each goes to the first of SUBROWS rows that is free, else to the one that
+    frees up first."""
+    by_lane: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for lane, start, end, eid in items:
-        by_lane[lane].append((start, end, eid))
+        by_lane[lane].append((start.toordinal(), end.toordinal(), eid))
     offsets = {}
-    step = 0.7 / SUBROWS
+    rows = range(SUBROWS)
+    shift = [(row - (SUBROWS - 1) / 2) * 0.7 / SUBROWS for row in rows]
     for lane, spans in by_lane.items():
-        ends: list[date] = []
+        ends = [0] * SUBROWS  # the last day taken in each row
         for start, end, eid in sorted(spans):
-            row = next((i for i, last in enumerate(ends) if last < start), None)
-            if row is None:
-                row = len(ends) % SUBROWS if len(ends) >= SUBROWS else len(ends)
-                if len(ends) < SUBROWS:
-                    ends.append(end)
+            for row in rows:
+                if ends[row] < start:
+                    break
+            else:
+                row = ends.index(min(ends))
             ends[row] = max(ends[row], end)
-            offsets[(lane, eid)] = (row - (SUBROWS - 1) / 2) * step
+            offsets[(lane, eid)] = shift[row]
     return offsets
 
 
@@ -249,9 +258,9 @@ def timeline_figure(
             )
         elif len(group) > WEBGL_THRESHOLD:
             # Many ranges: WebGL line segments, and a marker in the middle for hover and click.
-            xs, yl = [], []
+            xs, yl = [], []  # x in ms since 1970 (a date axis takes them), NaN = gap
             for (_, _, s, t, _), y in zip(group, ys, strict=True):
-                xs += [s.isoformat(), (t + timedelta(days=1)).isoformat(), None]
+                xs += [_ms(s), _ms(t + timedelta(days=1)), np.nan]
                 yl += [y, y, np.nan]
             fig.add_trace(
                 go.Scattergl(

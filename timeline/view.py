@@ -158,6 +158,8 @@ def _overlaps(event: Event, start: date | None, end: date | None) -> bool:
 
 def filter_extraction(extraction: Extraction, state: ViewState) -> Extraction:
     """The part of `extraction` the view shows: matching events, and what they refer to."""
+    if replace(state, corpus="", lanes="actor", event="", zoom="all", around=None) == ViewState():
+        return extraction  # no filter at all
     actors = {a.id: a for a in extraction.actors}
     docs = {d.id: d for d in extraction.documents}
     want_actors, want_kinds = set(state.actors), set(state.kinds)
