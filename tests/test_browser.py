@@ -190,3 +190,25 @@ def test_chart_click_filter_and_link(server, browser):
     # Everything came from the local server: no CDN, fonts or telemetry from elsewhere.
     foreign = [u for u in requests if not u.startswith((server, "data:", "blob:"))]
     assert requests and not foreign
+
+
+def test_exported_html_works_offline(browser, tmp_path):
+    """The standalone HTML export draws its chart from a file, with no request elsewhere."""
+    from timeline.export import to_html
+    from timeline.figures import timeline_figure
+    from timeline.pipeline import extract
+    from timeline.reading import read_paths
+
+    extraction = extract(read_paths([ROOT / "samples"]).documents)
+    page_file = tmp_path / "timeline.html"
+    page_file.write_text(to_html(extraction, timeline_figure(extraction)), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1400, "height": 1200})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(page_file.as_uri())
+    page.wait_for_selector(".js-plotly-plot .scatterlayer path.point", timeout=60_000)
+    assert page.locator("table tbody tr").count() == len(extraction.events)
+    page.screenshot(path=str(SHOTS / "timeline-browser-export.png"))
+    assert all(u.startswith(("file:", "data:", "blob:")) for u in requests)
+    context.close()

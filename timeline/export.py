@@ -72,7 +72,8 @@ def to_timeml(extraction: Extraction) -> bytes:
 
 def to_html(extraction: Extraction, figure: go.Figure, title: str = "timeline") -> str:
     """A single HTML file that works offline: plotly.js inlined, the events as a table."""
-    chart = figure.to_html(include_plotlyjs=True, full_html=False, config={"displaylogo": False})
+    light = go.Figure(figure).update_layout(template="plotly_white")  # the caller's stays as is
+    chart = light.to_html(include_plotlyjs=True, full_html=False, config={"displaylogo": False})
     rows = event_rows(extraction)
     columns = ["earliest", "latest", "precision", "event", "actors", "expression", "article"]
     head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
