@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from germeval import SCORED, Sentence, read  # noqa: E402
 
+from timeline.lexicon import resource  # noqa: E402
 from timeline.ner import recognizer  # noqa: E402
 from timeline.statistical import set_hints  # noqa: E402
 
@@ -70,6 +71,39 @@ def example(nlp, s: Sentence) -> Example:
     return Example(doc, gold)
 
 
+def pools(sentences: list[Sentence]) -> dict[str, list[tuple[str, ...]]]:
+    """Names to swap in per label: those of the training sentences and of our own lists."""
+    out: dict[str, list[tuple[str, ...]]] = {label: [] for label in SCORED}
+    for s in sentences:
+        for start, end, label in s.gold:
+            out[label].append(s.tokens[start:end])
+    given = sorted(resource("de", "first_names.txt"))
+    family = sorted(resource("de", "surnames.txt"))
+    rng = random.Random(1)
+    out["PER"] += [(rng.choice(given), rng.choice(family)) for _ in range(2000)]
+    out["PER"] += [(rng.choice(family),) for _ in range(1000)]
+    places = sorted(resource("de", "place_names.txt"))
+    out["LOC"] += [tuple(rng.choice(places).split()) for _ in range(2000)]
+    orgs = [p for row in resource("de", "organizations.jsonl") for p in row["patterns"]]
+    out["ORG"] += [tuple(p.split()) for p in orgs]
+    return out
+
+
+def augmented(s: Sentence, names: dict[str, list[tuple[str, ...]]], rng: random.Random) -> Sentence:
+    """The sentence with every gold name replaced by another of the same label."""
+    tokens: list[str] = []
+    gold = []
+    pos = 0
+    for start, end, label in sorted(s.gold):
+        tokens += s.tokens[pos:start]
+        new = rng.choice(names[label])
+        gold.append((len(tokens), len(tokens) + len(new), label))
+        tokens += new
+        pos = end
+    tokens += s.tokens[pos:]
+    return Sentence(s.number, tuple(tokens), tuple(gold), ())
+
+
 def f1(nlp, examples: list[Example]) -> float:
     scores = nlp.evaluate(examples)
     return scores["ents_f"] or 0.0
@@ -81,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=25)
     parser.add_argument("--out", type=Path, default=ROOT / "timeline" / "models" / "de_ner")
     parser.add_argument("--part", choices=["train", "fit"], default="train", help="fit: for trials")
+    parser.add_argument("--augment", type=int, default=0, help="copies with other names")
     args = parser.parse_args(argv)
     if not args.corpus.is_file():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
@@ -92,9 +127,14 @@ def main(argv: list[str] | None = None) -> int:
     for label in SCORED:
         ner.add_label(label)
     sentences = read(args.corpus, args.part)
-    examples = [example(nlp, s) for s in sentences]
-    cut = len(examples) * 9 // 10
-    train, dev = examples[:cut], examples[cut:]
+    cut = len(sentences) * 9 // 10
+    names = pools(sentences[:cut])
+    rng = random.Random(2)
+    copies = [
+        augmented(s, names, rng) for s in sentences[:cut] if s.gold for _ in range(args.augment)
+    ]
+    train = [example(nlp, s) for s in sentences[:cut] + copies]
+    dev = [example(nlp, s) for s in sentences[cut:]]
     optimizer = nlp.initialize(lambda: train)
     best, best_epoch = -1.0, 0
     began = time.perf_counter()

@@ -79,8 +79,10 @@ class Recognizer:
         self.locative = frozenset(g["locative_words"])
         self.determiners = frozenset(g["determiners"])
         self.acting = frozenset(g["acting_verbs"])
-        self.noun_endings = tuple(g.get("not_name_endings", ()))
+        self.noun_endings = tuple(g["not_name_endings"])
         self.government_heads = frozenset(g["government_heads"])
+        self.org_heads = [tuple(t.text for t in tokenize(h)) for h in g["organization_heads"]]
+        self.org_suffixes = [tuple(t.text for t in tokenize(h)) for h in g["organization_suffixes"]]
 
     # -- the pipeline ----------------------------------------------------------------------
 
@@ -93,6 +95,7 @@ class Recognizer:
         candidates = [self._from_hit(h) for h in hits]
         candidates += self._compounds(tokens)
         candidates += self._people(words, candidates, blocked)
+        candidates += self._organizations(words)
         chosen = _select(candidates)
         found = [self._resolve(c, tokens, words, chosen) for c in chosen]
         found += self._surnames(tokens, words, chosen, found)
@@ -151,6 +154,33 @@ class Recognizer:
                 found.append(_Candidate(i, i + 1, entry, "prefix", 9, char_end=t.start + len(left)))
         return found
 
+    def _organizations(self, words: list[str]) -> list[_Candidate]:
+        """ "Universität Hamburg", "FC Bayern" (a head before the name), "Spezstroi GmbH"."""
+        found = []
+        n = len(words)
+        priority = _PRIORITY[ActorKind.ORGANIZATION]
+        for i in range(n):
+            for head in self.org_heads:
+                j = end = i + len(head)
+                if tuple(words[i:end]) != head:
+                    continue
+                while j < n and j - end < 3 and self._org_word(words[j]):
+                    j += 1
+                if j > end:
+                    found.append(_Candidate(i, j, None, "organization", priority))
+            for suffix in self.org_suffixes:
+                if tuple(words[i : i + len(suffix)]) != suffix:
+                    continue
+                j = i
+                while j > 0 and i - j < 3 and self._org_word(words[j - 1]):
+                    j -= 1
+                if j < i:
+                    found.append(_Candidate(j, i + len(suffix), None, "organization", priority))
+        return found
+
+    def _org_word(self, w: str) -> bool:
+        return (w[:1].isupper() or w[:1].isdigit()) and w not in self.not_names
+
     # -- people ----------------------------------------------------------------------------
 
     def _is_name_word(self, w: str) -> bool:
@@ -158,7 +188,7 @@ class Recognizer:
             w[:1].isupper()
             and any(c.islower() for c in w)
             and w not in self.not_names
-            and not w.endswith(self.noun_endings)
+            and not any(w.endswith(e) and len(w) >= len(e) + 4 for e in self.noun_endings)
         )
 
     def _name_end(
@@ -273,6 +303,9 @@ class Recognizer:
         start = tokens[c.start].start
         end = c.char_end or tokens[c.end - 1].end
         text = tokens[c.start].text[: end - start] if c.char_end else _text(tokens, c)
+        if c.form == "organization":
+            org = ActorKind.ORGANIZATION
+            return Recognized(start, end, text, org, f"org:{slug(text)}", text, None, c.form)
         if c.entry is None:  # a person found by rule
             return self._person(text, c.country, chosen, tokens, start)
         entry = c.entry

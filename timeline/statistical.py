@@ -93,7 +93,7 @@ def hints(words: Sequence[str], starts: Sequence[int], rules: Sequence[Recognize
             tags.append("Z" + frequency.get(word.lower(), "0"))
         out[i] = "|".join(tags) or "_"
     for i in range(len(words)):  # place names of up to four tokens
-        for n in range(4, 0, -1):
+        for n in range(min(4, len(words) - i), 0, -1):
             if tuple(words[i : i + n]) in lists["PL"]:
                 for k in range(i, i + n):
                     out[k] = ("B-PL" if k == i else "I-PL") + (
