@@ -1,5 +1,6 @@
 """Filter state <-> URL parameters, filtering, table rows and the highlighted source passage."""
 
+from dataclasses import replace
 from datetime import date
 
 from extraction_fixture import build
@@ -82,7 +83,13 @@ def test_actor_counts_and_rows():
 
 
 def test_precision_of():
-    events = {e.id: e for e in build().events}
+    x = build()
+    events = {e.id: e for e in x.events}
+    vague = replace(x.timexes[1], value="PXY", mod=None)
+    assert precision_of(events["de1-e2"], x.timexes[1]) == "year"
+    assert precision_of(events["de1-e2"], vague) == "vague"
+    assert precision_of(events["de1-e1"], replace(x.timexes[0], mod="APPROX")) == "vague"
+    assert precision_of(events["de1-e1"], replace(x.timexes[0], mod="START")) == "day"
     assert [precision_of(events[i]) for i in ("de1-e1", "en1-e1", "de1-e2", "en1-e2")] == [
         "day",
         "month",

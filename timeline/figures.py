@@ -104,7 +104,7 @@ def hover_texts(extraction: Extraction) -> dict[str, str]:
             span = e.earliest.isoformat()
             if e.latest != e.earliest:
                 span += f" … {e.latest.isoformat()}"
-            parts.append(f"Date: {span} ({PRECISION_STYLES[precision_of(e)].label})")
+            parts.append(f"Date: {span} ({PRECISION_STYLES[precision_of(e, t)].label})")
         else:
             parts.append("Date: undated")
         if t and t.explanation:
@@ -201,8 +201,9 @@ def timeline_figure(
 
     # (precision, lane y, start, end, event)
     items: list[tuple[str, str, date, date, Event]] = []
+    timexes = {(t.doc, t.id): t for t in extraction.timexes}
     for e, names in placed:
-        precision = precision_of(e)
+        precision = precision_of(e, timexes.get((e.doc, e.timex)))
         if precision == "undated":
             doc = docs.get(e.doc)
             if not doc or not doc.dct:
@@ -390,11 +391,12 @@ def publication_figure(
     check = len(extraction.events) <= VALIDATE_LIMIT
     fig = go.Figure(_validate=check)
     lo, hi = None, None
+    timexes = {(t.doc, t.id): t for t in extraction.timexes}
     for precision in PRECISIONS[:-1]:
         xs, ys, ids, texts = [], [], [], []
         for e in extraction.events:
-            doc = docs.get(e.doc)
-            if precision_of(e) != precision or not doc or not doc.dct:
+            doc, timex = docs.get(e.doc), timexes.get((e.doc, e.timex))
+            if precision_of(e, timex) != precision or not doc or not doc.dct:
                 continue
             pub = _mid(doc.dct.earliest, doc.dct.latest)
             when = _mid(e.earliest, e.latest)

@@ -15,7 +15,15 @@ from datetime import date, timedelta
 
 from timeline.clauses import sentences
 from timeline.language import supported_languages
-from timeline.model import Actor, Document, DocumentDate, Event, Extraction, InvalidDate
+from timeline.model import (
+    Actor,
+    Document,
+    DocumentDate,
+    Event,
+    Extraction,
+    InvalidDate,
+    TimeExpression,
+)
 
 LANES = ("actor", "country")
 # zoom level -> days shown ("all" = every event)
@@ -244,7 +252,7 @@ def event_rows(extraction: Extraction) -> list[dict]:
                 "id": e.id,
                 "earliest": e.earliest.isoformat() if e.earliest else "",
                 "latest": e.latest.isoformat() if e.latest else "",
-                "precision": precision_of(e),
+                "precision": precision_of(e, t),
                 "event": e.text,
                 "trigger": e.trigger,
                 "actors": "; ".join(actors[a].name for a in e.actors if a in actors),
@@ -262,10 +270,20 @@ def event_rows(extraction: Extraction) -> list[dict]:
 PRECISIONS = ("day", "week", "month", "quarter", "year", "vague", "undated")
 
 
-def precision_of(event: Event) -> str:
-    """How precisely an event is dated, from the width of its interval of days."""
+# TIMEX3 modifiers that leave the edges of an interval open or fuzzy
+VAGUE_MODS = frozenset(
+    {"APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN"}
+)
+
+
+def precision_of(event: Event, timex: TimeExpression | None = None) -> str:
+    """How precisely an event is dated: from the width of its interval of days, and "vague"
+    when it is wider than a year or its time expression is fuzzy ("einige Wochen" PXW,
+    "etwa 2020", FUTURE_REF)."""
     if event.earliest is None or event.latest is None:
         return "undated"
+    if timex and (timex.mod in VAGUE_MODS or "X" in timex.value or timex.value.endswith("_REF")):
+        return "vague"
     days = (event.latest - event.earliest).days + 1
     for name, limit in (("day", 1), ("week", 7), ("month", 31), ("quarter", 92), ("year", 366)):
         if days <= limit:
@@ -334,7 +352,7 @@ def event_details(extraction: Extraction, event: Event) -> str:
         span = event.earliest.isoformat()
         if event.latest != event.earliest:
             span += f" … {event.latest.isoformat()}"
-        rows.append(("Date", f"{span} ({precision_of(event)})"))
+        rows.append(("Date", f"{span} ({precision_of(event, timex)})"))
     else:
         rows.append(("Date", "undated"))
     if timex:
