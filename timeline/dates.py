@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from timeline import lexicon as resources
+from timeline import periods
 from timeline.fallback import fallback_dates
 from timeline.grammar import Candidate, Lexicon, Pattern, compile_patterns, find_candidates
 from timeline.model import DocumentDate, Precision, TimeExpression
@@ -97,9 +98,20 @@ def find_dates(
             continue
         if reading.type in ("DATE", "TIME"):
             previous = (reading.period, tid)
-            if "year" in cand.slots:
-                written = (reading.period, cand.end)
+            if "year" in cand.slots:  # the whole year is the context, also of "Ende 2027"
+                written = (periods.year(reading.period.earliest.year), cand.end)
+            elif not reading.uses_previous:  # a date counted from the DCT ends the narrative
+                written = None
     return found
+
+
+def _contradicts(written: Period, tense: str, dct: DocumentDate | None) -> bool:
+    """A past clause cannot be set in a year still to come ("Ende 2027 ... hatte im März")."""
+    if dct is None:
+        return False
+    return (tense == "past" and written.earliest > dct.latest) or (
+        tense == "future" and written.latest < dct.earliest
+    )
 
 
 def _fits(previous: Period, cand: Candidate) -> bool:
@@ -134,9 +146,12 @@ def _read(
     if params.get("anchor") == "previous":
         if previous is not None and _fits(previous, cand):
             return replace(at(previous.earliest, None), uses_previous=True)
-    elif written is not None and (
-        cand.pattern.frame in YEARLESS_FRAMES or params.get("anchor") == "written"
-    ) and not {"year", "year2", "shift"} & cand.slots.keys():
+    elif (
+        written is not None
+        and (cand.pattern.frame in YEARLESS_FRAMES or params.get("anchor") == "written")
+        and not {"year", "year2", "shift"} & cand.slots.keys()
+        and not _contradicts(written, tense, dct)
+    ):
         # the tense tells the direction from the DCT, not from a date in the text
         reading = at(written.earliest, (written.earliest, written.latest), "unknown")
         return replace(reading, uses_previous=True)
