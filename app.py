@@ -279,10 +279,12 @@ with timeline_tab:
         figure = timeline_figure(
             view,
             lanes=state.lanes,
-            selected=state.event,
+            # An event clicked in the chart is already highlighted there by Plotly; drawing a
+            # ring would change the figure, which Streamlit then redraws, losing the zoom.
+            selected="" if state.event == ss.get("last_chart") else state.event,
             uirevision=ss.corpus,
             hovers=hovers_of(ss.corpus, extraction),
-            frame=zoom_window(state, x_frame(extraction), event),
+            frame=zoom_window(state, x_frame(view), x_frame(extraction), event),
         )
         st.plotly_chart(
             figure,

@@ -122,17 +122,18 @@ def test_corrections_of_dct_and_language():
 
 
 def test_zoom_window():
-    frame = ["2024-01-01", "2024-12-31"]
-    assert zoom_window(ViewState(), frame) == frame  # "all"
-    # a month (31 days) around the middle of the frame, 2024-07-01
-    assert zoom_window(ViewState(zoom="month"), frame) == ["2024-06-16", "2024-07-17"]
+    corpus, shown = ["2024-01-01", "2024-12-31"], ["2024-03-01", "2024-04-30"]
+    assert zoom_window(ViewState(), shown, corpus) == shown  # "all": what is shown
+    assert zoom_window(ViewState(), None, corpus) == corpus  # nothing shown
+    # a month (31 days) around the middle of the corpus, 2024-07-01, whatever is shown
+    assert zoom_window(ViewState(zoom="month"), shown, corpus) == ["2024-06-16", "2024-07-17"]
     events = {e.id: e for e in build().events}
     # around the selected event (2024-05-14) unless a day is given
-    assert zoom_window(ViewState(zoom="week"), frame, events["de1-e1"]) == [
+    assert zoom_window(ViewState(zoom="week"), shown, corpus, events["de1-e1"]) == [
         "2024-05-11",
         "2024-05-18",
     ]
     around = ViewState(zoom="week", around=date(2025, 1, 1))
-    assert zoom_window(around, frame, events["de1-e1"]) == ["2024-12-29", "2025-01-05"]
+    assert zoom_window(around, shown, corpus, events["de1-e1"]) == ["2024-12-29", "2025-01-05"]
     state, problems = from_query_params(to_query_params(around))
     assert state == around and not problems

@@ -184,9 +184,9 @@ def timeline_figure(
 
     `hovers`: `hover_texts` of a larger extraction (computed once per corpus), else they are
     made here. `frame`: the x range to show (default: `x_frame` of what is shown); the
-    dashboard passes the whole corpus's frame or a zoom window, so the range survives filter
-    changes (Streamlit redraws a changed figure from scratch, so Plotly's own `uirevision`
-    cannot keep a zoom made in the browser)."""
+    dashboard passes its zoom window (`view.zoom_window`), which survives filter changes:
+    Streamlit draws a changed figure from scratch, so Plotly's `uirevision` alone cannot keep
+    a zoom made in the browser."""
     actors = {a.id: a for a in extraction.actors}
     published = publication_days(extraction)
     docs = {d.id: d for d in extraction.documents}

@@ -408,20 +408,24 @@ def correct_documents(
 
 
 def zoom_window(
-    state: ViewState, frame: list[str] | None, selected: Event | None = None
+    state: ViewState,
+    shown: list[str] | None,
+    corpus: list[str] | None,
+    selected: Event | None = None,
 ) -> list[str] | None:
-    """The x range for the zoom level: `state.zoom` days around `state.around`, else around
-    the selected event, else the middle of `frame` (the whole corpus). Kept on the server and
-    in the URL, so a zoom survives filter changes and travels with a link."""
+    """The x range to draw. "all": the frame of the events shown (else of the corpus); a zoom
+    level: that many days around `state.around`, else the selected event, else the middle of
+    the corpus, so that the window stays put while filters change. Kept on the server and in
+    the URL (a browser-side zoom is lost whenever Streamlit redraws a changed figure)."""
     days = ZOOMS.get(state.zoom, 0)
-    if not days or not frame:
-        return frame
+    if not days or not corpus:
+        return shown or corpus
     if state.around:
         center = state.around
     elif selected and selected.earliest and selected.latest:
         center = selected.earliest + (selected.latest - selected.earliest) / 2
     else:
-        lo, hi = (date.fromisoformat(d) for d in frame)
+        lo, hi = (date.fromisoformat(d) for d in corpus)
         center = lo + (hi - lo) / 2
     start = center - timedelta(days=days // 2)
     return [start.isoformat(), (start + timedelta(days=days)).isoformat()]
