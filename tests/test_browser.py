@@ -137,6 +137,10 @@ def _shown(page) -> int:
     return int(re.search(r"(\d+) shown", caption).group(1))
 
 
+def _x_range(page) -> list:
+    return page.evaluate("() => document.querySelector('.js-plotly-plot')._fullLayout.xaxis.range")
+
+
 def _points(page) -> int:
     return page.locator(".js-plotly-plot .scatterlayer path.point").count()
 
@@ -149,8 +153,19 @@ def test_chart_click_filter_and_link(server, browser):
     assert _shown(page) >= 10
     page.screenshot(path=str(SHOTS / "timeline-browser-start.png"))
 
-    # Click an exact-day marker: its source sentence appears below, with marks.
+    # Zoom in (drag a box around the first exact-day marker), then click that marker: its
+    # source sentence appears below, with marks, and the zoom stays.
     point = page.locator(".js-plotly-plot .scatterlayer .trace").first.locator("path.point")
+    box = point.first.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    whole = _x_range(page)
+    page.mouse.move(x - 120, y - 30)
+    page.mouse.down()
+    page.mouse.move(x + 120, y + 30, steps=8)
+    page.mouse.up()
+    page.wait_for_timeout(800)
+    zoomed = _x_range(page)
+    assert zoomed != whole
     box = point.first.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_selector(".hoverlayer .hovertext", timeout=10_000)
@@ -164,6 +179,7 @@ def test_chart_click_filter_and_link(server, browser):
     samples = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "samples").glob("*.txt"))
     assert " ".join(sentence.split()) in " ".join(samples.split())
     assert "event=" in page.url
+    assert _x_range(page) == zoomed
     page.screenshot(path=str(SHOTS / "timeline-browser-selected.png"))
 
     # A filter changes the URL and the events shown.
