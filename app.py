@@ -205,8 +205,18 @@ for key, options in (
 
 # --- filters ---------------------------------------------------------------------------------
 with st.sidebar:
-    st.header("Filters")
+    st.header("View")  # widgets outside the tabs: a hidden widget would lose its state
     st.radio("Lanes", LANES, key="w_lanes", horizontal=True, format_func=str.capitalize)
+    st.segmented_control("Zoom", list(ZOOMS), key="w_zoom", format_func=str.capitalize)
+    st.date_input(
+        "Zoom around",
+        key="w_around",
+        min_value=FAR_PAST,
+        max_value=FAR_FUTURE,
+        disabled=ss.get("w_zoom") in (None, "all"),
+        help="The day to zoom in on (default: the selected event, else the middle)",
+    )
+    st.header("Filters")
     st.multiselect("Actors", list(actor_labels), key="w_actors", format_func=actor_labels.get)
     st.multiselect("Actor kind", kinds, key="w_kinds")
     st.multiselect("Country", countries, key="w_countries")
@@ -266,16 +276,6 @@ timeline_tab, table_tab, lag_tab, actors_tab, articles_tab, export_tab = st.tabs
 with timeline_tab:
     if timeline_tab.open:
         event = find_event(extraction, state.event) if state.event else None
-        left, right, _ = st.columns([2, 1, 2])
-        left.segmented_control("Zoom", list(ZOOMS), key="w_zoom", format_func=str.capitalize)
-        right.date_input(
-            "around",
-            key="w_around",
-            min_value=FAR_PAST,
-            max_value=FAR_FUTURE,
-            disabled=state.zoom == "all",
-            help="The day to zoom in on (default: the selected event, else the middle)",
-        )
         figure = timeline_figure(
             view,
             lanes=state.lanes,

@@ -148,3 +148,21 @@ def test_pasted_text_becomes_the_corpus():
     assert shown(at) >= 1
     at.text_input(key="w_query").input("no such words").run()
     assert shown(at) == 0 and any("No event matches" in i.value for i in at.info)
+
+
+def test_other_tabs_and_exports():
+    at = start()
+    at.segmented_control(key="w_zoom").set_value("month").run()
+    for tab in ("Events", "Publication vs event", "Actors", "Articles", "Export"):
+        at.session_state["tab"] = tab  # AppTest cannot click tabs
+        at.run()
+        assert not at.exception, tab
+    assert {b.proto.label for b in at.get("download_button")} == {
+        "JSON",
+        "CSV",
+        "TimeML (zip)",
+        "HTML (works offline)",
+        "TimelineJS",
+        "iCalendar",
+    }
+    assert at.query_params["zoom"] in ("month", ["month"])  # kept while the chart was hidden
