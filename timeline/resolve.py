@@ -211,6 +211,12 @@ def resolve_year(slots: dict, params: dict, s: Situation) -> Reading:
     y = _year_of(slots, s.today)
     part = _part(slots, params)
     p = periods.year(y)
+    if "until" in slots:  # "Saison 2014/15": one period across years; `value` may say X
+        last = slots["until"] if slots["until"] >= 100 else y - y % 100 + slots["until"]
+        last += 100 if last < y else 0
+        if last == y:
+            raise Unresolvable(f"no span from {y} to {last}")
+        p = Period(params.get("value", p.value), "year", p.earliest, periods.year(last).latest)
     return Reading(params.get("type", "DATE"), p.value, "year", _narrow(p, part), part)
 
 
