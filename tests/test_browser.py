@@ -196,12 +196,21 @@ def test_chart_click_filter_and_link(server, browser):
     page.screenshot(path=str(SHOTS / "timeline-browser-filtered.png"))
 
     # The link in a fresh page (no shared session) restores the same view.
-    again = _open(browser, link)
+    again = _open(browser, link, requests)
     assert again.get_by_label("Search event text").input_value() == "Oslo"
     assert _shown(again) == filtered
     assert _points(again) == points
     assert again.locator(".source-passage").inner_text().strip() == sentence
     again.screenshot(path=str(SHOTS / "timeline-browser-link.png"))
+
+    # Every tab draws without an exception, and the timeline comes back.
+    for tab in ("Events", "Publication vs event", "Actors", "Articles", "Export", "Timeline"):
+        again.get_by_role("tab", name=tab).click()
+        _settle(again)
+        assert again.locator('[data-testid="stException"]').count() == 0, tab
+        if tab == "Events":
+            again.screenshot(path=str(SHOTS / "timeline-browser-table.png"))
+    again.wait_for_selector(".js-plotly-plot .scatterlayer path.point", timeout=30_000)
 
     # Everything came from the local server: no CDN, fonts or telemetry from elsewhere.
     foreign = [u for u in requests if not u.startswith((server, "data:", "blob:"))]
