@@ -11,6 +11,7 @@ minutes. GermEval 2014 is CC BY 4.0 (Benikova, Biemann, Reznicek, LREC 2014): se
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 import time
@@ -34,7 +35,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared/corpora/germeval2014-dev/NER-de-dev.tsv"
 # A small network: hashed embeddings of a word's norm, prefix, suffix, shape and of the hint
 # of our rules (in LEMMA, see timeline/statistical.py); a CNN encoder over a window of words.
-WIDTH = 64
 MODEL = {
     "@architectures": "spacy.TransitionBasedParser.v2",
     "state_type": "ner",
@@ -46,14 +46,14 @@ MODEL = {
         "@architectures": "spacy.Tok2Vec.v2",
         "embed": {
             "@architectures": "spacy.MultiHashEmbed.v2",
-            "width": WIDTH,
+            "width": 64,
             "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE", "LEMMA"],
             "rows": [4000, 1000, 2000, 500, 1000],
             "include_static_vectors": False,
         },
         "encode": {
             "@architectures": "spacy.MaxoutWindowEncoder.v2",
-            "width": WIDTH,
+            "width": 64,
             "depth": 4,
             "window_size": 1,
             "maxout_pieces": 3,
@@ -115,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=25)
     parser.add_argument("--out", type=Path, default=ROOT / "timeline" / "models" / "de_ner")
     parser.add_argument("--part", choices=["train", "fit"], default="train", help="fit: for trials")
-    parser.add_argument("--augment", type=int, default=0, help="copies with other names")
+    parser.add_argument("--augment", type=int, default=2, help="copies with other names")
+    parser.add_argument("--width", type=int, default=64, help="width of the word vectors")
     args = parser.parse_args(argv)
     if not args.corpus.is_file():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
@@ -123,7 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     random.seed(0)
     spacy.util.fix_random_seed(0)
     nlp = spacy.blank("de")
-    ner = nlp.add_pipe("ner", config={"model": MODEL})
+    model = json.loads(json.dumps(MODEL))
+    model["tok2vec"]["embed"]["width"] = model["tok2vec"]["encode"]["width"] = args.width
+    ner = nlp.add_pipe("ner", config={"model": model})
     for label in SCORED:
         ner.add_label(label)
     sentences = read(args.corpus, args.part)

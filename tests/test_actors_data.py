@@ -11,7 +11,7 @@ from timeline.gazetteer import kind_of
 from timeline.lexicon import resource
 
 LANGUAGES = ["de", "en"]
-JSONL = ["countries.jsonl", "places.jsonl", "organizations.jsonl", "people.jsonl"]
+JSONL = ["countries.jsonl", "places.jsonl", "regions.jsonl", "organizations.jsonl", "people.jsonl"]
 ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
@@ -35,7 +35,9 @@ def test_jsonl_rows_are_well_formed(lang: str, name: str) -> None:
             assert isinstance(pattern, str) and pattern.strip() == pattern and pattern, row
 
 
-@pytest.mark.parametrize("name", ["countries.jsonl", "organizations.jsonl", "people.jsonl"])
+@pytest.mark.parametrize(
+    "name", ["countries.jsonl", "regions.jsonl", "organizations.jsonl", "people.jsonl"]
+)
 def test_the_same_actors_in_every_language(name: str) -> None:
     ids = [{row["id"] for row in resource(lang, name)} for lang in LANGUAGES]
     assert ids[0] == ids[1]

@@ -89,10 +89,13 @@ class Gazetteer:
         self.entries: dict[str, Entry] = {}
         self._index: dict[str, list[tuple[tuple[str, ...], Entry, str]]] = {}
         self._load_countries()
-        self._load_jsonl("places.jsonl", ActorKind.LOCATION)
+        self._load_jsonl("places.jsonl", ActorKind.LOCATION, set(self.grammar["ambiguous_places"]))
+        self._load_jsonl("regions.jsonl", ActorKind.LOCATION)
         self._load_jsonl("organizations.jsonl", ActorKind.ORGANIZATION)
         self._load_jsonl("people.jsonl", ActorKind.PERSON)
-        roles = resource(language, "roles.toml")["roles"]
+        table = resource(language, "roles.toml")
+        roles = table["roles"]
+        self.role_endings = tuple(table["endings"])
         self.roles: dict[tuple[str, ...], str | None] = {
             tuple(t.text.lower() for t in tokenize(k)): (v or None) for k, v in roles.items()
         }
@@ -142,14 +145,15 @@ class Gazetteer:
                 place_id = places.get(capital, f"loc:capital-{code.lower()}")
                 self.entries[f"capital:{code}"] = Entry(place_id, capital, ActorKind.LOCATION, code)
 
-    def _load_jsonl(self, filename: str, kind: ActorKind) -> None:
+    def _load_jsonl(self, filename: str, kind: ActorKind, skip: set[str] = frozenset()) -> None:
         if not has_resource(self.language, filename):
             return
         family_first = set(self.grammar["family_first"])
         for row in resource(self.language, filename):
             entry = Entry(row["id"], row["name"], kind, row.get("country"))
             for pattern in row.get("patterns", [row["name"]]):
-                self.add(pattern, entry, "name")
+                if pattern not in skip:
+                    self.add(pattern, entry, "name")
             if kind is ActorKind.PERSON:
                 words = row["name"].split()
                 surname = words[0] if words[0] in family_first else words[-1]
@@ -159,7 +163,17 @@ class Gazetteer:
     # -- matching --------------------------------------------------------------------------
 
     def hits(self, words: list[str]) -> list[Hit]:
-        """Every pattern that matches at every position (overlaps are resolved by the caller)."""
+        """Every pattern that matches at every position (overlaps are resolved by the caller).
+
+        Words in capitals ("OSLO —" in a dateline) also match the name written normally.
+        """
+        found = self._hits(words)
+        titled = [w.title() if len(w) >= 4 and w.isupper() and w.isalpha() else w for w in words]
+        if titled != words:
+            found += [h for h in self._hits(titled) if h not in found]
+        return found
+
+    def _hits(self, words: list[str]) -> list[Hit]:
         found = []
         for i, word in enumerate(words):
             for pattern, entry, form in self._index.get(word, ()):
@@ -178,6 +192,9 @@ class Gazetteer:
             key = tuple(w.lower() for w in words[i : i + n])
             if key in self.roles:
                 return i + n, self.roles[key]
+        word = words[i] if i < len(words) else ""
+        if word[:1].isupper() and word.lower().endswith(self.role_endings):
+            return i + 1, None
         return None
 
     def capital_place(self, code: str) -> Entry | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from timeline.gazetteer import Entry, Gazetteer, Hit, Token, gazetteer, slug, tokenize
-from timeline.lexicon import resource
+from timeline.lexicon import has_resource, resource
 from timeline.model import ActorKind
 
 
@@ -64,6 +64,21 @@ def first_names(language: str) -> frozenset[str]:
     return frozenset(resource(language, "first_names.txt"))
 
 
+@cache
+def surnames(language: str) -> frozenset[str]:
+    return frozenset(resource(language, "surnames.txt"))
+
+
+@cache
+def word_frequency(language: str) -> dict[str, int]:
+    """Lower-case word -> its Zipf frequency class (5: very common); {} without the file."""
+    if not has_resource(language, "word_frequency.txt"):
+        return {}
+    return {
+        w: int(z) for w, z in (line.split() for line in resource(language, "word_frequency.txt"))
+    }
+
+
 class Recognizer:
     """The rule-based recognizer of one language (cached per language by `recognizer`)."""
 
@@ -81,6 +96,11 @@ class Recognizer:
         self.acting = frozenset(g["acting_verbs"])
         self.noun_endings = tuple(g["not_name_endings"])
         self.government_heads = frozenset(g["government_heads"])
+        self.speech_verbs = frozenset(g["speech_verbs"])
+        self.common_class = g["common_word_class"]
+        self.frequency = word_frequency(language)
+        self.known_names = self.given | surnames(language)
+        self.place_endings = tuple(g["place_endings"])
         self.org_heads = [tuple(t.text for t in tokenize(h)) for h in g["organization_heads"]]
         self.org_suffixes = [tuple(t.text for t in tokenize(h)) for h in g["organization_suffixes"]]
 
@@ -96,6 +116,8 @@ class Recognizer:
         candidates += self._compounds(tokens)
         candidates += self._people(words, candidates, blocked)
         candidates += self._organizations(words)
+        compounds = {c.start for c in candidates if c.form in ("prefix", "name")}
+        candidates += self._places(words, blocked | compounds)
         chosen = _select(candidates)
         found = [self._resolve(c, tokens, words, chosen) for c in chosen]
         found += self._surnames(tokens, words, chosen, found)
@@ -178,10 +200,36 @@ class Recognizer:
                     found.append(_Candidate(j, i + len(suffix), None, "organization", priority))
         return found
 
+    def _places(self, words: list[str], blocked: set[int]) -> list[_Candidate]:
+        """Unknown names that are places: "in Vorovoro", "Böckingen" (a place-name ending)."""
+        found = []
+        for i, w in enumerate(words):
+            if i in blocked or not self._is_name_word(w) or not self._unknown(w):
+                continue
+            after_locative = i > 0 and words[i - 1] in self.locative and not self.is_compound(w)
+            ending = len(w) >= 6 and w.endswith(self.place_endings)
+            if after_locative or ending:
+                found.append(_Candidate(i, i + 1, None, "place", _PRIORITY[ActorKind.LOCATION]))
+        return found
+
+    def is_compound(self, word: str) -> bool:
+        """Ends in a common word ("Kapazitätsgründen"): a compound noun, not a name."""
+        low = word.lower()
+        return any(self.frequency.get(low[k:], 0) >= 3 for k in range(3, len(low) - 3))
+
+    def _unknown(self, word: str) -> bool:
+        """Not a word of the frequency list and not a known name."""
+        return word.lower() not in self.frequency and word not in self.known_names
+
     def _org_word(self, w: str) -> bool:
         return (w[:1].isupper() or w[:1].isdigit()) and w not in self.not_names
 
     # -- people ----------------------------------------------------------------------------
+
+    def is_common(self, word: str) -> bool:
+        """A common word ("Angebot") that no name list has."""
+        common = self.frequency.get(word.lower(), 0) >= self.common_class
+        return common and word not in self.known_names
 
     def _is_name_word(self, w: str) -> bool:
         return (
@@ -252,6 +300,13 @@ class Recognizer:
                 end = self._name_end(words, i, False, blocked)
                 if end:
                     found.append(_Candidate(i, end, None, "person", _PRIORITY["name-person"]))
+                elif w in self.speech_verbs:  # "sagte Eymer", "sagte der Trainer Jupp"
+                    k = i + 1
+                    while k < len(words) and words[k] in self.determiners:
+                        k += 1
+                    end = self._surname_end(words, k, blocked)
+                    if end and not self.is_common(words[k]) and self.gaz.role_at(words, k) is None:
+                        found.append(_Candidate(k, end, None, "person", _PRIORITY["role-person"]))
                 continue
             start = role[0]
             if country is None:  # "Irans Außenminister", "Iran's Foreign Minister"
@@ -303,6 +358,9 @@ class Recognizer:
         start = tokens[c.start].start
         end = c.char_end or tokens[c.end - 1].end
         text = tokens[c.start].text[: end - start] if c.char_end else _text(tokens, c)
+        if c.form == "place":
+            place = ActorKind.LOCATION
+            return Recognized(start, end, text, place, f"loc:{slug(text)}", text, None, c.form)
         if c.form == "organization":
             org = ActorKind.ORGANIZATION
             return Recognized(start, end, text, org, f"org:{slug(text)}", text, None, c.form)

@@ -18,7 +18,7 @@ from importlib import resources
 from timeline.gazetteer import tokenize
 from timeline.lexicon import has_resource, resource
 from timeline.model import ActorKind
-from timeline.ner import Recognized, first_names
+from timeline.ner import Recognized, first_names, recognizer, surnames, word_frequency
 
 # Labels of the models we accept (GermEval / WikiNER: PER ORG LOC; OntoNotes: PERSON GPE ...).
 _KINDS = {
@@ -65,32 +65,24 @@ def _lists(language: str) -> dict[str, frozenset]:
     places = lines("place_names.txt")
     return {
         "FN": first_names(language),
-        "SN": lines("surnames.txt"),
+        "SN": surnames(language),
         "OW": frozenset(grammar.get("organization_words", ())),
         "RO": frozenset(k.split()[0].lower() for k in resource(language, "roles.toml")["roles"]),
         "PL": frozenset(tuple(t.text for t in tokenize(p)) for p in places),
     }
 
 
-@cache
-def _frequency(language: str) -> dict[str, str]:
-    """Lower-case word -> its Zipf frequency class ("5": very common), for the hints."""
-    if not has_resource(language, "word_frequency.txt"):
-        return {}
-    return dict(line.split() for line in resource(language, "word_frequency.txt"))
-
-
 def hints(words: Sequence[str], starts: Sequence[int], rules: Sequence[Recognized], language: str):
     """One hint per token (words with their character starts) from the rules and name lists."""
     lists = _lists(language)
-    frequency = _frequency(language)
+    frequency = word_frequency(language)
     out = ["_"] * len(words)
     for i, word in enumerate(words):
         tags = [k for k in ("FN", "SN", "OW") if word in lists[k]]
         if word.lower() in lists["RO"]:
             tags.append("RO")
         if word[:1].isalpha():
-            tags.append("Z" + frequency.get(word.lower(), "0"))
+            tags.append(f"Z{frequency.get(word.lower(), 0)}")
         out[i] = "|".join(tags) or "_"
     for i in range(len(words)):  # place names of up to four tokens
         for n in range(min(4, len(words) - i), 0, -1):
@@ -130,5 +122,14 @@ def model_spans(text: str, language: str, rules: Sequence[Recognized]) -> list[R
     return [
         Recognized(e.start_char, e.end_char, e.text, _KINDS[e.label_], "", e.text)
         for e in doc.ents
-        if e.label_ in _KINDS
+        if e.label_ in _KINDS and not (len(e) == 1 and _common(e.text, language))
     ]
+
+
+def _common(word: str, language: str) -> bool:
+    """A common word or compound ("Pensionskassen") that no name or place list has: not a
+    name, whatever the model says."""
+    rules = recognizer(language)
+    if (word,) in _lists(language)["PL"] or word in rules.known_names:
+        return False
+    return rules.is_common(word) or rules.is_compound(word)
