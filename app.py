@@ -140,6 +140,15 @@ def open_link() -> None:
     use_corpus(sample_documents(), state)
 
 
+def apply_correction(doc_id: str, language_key: str, dct_key: str, view: ViewState) -> None:
+    """Button callback: the corpus with one article's language and DCT corrected (read from
+    the widgets' state: arguments bound at the last run would miss what was just typed)."""
+    correction = {doc_id: (ss[language_key], ss[dct_key])}
+    corrected, ss.fix_errors = correct_documents(ss.documents, correction)
+    if not ss.fix_errors and corrected != ss.documents:
+        use_corpus(corrected, view)
+
+
 def picked(widget: str, ids: list[str] | None = None) -> str:
     """The event newly clicked in the chart (or selected in the table), else ""."""
     selection = (ss.get(widget) or {}).get("selection") or {}
@@ -361,8 +370,7 @@ with actors_tab:
 
 with articles_tab:
     if articles_tab.open:
-        st.write("Correct a publication date (YYYY, YYYY-MM or YYYY-MM-DD) or a language:")
-        edited = st.data_editor(
+        st.dataframe(
             [
                 {
                     "id": d.id,
@@ -373,20 +381,34 @@ with articles_tab:
                 }
                 for d in documents
             ],
-            key=f"editor-{ss.corpus}",
-            disabled=["id", "title", "notes"],
             hide_index=True,
-            column_config={
-                "language": st.column_config.SelectboxColumn(options=supported_languages()),
-            },
         )
-        corrections = {r["id"]: (r["language"] or "", r["published"] or "") for r in edited}
-        corrected, problems = correct_documents(documents, corrections)
-        for problem in problems:
-            st.error(plain_markdown(problem))
-        if corrected != documents and st.button("Apply corrections", type="primary"):
-            use_corpus(corrected, state)
-            st.rerun()
+        st.subheader("Correct an article")
+        by_id = {d.id: d for d in documents}
+        doc = by_id[st.selectbox("Article", list(titles), format_func=titles.get, key="fix_doc")]
+        languages_known = supported_languages()
+        left, middle, right = st.columns([2, 1, 1], vertical_alignment="bottom")
+        dct_key, language_key = f"fix_dct_{ss.corpus}_{doc.id}", f"fix_lang_{ss.corpus}_{doc.id}"
+        left.text_input(
+            "Publication date (YYYY, YYYY-MM or YYYY-MM-DD; empty: none)",
+            value=doc.dct.value if doc.dct else "",
+            key=dct_key,
+        )
+        middle.selectbox(
+            "Language",
+            languages_known,
+            index=languages_known.index(doc.language) if doc.language in languages_known else 0,
+            key=language_key,
+        )
+        right.button(
+            "Apply",
+            type="primary",
+            key="fix_apply",
+            on_click=apply_correction,  # a callback: it may reset the filter widgets
+            args=(doc.id, language_key, dct_key, state),
+        )
+        for mistake in ss.pop("fix_errors", []):
+            st.error(plain_markdown(mistake))
 
 with export_tab:
     if export_tab.open:

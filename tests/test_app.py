@@ -166,3 +166,25 @@ def test_other_tabs_and_exports():
         "iCalendar",
     }
     assert at.query_params["zoom"] in ("month", ["month"])  # kept while the chart was hidden
+
+
+def test_correcting_a_publication_date_makes_a_new_corpus():
+    at = start()
+    corpus = at.query_params["corpus"]
+    at.session_state["tab"] = "Articles"
+    at.run()
+    at.selectbox(key="fix_doc").set_value("de-02-genehmigung.txt").run()
+    field = f"fix_dct_{corpus}_de-02-genehmigung.txt"
+    assert at.text_input(key=field).value == "2024-05"  # the month-only header
+    at.text_input(key=field).input("2024-13-01")
+    at.button(key="fix_apply").click().run()
+    assert any("month 13 does not exist" in e.value for e in at.error)
+    assert at.query_params["corpus"] == corpus
+    at.text_input(key=field).input("2024-05-21")
+    at.button(key="fix_apply").click().run()
+    assert not at.exception
+    changed = at.query_params["corpus"]
+    assert changed != corpus and at.session_state["documents"][1].dct.value == "2024-05-21"
+    # the corrected corpus is stored: a link to it works in a new session
+    again = start({"corpus": changed})
+    assert not at.warning and again.session_state["documents"][1].dct.value == "2024-05-21"
