@@ -145,7 +145,7 @@ def _points(page) -> int:
     return page.locator(".js-plotly-plot .scatterlayer path.point").count()
 
 
-def test_chart_click_filter_and_link(server, browser):
+def test_chart_click_filter_and_link(browser, server):  # browser first: it may skip
     requests: list[str] = []
     page = _open(browser, server, requests)
     assert "corpus=" in page.url
