@@ -55,6 +55,21 @@ def predict(sentence: Sentence) -> set[tuple[int, int, str]]:
     return out
 
 
+def speed() -> str:
+    """Loading time, and time per 400-word German article (the samples/, not cached)."""
+    began = time.perf_counter()
+    actor_mentions(Document("warm-up", "Olaf Scholz sagte in Berlin.", language="de"))
+    loading = time.perf_counter() - began
+    words = " ".join(p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("samples/de-*.txt")))
+    article = " ".join(words.split()[:400])
+    runs = 10
+    began = time.perf_counter()
+    for i in range(runs):
+        actor_mentions(Document(f"a{i}", f"{article} {i}", language="de"))
+    per_article = (time.perf_counter() - began) / runs
+    return f"loading {loading:.1f} s, then {per_article * 1000:.0f} ms per 400-word article"
+
+
 def score(tp: Counter, fp: Counter, fn: Counter, label: str | None) -> tuple[float, float, float]:
     keys = [label] if label else list(SCORED)
     t, p, n = (sum(c[k] for k in keys) for c in (tp, fp, fn))
@@ -88,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors and args.part == "heldout":
         print("--errors lists mistakes of the train half only (--part train/tune)", file=sys.stderr)
         return 2
+    timing = speed()  # first: it includes loading the data and the model
     sentences = read(args.corpus, args.part)
     tp, fp, fn = Counter(), Counter(), Counter()
     errors = []
@@ -104,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
             fn[span[2]] += 1
             errors.append(("FN", s, span))
     seconds = time.perf_counter() - began
+    print(f"speed: {timing}")
     print(f"GermEval 2014 dev, {args.part} half: {len(sentences)} sentences, {seconds:.1f} s")
     print(f"sentences ({args.part}): {_ranges([s.number for s in sentences])}")
     print(f"{'label':<8}{'gold':>6}{'P':>8}{'R':>8}{'F1':>8}")

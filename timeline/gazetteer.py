@@ -112,7 +112,7 @@ class Gazetteer:
         if form == "adjective":
             stem = words[-1]
             variants = {words[:-1] + (stem + e,) for e in self.grammar["adjective_endings"]}
-        if form in ("name", "capital", "seat"):
+        if form in ("name", "capital", "seat", "surname"):
             last = words[-1]
             sibilant = last[-1] in "sxzß"
             endings = self.grammar["genitive_after_sibilant" if sibilant else "genitive_suffixes"]

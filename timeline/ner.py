@@ -99,7 +99,8 @@ class Recognizer:
         self.speech_verbs = frozenset(g["speech_verbs"])
         self.common_class = g["common_word_class"]
         self.frequency = word_frequency(language)
-        self.known_names = self.given | surnames(language)
+        self.surnames = surnames(language)
+        self.known_names = self.given | self.surnames
         self.place_endings = tuple(g["place_endings"])
         self.org_heads = [tuple(t.text for t in tokenize(h)) for h in g["organization_heads"]]
         self.org_suffixes = [tuple(t.text for t in tokenize(h)) for h in g["organization_suffixes"]]
@@ -244,7 +245,11 @@ class Recognizer:
     ) -> int | None:
         """The end of a person's name starting at token i, or None if no name starts there."""
         n = len(words)
-        if i >= n or not self._is_name_word(words[i]) or i in blocked:
+        if i >= n or i in blocked:
+            return None
+        if len(words[i]) == 1 and words[i].isupper() and words[i + 1 : i + 2] == ["."]:
+            return None if after_role else self._surname_end(words, i + 2, blocked)  # "W. Müller"
+        if not self._is_name_word(words[i]):
             return None
         if words[i] in self.family_first:  # "Xi Jinping", "Kim Jong Un"
             j = i + 1
@@ -260,7 +265,12 @@ class Recognizer:
         ):
             j += 1
         if j == i and not after_role:
-            return None  # a person found by rule needs a given name before the surname
+            # A rare given name before a known surname ("Volkbert Keßler"), else no person.
+            nxt = words[i + 1] if i + 1 < n else ""
+            rare = self._unknown(words[i]) and not self.is_compound(words[i])
+            if rare and nxt in self.surnames and nxt not in self.given and not self.is_common(nxt):
+                return i + 2 if i + 1 not in blocked else None
+            return None
         if j > i:  # given names, then the surname (after particles: "Ursula von der Leyen")
             return self._surname_end(words, j, blocked)
         return self._surname_end(words, i, blocked)
