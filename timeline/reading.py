@@ -209,7 +209,7 @@ def _record(record: object, default_id: str, path: str) -> Document:
     )
 
 
-def _unique(documents: list[Document]) -> list[Document]:
+def unique_ids(documents: list[Document]) -> list[Document]:
     """Documents with unique ids: a repeated id gets `#2`, `#3`, ... and a warning."""
     seen: dict[str, int] = {}
     out = []
@@ -240,7 +240,7 @@ def read_jsonl(source: str, name: str, *, path: str = "") -> Reading:
             documents.append(_record(record, f"{name}:{number}", path))
         except ReadError as e:
             errors.append(f"line {number}: {e}")
-    return Reading(_unique(documents), errors)
+    return Reading(unique_ids(documents), errors)
 
 
 def read_csv(source: str, name: str, *, path: str = "") -> Reading:
@@ -266,7 +266,7 @@ def read_csv(source: str, name: str, *, path: str = "") -> Reading:
                 errors.append(f"line {line}: {e}")
     except csv.Error as e:
         errors.append(f"line {reader.line_num}: {e}; the rest of the file was not read")
-    return Reading(_unique(documents), errors)
+    return Reading(unique_ids(documents), errors)
 
 
 def file_format(path: Path, source: str) -> str:
@@ -348,7 +348,7 @@ def read_paths(paths: Iterable[Path | str]) -> Reading:
                 continue
             documents += found.documents
             errors += [f"{path}: {message}" for message in found.errors]
-    return Reading(_unique(documents), errors)
+    return Reading(unique_ids(documents), errors)
 
 
 def read_gold(path: Path | str) -> tuple[str, list[timeml.GoldTimex]]:

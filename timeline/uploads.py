@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import PurePath
 
-from timeline.reading import ReadError, Reading, _unique, decode, read_source, read_text
+from timeline.reading import ReadError, Reading, decode, read_source, read_text, unique_ids
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
@@ -33,7 +33,7 @@ def read_uploads(files: Sequence[tuple[str, bytes]], max_bytes: int = MAX_FILE_B
             continue
         documents += found.documents
         errors += [f"{name}: {message}" for message in found.errors]
-    return Reading(_unique(documents), errors)
+    return Reading(unique_ids(documents), errors)
 
 
 def read_pasted(text: str, name: str = "pasted") -> Reading:
