@@ -102,6 +102,8 @@ class Recognizer:
         self.surnames = surnames(language)
         self.known_names = self.given | self.surnames
         self.place_endings = tuple(g["place_endings"])
+        self.place_prepositions = frozenset(g["place_prepositions"])
+        self.coordinators = frozenset(g["coordinators"])
         self.org_heads = [tuple(t.text for t in tokenize(h)) for h in g["organization_heads"]]
         self.org_suffixes = [tuple(t.text for t in tokenize(h)) for h in g["organization_suffixes"]]
 
@@ -207,9 +209,9 @@ class Recognizer:
         for i, w in enumerate(words):
             if i in blocked or not self._is_name_word(w) or not self._unknown(w):
                 continue
-            after_locative = i > 0 and words[i - 1] in self.locative and not self.is_compound(w)
+            after = i > 0 and words[i - 1] in self.place_prepositions and not self.is_compound(w)
             ending = len(w) >= 6 and w.endswith(self.place_endings)
-            if after_locative or ending:
+            if after or ending:
                 found.append(_Candidate(i, i + 1, None, "place", _PRIORITY[ActorKind.LOCATION]))
         return found
 
@@ -389,12 +391,21 @@ class Recognizer:
         while k >= 0 and words[k] in self.determiners:
             k -= 1
         before = words[k] if k >= 0 else ""
-        if before.lower() in self.locative:
+        if before.lower() in self.locative or self._coordinated_place(words, k):
             return False
         after = words[end] if end < len(words) else ""
         if after in self.acting or before in self.acting:
             return True
         return form == "seat"
+
+    def _coordinated_place(self, words: list[str], k: int) -> bool:
+        """Is token k a coordinator after a place ("in Kiew und [Berlin]")?"""
+        if k < 2 or words[k] not in self.coordinators:
+            return False
+        j = k - 1
+        while j > 0 and words[j][:1].isupper() and k - j < 4:
+            j -= 1
+        return words[j].lower() in self.locative
 
     def _place(self, state: Entry, text: str, form: str) -> Entry:
         if form == "capital":
