@@ -158,7 +158,7 @@ class Recognizer:
         found = []
         for i, t in enumerate(tokens):
             left, dash, right = t.text.partition("-")
-            if not dash or not right[:1].isupper():
+            if not dash or not right[:1].isalpha():
                 continue
             hits = [h for h in self.gaz.lookup(left) if h.form in ("name", "seat")]
             hits = [h for h in hits if h.entry.kind is not ActorKind.PERSON]
