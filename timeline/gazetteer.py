@@ -89,8 +89,9 @@ class Gazetteer:
         self.entries: dict[str, Entry] = {}
         self._index: dict[str, list[tuple[tuple[str, ...], Entry, str]]] = {}
         self._load_countries()
-        self._load_jsonl("places.jsonl", ActorKind.LOCATION, set(self.grammar["ambiguous_places"]))
+        # Regions first: where a name is in both lists (German states), theirs is the id.
         self._load_jsonl("regions.jsonl", ActorKind.LOCATION)
+        self._load_jsonl("places.jsonl", ActorKind.LOCATION, set(self.grammar["ambiguous_places"]))
         self._load_jsonl("organizations.jsonl", ActorKind.ORGANIZATION)
         self._load_jsonl("people.jsonl", ActorKind.PERSON)
         table = resource(language, "roles.toml")

@@ -104,6 +104,7 @@ class Recognizer:
         self.place_endings = tuple(g["place_endings"])
         self.place_prepositions = frozenset(g["place_prepositions"])
         self.coordinators = frozenset(g["coordinators"])
+        self.legal_forms = frozenset(g["organization_legal_forms"])
         self.org_heads = [tuple(t.text for t in tokenize(h)) for h in g["organization_heads"]]
         self.org_suffixes = [tuple(t.text for t in tokenize(h)) for h in g["organization_suffixes"]]
 
@@ -375,7 +376,7 @@ class Recognizer:
             return Recognized(start, end, text, place, f"loc:{slug(text)}", text, None, c.form)
         if c.form == "organization":
             org = ActorKind.ORGANIZATION
-            return Recognized(start, end, text, org, f"org:{slug(text)}", text, None, c.form)
+            return Recognized(start, end, text, org, self._org_id(text), text, None, c.form)
         if c.entry is None:  # a person found by rule
             return self._person(text, c.country, chosen, tokens, start)
         entry = c.entry
@@ -471,8 +472,26 @@ class Recognizer:
                     return Recognized(
                         r.start, r.end, r.text, r.kind, other.id, other.name, other.country
                     )
-        prefix = {ActorKind.PERSON: "person", ActorKind.ORGANIZATION: "org"}.get(r.kind, "loc")
+        if r.kind is ActorKind.ORGANIZATION:
+            return Recognized(r.start, r.end, r.text, r.kind, self._org_id(r.text), r.text)
+        prefix = "person" if r.kind is ActorKind.PERSON else "loc"
         return Recognized(r.start, r.end, r.text, r.kind, f"{prefix}:{slug(r.text)}", r.text)
+
+    def _place_adjective(self, word: str) -> bool:
+        """ "Hamburger", "Berliner": a place name + "er"."""
+        places = (ActorKind.LOCATION, ActorKind.COUNTRY)
+        return word.endswith("er") and any(
+            h.entry.kind in places for h in self.gaz.lookup(word[:-2])
+        )
+
+    def _org_id(self, name: str) -> str:
+        """The id of an organization by its name without legal form ("Nordwind Energie AG")."""
+        words = name.split()
+        while len(words) > 1 and words[-1] in self.legal_forms:
+            words.pop()
+        while len(words) > 1 and self._place_adjective(words[0]):  # "Hamburger Nordwind"
+            words.pop(0)
+        return f"org:{slug(' '.join(words))}"
 
 
 def _text(tokens: list[Token], c: _Candidate) -> str:
