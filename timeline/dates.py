@@ -80,6 +80,8 @@ def find_dates(
         needs_tense = cand.pattern.frame in TENSE_FRAMES or cand.pattern.params.get("uses_tense")
         if needs_tense and "year" not in cand.slots:
             tense = clause_tense(text, cand.start, cand.end, eng.language)
+            if tense == "unknown":  # German marks past and future; what is left is present
+                tense = eng.lexicon.settings.get("unmarked_tense", "unknown")
         reach = eng.lexicon.settings.get("narrative_reach", NARRATIVE_REACH)
         context = written[0] if written and cand.start - written[1] < reach else None
         try:
@@ -149,7 +151,7 @@ def _read(
     elif (
         written is not None
         and (cand.pattern.frame in YEARLESS_FRAMES or params.get("anchor") == "written")
-        and not {"year", "year2", "shift"} & cand.slots.keys()
+        and not {"year", "year2", "shift", "year_shift"} & cand.slots.keys()
         and not _contradicts(written, tense, dct)
     ):
         # the tense tells the direction from the DCT, not from a date in the text

@@ -41,7 +41,7 @@ SMALLER = {"hour": ("minute", 60), "minute": ("second", 60), "day": ("hour", 24)
            "century": ("year", 100)}  # fmt: skip
 # How much farther a date may lie when the tense points to it ("sagte am 9. Dezember"). News
 # in the present tense mostly announce ("Die Wahl ist im Mai"), so the present leans ahead.
-TENSE_PENALTY_DAYS = {"past": 300, "future": 300, "present": 60}
+TENSE_PENALTY_DAYS = {"past": 300, "future": 300, "present": 200}
 WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
 
@@ -331,6 +331,8 @@ def _weekday_near(
             shift = -1
         elif s.tense == "future":
             shift = 1
+        elif s.tense == "present":  # news in the present announce: "Am Montag beginnt ..."
+            return today + timedelta(days=(weekday - today.isoweekday()) % 7), True
         else:
             return today + timedelta(days=delta), False  # the same ISO week
         uses_tense = True
@@ -371,6 +373,10 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
     if params.get("in_week"):  # "Dienstag vergangener Woche": that weekday of the shifted week
         monday = periods.week(periods.shift(s.today, "week", _shift_of(slots, params))).earliest
         d, uses = monday + timedelta(days=wd - 1), False
+    elif "start" in slots:  # "von Montag bis Freitag": the end follows its start
+        start = int(slots["start"])
+        first, uses = _weekday_near(s.today, start, s, None, params.get("past_includes_today"))
+        d = first + timedelta(days=(wd - start) % 7 or 7)
     else:
         d, uses = _weekday_near(
             s.today, wd, s, _explicit_shift(slots, params), params.get("past_includes_today", False)
