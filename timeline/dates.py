@@ -22,10 +22,10 @@ from timeline.periods import GRANULARITIES, Period
 from timeline.resolve import (
     RESOLVERS,
     WEEKDAY_NAMES,
+    Conventions,
     Reading,
     Situation,
     Unresolvable,
-    resolve_holiday,
 )
 from timeline.tense import clause_tense
 
@@ -41,16 +41,21 @@ class Engine:
     language: str
     lexicon: Lexicon
     patterns: list[Pattern]
-    holidays: dict[str, str]
+    conventions: Conventions
 
 
 @cache
 def engine(language: str) -> Engine:
     """The compiled patterns of a language (cached: compiling takes a few milliseconds)."""
-    lex = Lexicon(resources.resource(language, "lexicon.toml"))
+    data = resources.resource(language, "lexicon.toml")
+    lex = Lexicon(data)
     entries = resources.resource(language, "patterns.toml")["pattern"]
-    rules = resources.resource(language, "lexicon.toml").get("holiday_rule", {})
-    return Engine(language, lex, compile_patterns(entries, lex), rules)
+    conventions = Conventions(
+        decades_in_years=bool(data.get("decades_in_years")),
+        tense_penalty=tuple(data.get("tense_penalty_days", {}).items()),
+        holidays=tuple(data.get("holiday_rule", {}).items()),
+    )
+    return Engine(language, lex, compile_patterns(entries, lex), conventions)
 
 
 def find_dates(
@@ -138,11 +143,7 @@ def _read(
     def at(today, span, tense=tense):
         keep = params.get("keep_granularity")  # the resolver counts in the earlier date's unit
         near = previous if previous and (keep or previous.granularity in ("day", "time")) else None
-        settings = eng.lexicon.settings
-        s = Situation(today, tense, span, near, bool(settings.get("decades_in_years")),
-                      settings.get("tense_penalty_days"))  # fmt: skip
-        if cand.pattern.frame == "holiday":
-            return resolve_holiday(cand.slots, params, s, eng.holidays)
+        s = Situation(today, tense, span, near, eng.conventions)
         return RESOLVERS[cand.pattern.frame](cand.slots, params, s)
 
     if params.get("anchor") == "previous":
@@ -180,7 +181,7 @@ def _join(lo: Reading, hi: Reading, dct: DocumentDate) -> Reading:
         max(lo.period.latest, hi.period.latest),
     )
     return Reading(lo.type, value, lo.granularity, period, lo.mod, lo.uses_tense or hi.uses_tense,
-                   lo.uses_previous, lo.note, uncertain=True)  # fmt: skip
+                   lo.uses_previous, uncertain=True)  # fmt: skip
 
 
 def _common_value(a: str, b: str) -> str:

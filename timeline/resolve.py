@@ -50,13 +50,24 @@ class Unresolvable(ValueError):
 
 
 @dataclass(frozen=True)
+class Conventions:
+    """What a language's annotation conventions decide (settings of its lexicon.toml)."""
+
+    decades_in_years: bool = False  # "zwei Jahrzehnte" = P20Y (KRAUTS) or P2DE (TimeML)
+    tense_penalty: tuple[tuple[str, int], ...] = ()  # TENSE_PENALTY_DAYS, where they differ
+    holidays: tuple[tuple[str, str], ...] = ()  # holiday key -> rule ("12-25", "easter+49")
+
+    def penalty(self, tense: str) -> int:
+        return dict(self.tense_penalty).get(tense, TENSE_PENALTY_DAYS.get(tense, 0))
+
+
+@dataclass(frozen=True)
 class Situation:
     today: date | None  # the reference day (DCT or a day of a coarse DCT); None = unknown
     tense: str = "unknown"
     span: tuple[date, date] | None = None  # the whole reference (a coarse DCT); None = today
     previous: Period | None = None  # the last resolved date before this expression
-    decades_in_years: bool = False  # the language's convention for P2DE vs P20Y
-    tense_penalty: dict | None = None  # the language's TENSE_PENALTY_DAYS, where they differ
+    conventions: Conventions = Conventions()
 
 
 @dataclass(frozen=True)
@@ -68,7 +79,6 @@ class Reading:
     mod: str | None = None
     uses_tense: bool = False
     uses_previous: bool = False
-    note: str = ""
     uncertain: bool = False  # joined from both ends of a coarse DCT
 
 
@@ -159,7 +169,7 @@ def _occurrence(
     def cost(option: tuple[Period, int], with_tense: bool) -> int:
         delta = option[1]
         against = {"past": delta > 0, "future": delta < 0, "present": delta < 0}
-        days = (s.tense_penalty or {}).get(s.tense, TENSE_PENALTY_DAYS.get(s.tense, 0))
+        days = s.conventions.penalty(s.tense)
         penalty = days if against.get(s.tense) else 0
         return abs(delta) + (penalty if with_tense else 0)
 
@@ -282,7 +292,9 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
     gran = "week" if unit == "weekend" else unit
     as_duration = params.get("type") == "DURATION"
     if as_duration:
-        value = duration_value(n, unit, s.decades_in_years, params.get("fraction_parts", False))
+        value = duration_value(
+            n, unit, s.conventions.decades_in_years, params.get("fraction_parts", False)
+        )
     elif s.today is None or n is None:
         value = "PAST_REF" if sign < 0 and n is None else _X_VALUES[unit]
     else:
@@ -443,8 +455,8 @@ def resolve_quarter(slots: dict, params: dict, s: Situation) -> Reading:
     return Reading("DATE", p.value, unit, p, None, uses)
 
 
-def resolve_holiday(slots: dict, params: dict, s: Situation, rules: dict[str, str]) -> Reading:
-    rule = rules[slots["holiday"]]
+def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
+    rule = dict(s.conventions.holidays)[slots["holiday"]]
     y = _year_of(slots, s.today)
 
     def period_in(year: int) -> Period | None:
@@ -473,7 +485,9 @@ def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
     """
     unit = _unit(slots, params)
     n = _count(slots, params)
-    value = duration_value(n, unit, s.decades_in_years, params.get("fraction_parts", False))
+    value = duration_value(
+        n, unit, s.conventions.decades_in_years, params.get("fraction_parts", False)
+    )
     mod = slots.get("mod") or params.get("mod")
     anchor = params.get("anchor")
     gran = "time" if unit in TIME_UNITS else unit
@@ -535,6 +549,7 @@ RESOLVERS: dict[str, Resolver] = {
     "time": resolve_time,
     "season": resolve_season,
     "quarter": resolve_quarter,
+    "holiday": resolve_holiday,
     "duration": resolve_duration,
     "set": resolve_set,
     "ref": resolve_ref,
