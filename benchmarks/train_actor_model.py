@@ -117,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--part", choices=["train", "fit"], default="train", help="fit: for trials")
     parser.add_argument("--augment", type=int, default=2, help="copies with other names")
     parser.add_argument("--width", type=int, default=64, help="width of the word vectors")
+    parser.add_argument("--dropout", type=float, default=0.25)
     args = parser.parse_args(argv)
     if not args.corpus.is_file():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
@@ -145,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         random.shuffle(train)
         losses: dict = {}
         for batch in spacy.util.minibatch(train, size=16):
-            nlp.update(batch, drop=0.25, sgd=optimizer, losses=losses)
+            nlp.update(batch, drop=args.dropout, sgd=optimizer, losses=losses)
         score = f1(nlp, dev)
         print(f"epoch {epoch:2d} loss {losses['ner']:8.1f} dev F1 {score:.3f}", flush=True)
         if score > best:

@@ -40,7 +40,7 @@ class Recognized:
 class _Candidate:
     start: int  # token index
     end: int
-    entry: Entry | None  # None: a person found by rule, named by its tokens
+    entry: Entry | None  # None: found by a rule (form person/organization/place), not a list
     form: str
     priority: int  # lower wins among candidates of the same length
     country: str | None = None  # affiliation given by a role
@@ -56,6 +56,7 @@ _PRIORITY = {
     ActorKind.LOCATION: 4,
     "name-person": 5,
     ActorKind.PERSON: 6,  # a known person's surname alone
+    "prefix": 9,  # "US" in "US-Regierung": loses to any other reading of the token
 }
 
 
@@ -105,8 +106,8 @@ class Recognizer:
         self.place_prepositions = frozenset(g["place_prepositions"])
         self.coordinators = frozenset(g["coordinators"])
         self.legal_forms = frozenset(g["organization_legal_forms"])
-        self.org_heads = [tuple(t.text for t in tokenize(h)) for h in g["organization_heads"]]
-        self.org_suffixes = [tuple(t.text for t in tokenize(h)) for h in g["organization_suffixes"]]
+        self.org_heads = _by_first_word(g["organization_heads"])
+        self.org_suffixes = _by_first_word(g["organization_suffixes"])
 
     # -- the pipeline ----------------------------------------------------------------------
 
@@ -176,8 +177,10 @@ class Recognizer:
                 )
                 found.append(_Candidate(i, i + 1, gov, "name", _PRIORITY[gov.kind]))
             else:
-                # Only the prefix is the actor; it wins over nothing but itself.
-                found.append(_Candidate(i, i + 1, entry, "prefix", 9, char_end=t.start + len(left)))
+                prefix = _PRIORITY["prefix"]
+                found.append(
+                    _Candidate(i, i + 1, entry, "prefix", prefix, char_end=t.start + len(left))
+                )
         return found
 
     def _organizations(self, words: list[str]) -> list[_Candidate]:
@@ -186,7 +189,7 @@ class Recognizer:
         n = len(words)
         priority = _PRIORITY[ActorKind.ORGANIZATION]
         for i in range(n):
-            for head in self.org_heads:
+            for head in self.org_heads.get(words[i], ()):
                 j = end = i + len(head)
                 if tuple(words[i:end]) != head:
                     continue
@@ -194,7 +197,7 @@ class Recognizer:
                     j += 1
                 if j > end:
                     found.append(_Candidate(i, j, None, "organization", priority))
-            for suffix in self.org_suffixes:
+            for suffix in self.org_suffixes.get(words[i], ()):
                 if tuple(words[i : i + len(suffix)]) != suffix:
                     continue
                 j = i
@@ -354,7 +357,9 @@ class Recognizer:
                 if any(w == surname + s for s in suffixes):
                     t = tokens[i]
                     extra.append(
-                        Recognized(t.start, t.end, t.text, r.kind, r.id, r.name, r.country)
+                        Recognized(
+                            t.start, t.end, t.text, r.kind, r.id, r.name, r.country, "surname"
+                        )
                     )
                     break
         return extra
@@ -492,6 +497,15 @@ class Recognizer:
         while len(words) > 1 and self._place_adjective(words[0]):  # "Hamburger Nordwind"
             words.pop(0)
         return f"org:{slug(' '.join(words))}"
+
+
+def _by_first_word(phrases: list[str]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases as token tuples, indexed by their first token."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(t.text for t in tokenize(phrase))
+        out.setdefault(words[0], []).append(words)
+    return out
 
 
 def _text(tokens: list[Token], c: _Candidate) -> str:
