@@ -118,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--augment", type=int, default=2, help="copies with other names")
     parser.add_argument("--width", type=int, default=64, help="width of the word vectors")
     parser.add_argument("--dropout", type=float, default=0.25)
+    parser.add_argument(
+        "--keep-last", action="store_true", help="keep the last epoch, not the best on dev"
+    )
     args = parser.parse_args(argv)
     if not args.corpus.is_file():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
@@ -149,12 +152,12 @@ def main(argv: list[str] | None = None) -> int:
             nlp.update(batch, drop=args.dropout, sgd=optimizer, losses=losses)
         score = f1(nlp, dev)
         print(f"epoch {epoch:2d} loss {losses['ner']:8.1f} dev F1 {score:.3f}", flush=True)
-        if score > best:
+        if score > best or args.keep_last:
             best, best_epoch = score, epoch
             with nlp.use_params(optimizer.averages):
                 nlp.to_disk(args.out)
     minutes = (time.perf_counter() - began) / 60
-    print(f"best dev F1 {best:.3f} at epoch {best_epoch}; saved to {args.out} ({minutes:.1f} min)")
+    print(f"kept: dev F1 {best:.3f} at epoch {best_epoch}; saved to {args.out} ({minutes:.1f} min)")
     return 0
 
 

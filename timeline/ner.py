@@ -115,7 +115,11 @@ class Recognizer:
         """The mentions that the rules and lists find in `text`, in text order."""
         tokens = tokenize(text)
         words = [t.text for t in tokens]
-        hits = self.gaz.hits(words)
+        hits = [
+            h
+            for h in self.gaz.hits(words)
+            if h.form != "surname" or self._surname_alone(words[h.start])
+        ]
         blocked = {h.start for h in hits if h.entry.kind is not ActorKind.PERSON}
         candidates = [self._from_hit(h) for h in hits]
         candidates += self._compounds(tokens)
@@ -150,6 +154,12 @@ class Recognizer:
             if not any(_overlap(m, o) for o in out):
                 out.append(self._model_mention(m, out))
         return sorted(out, key=lambda r: r.start)
+
+    def _surname_alone(self, word: str) -> bool:
+        """May a known person's surname alone stand for them? Not if it is a common word
+        ("May", "Heil")."""
+        common = self.frequency.get(word.lower(), 0) >= self.common_class
+        return self._is_name_word(word) and not common
 
     def _from_hit(self, h: Hit) -> _Candidate:
         key = "person-gazetteer" if h.form == "name" and h.entry.kind is ActorKind.PERSON else None
@@ -352,7 +362,8 @@ class Recognizer:
         for i, w in enumerate(words):
             if i in taken or not self._is_name_word(w):
                 continue
-            for r in sorted(people, key=lambda r: (r.start > tokens[i].start, -r.start)):
+            before = [r for r in people if r.end <= tokens[i].start]
+            for r in sorted(before, key=lambda r: -r.start):  # the nearest full name before
                 surname = self._surname_of(r.text)
                 if any(w == surname + s for s in suffixes):
                     t = tokens[i]

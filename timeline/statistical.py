@@ -66,7 +66,7 @@ def _lists(language: str) -> dict[str, frozenset]:
     return {
         "FN": first_names(language),
         "SN": surnames(language),
-        "OW": frozenset(grammar.get("organization_words", ())),
+        "OW": frozenset(grammar["organization_words"]),
         "RO": frozenset(k.split()[0].lower() for k in resource(language, "roles.toml")["roles"]),
         "PL": frozenset(tuple(t.text for t in tokenize(p)) for p in places),
     }
