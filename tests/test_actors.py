@@ -40,6 +40,8 @@ def test_case(language: str, case: dict) -> None:
     for text, actor_id in case["mentions"].items():
         assert text in by_text, f"{text!r} not found; found {by_text}"
         assert set(by_text[text]) == {actor_id}, f"{text!r}: {by_text[text]}"
+    for text in case.get("absent", []):
+        assert text not in by_text, f"{text!r} should not be an actor: {by_text[text]}"
     for text, index, actor_id in case.get("positions", []):
         assert by_text[text][index] == actor_id, f"{text!r} #{index}: {by_text[text]}"
     actors = {a.id: a for a in find_actors([doc])}

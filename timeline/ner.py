@@ -106,6 +106,10 @@ class Recognizer:
         self.place_prepositions = frozenset(g["place_prepositions"])
         self.coordinators = frozenset(g["coordinators"])
         self.legal_forms = frozenset(g["organization_legal_forms"])
+        self.articles = frozenset(g["contracted_articles"]) | self.determiners
+        self.org_endings = tuple(g["organization_endings"])
+        self.org_prefixes = tuple(g["organization_prefixes"])
+        self.org_prefix_heads = tuple(g["organization_prefix_heads"])
         self.org_heads = _by_first_word(g["organization_heads"])
         self.org_suffixes = _by_first_word(g["organization_suffixes"])
 
@@ -207,6 +211,8 @@ class Recognizer:
                     j += 1
                 if j > end:
                     found.append(_Candidate(i, j, None, "organization", priority))
+            if self._org_compound(words[i]):  # "Meeresschutzbund", "Bundesnetzagentur"
+                found.append(_Candidate(i, i + 1, None, "organization", priority))
             for suffix in self.org_suffixes.get(words[i], ()):
                 if tuple(words[i : i + len(suffix)]) != suffix:
                     continue
@@ -216,6 +222,14 @@ class Recognizer:
                 if j < i:
                     found.append(_Candidate(j, i + len(suffix), None, "organization", priority))
         return found
+
+    def _org_compound(self, word: str) -> bool:
+        low = word.lower()
+        if not word[:1].isupper():
+            return False
+        ending = any(low.endswith(e) and len(low) > len(e) + 3 for e in self.org_endings)
+        prefixed = word.startswith(self.org_prefixes) and low.endswith(self.org_prefix_heads)
+        return ending or prefixed
 
     def _places(self, words: list[str], blocked: set[int]) -> list[_Candidate]:
         """Unknown names that are places: "in Vorovoro", "Böckingen" (a place-name ending)."""
@@ -362,8 +376,10 @@ class Recognizer:
         for i, w in enumerate(words):
             if i in taken or not self._is_name_word(w):
                 continue
+            # The nearest full name before; in a headline, one after unless the word is common.
             before = [r for r in people if r.end <= tokens[i].start]
-            for r in sorted(before, key=lambda r: -r.start):  # the nearest full name before
+            after = [] if before or self.is_common(w) else sorted(people, key=lambda r: r.start)
+            for r in sorted(before, key=lambda r: -r.start) + after:
                 surname = self._surname_of(r.text)
                 if any(w == surname + s for s in suffixes):
                     t = tokens[i]

@@ -122,14 +122,23 @@ def model_spans(text: str, language: str, rules: Sequence[Recognized]) -> list[R
     return [
         Recognized(e.start_char, e.end_char, e.text, _KINDS[e.label_], "", e.text)
         for e in doc.ents
-        if e.label_ in _KINDS and not (len(e) == 1 and _common(e.text, language))
+        if e.label_ in _KINDS
+        and not (
+            len(e) == 1 and _common(e.text, doc[e.start - 1].text if e.start else "", language)
+        )
     ]
 
 
-def _common(word: str, language: str) -> bool:
-    """A common word or compound ("Pensionskassen") that no name or place list has: not a
-    name, whatever the model says."""
+def _common(word: str, previous: str, language: str) -> bool:
+    """A common word or compound ("Pensionskassen") that no name or place list has, or a
+    common word after an article ("im Herbst", "der Park"): not a name, whatever the model
+    says."""
     rules = recognizer(language)
-    if (word,) in _lists(language)["PL"] or word in rules.known_names:
+    if (word,) in _lists(language)["PL"]:
         return False
-    return rules.is_common(word) or rules.is_compound(word)
+    if (
+        previous.lower() in rules.articles
+        and rules.frequency.get(word.lower(), 0) >= rules.common_class
+    ):
+        return True
+    return word not in rules.known_names and (rules.is_common(word) or rules.is_compound(word))
