@@ -49,6 +49,8 @@ class Pattern:
     regex: re.Pattern[str]
     slot_groups: tuple[tuple[str, str], ...]  # (group name, slot name)
     order: int
+    # Pieces the pattern cannot match without: a text lacking one is not scanned at all.
+    requires: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -154,9 +156,13 @@ def _number(key: str | None) -> int | float:
 _TOKEN = re.compile(r"\{(\w+(?::\w+)?)\}|\(([^()]*)\)|(\s+)|([\[\]<>~])|([^{}()\[\]<>~\s]+)")
 
 
-def compile_template(template: str, lexicon: Lexicon) -> tuple[str, list[tuple[str, str]]]:
-    """Template -> regex with a named group `x` around the extent, and the slot groups."""
+def compile_template(
+    template: str, lexicon: Lexicon
+) -> tuple[str, list[tuple[str, str]], list[str]]:
+    """Template -> regex with a named group `x` around the extent, the slot groups, and the
+    regexes of the words and slots outside optional parts (which every match contains)."""
     slots: list[tuple[str, str]] = []
+    required: list[str] = []
     seen: dict[str, int] = {}
     out: list[str] = []
     opened: list[bool] = []  # per open optional group: did it start without a space before it?
@@ -191,8 +197,12 @@ def compile_template(template: str, lexicon: Lexicon) -> tuple[str, list[tuple[s
             group = f"{name}__{n}"
             slots.append((group, category or name))
             out.append(f"(?P<{group}>{lexicon.slot_regex(category or name)})")
+            if not opened:
+                required.append(lexicon.slot_regex(category or name))
         elif alts is not None:
             out.append("(?:" + "|".join(re.escape(a) for a in alts.split("|")) + ")")
+            if not opened and all(a[:1].isalnum() for a in alts.split("|")):
+                required.append("|".join(re.escape(a) for a in alts.split("|")))
         elif space:
             if out and out[-1] == ")?" and len(out) - 1 in leading_groups:
                 out.insert(len(out) - 1, _SPACE)  # "[b] c" -> (?:b\s+)?c
@@ -215,30 +225,43 @@ def compile_template(template: str, lexicon: Lexicon) -> tuple[str, list[tuple[s
             out.append(")?")
         else:
             out.append(re.escape(word))
+            if not opened and word[:1].isalnum():
+                required.append(re.escape(word))
     if pos != len(template) or opened or not extent_started:
         raise TemplateError(f"unbalanced or empty template {template!r}")
     out.append("))" if extent_closed else ")")
     regex = "".join(out)
     # Not inside a word, nor a piece of a longer number or date ("32.01.2020" is no "2020").
-    return r"(?<!\w)(?<!\d[.:])" + regex + r"(?!\w)(?![.:]\d)", slots
+    return r"(?<!\w)(?<!\d[.:])" + regex + r"(?!\w)(?![.:]\d)", slots, required
 
 
 def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pattern]:
     patterns = []
+    gates: dict[str, re.Pattern[str]] = {}  # one compiled gate per distinct requirement
     for order, entry in enumerate(entries):
         params = {k: v for k, v in entry.items() if k not in ("id", "match", "frame")}
         for key in ("not_followed_by", "not_preceded_by"):
             if key in params:
                 params[key] = frozenset(w.lower() for w in params[key])
         try:
-            regex, slots = compile_template(entry["match"], lexicon)
+            regex, slots, required = compile_template(entry["match"], lexicon)
             flags = 0 if params.get("case_sensitive") else re.IGNORECASE
             compiled = re.compile(regex, flags)
+            requires = tuple(
+                gates.setdefault(r, re.compile(r, re.IGNORECASE)) for r in dict.fromkeys(required)
+            )
         except (TemplateError, re.error) as err:
             raise TemplateError(f"pattern {entry.get('id')}: {err}") from err
         patterns.append(
             Pattern(
-                entry["id"], entry["match"], entry["frame"], params, compiled, tuple(slots), order
+                entry["id"],
+                entry["match"],
+                entry["frame"],
+                params,
+                compiled,
+                tuple(slots),
+                order,
+                requires,
             )
         )
     return patterns
@@ -267,7 +290,16 @@ def _excluded_by_neighbours(text: str, start: int, end: int, params: dict[str, A
 def find_candidates(text: str, patterns: list[Pattern], lexicon: Lexicon) -> list[Candidate]:
     """All pattern matches, reduced to non-overlapping extents, in text order."""
     found: list[Candidate] = []
+    present: dict[re.Pattern[str], bool] = {}
+
+    def contains(gate: re.Pattern[str]) -> bool:
+        if gate not in present:
+            present[gate] = gate.search(text) is not None
+        return present[gate]
+
     for pattern in patterns:
+        if not all(contains(gate) for gate in pattern.requires):
+            continue
         for m in pattern.regex.finditer(text):
             slots: dict[str, Any] = {}
             try:
