@@ -93,3 +93,18 @@ def test_mentions_are_sorted_and_offsets_exact() -> None:
         ("Emmanuel Macron", "person:emmanuel-macron"),
         ("Berlin", "loc:berlin"),
     ]
+
+
+def test_actor_mentions_and_find_actors_agree() -> None:
+    docs = [
+        Document(
+            "a", "Bundeskanzler Olaf Scholz warnte Moskau. Scholz reiste nach Kiew.", "", "de"
+        ),
+        Document("b", "Chancellor Olaf Scholz said Moscow had to stop.", "", "en"),
+    ]
+    from_actors = {(m.doc, m.start, m.end, a.id) for a in find_actors(docs) for m in a.mentions}
+    one_by_one = {(m.doc, m.start, m.end, i) for d in docs for m, i in actor_mentions(d)}
+    assert from_actors == one_by_one
+    assert ("a", 14, 25, "person:olaf-scholz") in from_actors  # the role is not in the name
+    scholz = next(a for a in find_actors(docs) if a.id == "person:olaf-scholz")
+    assert scholz.country == "DEU" and len(scholz.mentions) == 3
