@@ -49,8 +49,9 @@ class Pattern:
     regex: re.Pattern[str]
     slot_groups: tuple[tuple[str, str], ...]  # (group name, slot name)
     order: int
-    # Pieces the pattern cannot match without: a text lacking one is not scanned at all.
-    requires: tuple[re.Pattern[str], ...] = ()
+    # Pieces the pattern cannot match without, each as the strings one of which must occur
+    # (lower-cased): a text lacking one is not scanned at all.
+    requires: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,13 @@ class Lexicon:
             raise TemplateError(f"unknown slot {{{slot}}}")
         return _alternation(self.forms(slot))
 
+    def slot_strings(self, slot: str) -> tuple[str, ...]:
+        """Lower-cased strings one of which every match of the slot contains."""
+        words = tuple(f.lower() for f in self.forms(slot))
+        if slot in NUMBER_SLOTS or slot in DIGITS_OR_WORDS:
+            return tuple("0123456789") + words
+        return words
+
     def slot_value(self, slot: str, text: str) -> Any:
         if slot in NUMBER_SLOTS:
             return int(text)
@@ -158,11 +166,11 @@ _TOKEN = re.compile(r"\{(\w+(?::\w+)?)\}|\(([^()]*)\)|(\s+)|([\[\]<>~])|([^{}()\
 
 def compile_template(
     template: str, lexicon: Lexicon
-) -> tuple[str, list[tuple[str, str]], list[str]]:
-    """Template -> regex with a named group `x` around the extent, the slot groups, and the
-    regexes of the words and slots outside optional parts (which every match contains)."""
+) -> tuple[str, list[tuple[str, str]], list[tuple[str, ...]]]:
+    """Template -> regex with a named group `x` around the extent, the slot groups, and what
+    the words and slots outside optional parts require (see `Pattern.requires`)."""
     slots: list[tuple[str, str]] = []
-    required: list[str] = []
+    required: list[tuple[str, ...]] = []
     seen: dict[str, int] = {}
     out: list[str] = []
     opened: list[bool] = []  # per open optional group: did it start without a space before it?
@@ -198,11 +206,11 @@ def compile_template(
             slots.append((group, category or name))
             out.append(f"(?P<{group}>{lexicon.slot_regex(category or name)})")
             if not opened:
-                required.append(lexicon.slot_regex(category or name))
+                required.append(lexicon.slot_strings(category or name))
         elif alts is not None:
             out.append("(?:" + "|".join(re.escape(a) for a in alts.split("|")) + ")")
-            if not opened and all(a[:1].isalnum() for a in alts.split("|")):
-                required.append("|".join(re.escape(a) for a in alts.split("|")))
+            if not opened:
+                required.append(tuple(a.lower() for a in alts.split("|")))
         elif space:
             if out and out[-1] == ")?" and len(out) - 1 in leading_groups:
                 out.insert(len(out) - 1, _SPACE)  # "[b] c" -> (?:b\s+)?c
@@ -225,8 +233,8 @@ def compile_template(
             out.append(")?")
         else:
             out.append(re.escape(word))
-            if not opened and word[:1].isalnum():
-                required.append(re.escape(word))
+            if not opened:
+                required.append((word.lower(),))
     if pos != len(template) or opened or not extent_started:
         raise TemplateError(f"unbalanced or empty template {template!r}")
     out.append("))" if extent_closed else ")")
@@ -237,7 +245,6 @@ def compile_template(
 
 def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pattern]:
     patterns = []
-    gates: dict[str, re.Pattern[str]] = {}  # one compiled gate per distinct requirement
     for order, entry in enumerate(entries):
         params = {k: v for k, v in entry.items() if k not in ("id", "match", "frame")}
         for key in ("not_followed_by", "not_preceded_by"):
@@ -247,9 +254,7 @@ def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pa
             regex, slots, required = compile_template(entry["match"], lexicon)
             flags = 0 if params.get("case_sensitive") else re.IGNORECASE
             compiled = re.compile(regex, flags)
-            requires = tuple(
-                gates.setdefault(r, re.compile(r, re.IGNORECASE)) for r in dict.fromkeys(required)
-            )
+            requires = tuple(dict.fromkeys(required))
         except (TemplateError, re.error) as err:
             raise TemplateError(f"pattern {entry.get('id')}: {err}") from err
         patterns.append(
@@ -290,15 +295,16 @@ def _excluded_by_neighbours(text: str, start: int, end: int, params: dict[str, A
 def find_candidates(text: str, patterns: list[Pattern], lexicon: Lexicon) -> list[Candidate]:
     """All pattern matches, reduced to non-overlapping extents, in text order."""
     found: list[Candidate] = []
-    present: dict[re.Pattern[str], bool] = {}
+    lowered = text.lower()
+    present: dict[tuple[str, ...], bool] = {}
 
-    def contains(gate: re.Pattern[str]) -> bool:
-        if gate not in present:
-            present[gate] = gate.search(text) is not None
-        return present[gate]
+    def contains(strings: tuple[str, ...]) -> bool:
+        if strings not in present:
+            present[strings] = any(s in lowered for s in strings)
+        return present[strings]
 
     for pattern in patterns:
-        if not all(contains(gate) for gate in pattern.requires):
+        if not all(contains(strings) for strings in pattern.requires):
             continue
         for m in pattern.regex.finditer(text):
             slots: dict[str, Any] = {}
