@@ -126,7 +126,9 @@ def _fits(previous: Period, cand: Candidate) -> bool:
     frame, params = cand.pattern.frame, cand.pattern.params
     unit = cand.slots.get("unit") or params.get("unit")
     unit = unit or ("day" if frame in ("weekday", "time") else "year")
-    unit = "week" if unit == "weekend" else unit
+    unit = {"weekend": "week", "hour": "time", "minute": "time", "second": "time"}.get(unit, unit)
+    if unit not in GRANULARITIES or previous.granularity not in GRANULARITIES:
+        return False
     return GRANULARITIES.index(previous.granularity) <= GRANULARITIES.index(unit)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from timeline import periods
@@ -279,6 +279,9 @@ _X_VALUES = {
     "year": "XXXX",
     "decade": "XXX",
     "century": "XX",
+    "hour": "XXXX-XX-XXTXX:XX",
+    "minute": "XXXX-XX-XXTXX:XX",
+    "second": "XXXX-XX-XXTXX:XX",
 }
 
 
@@ -303,9 +306,15 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
     if anchor is None or n is None and steps is None:
         return Reading(params.get("type", "DATE"), value or _X_VALUES[unit], gran, None, part)
     k = steps if steps is not None else sign * int(n if n == int(n) else round(n))
-    if unit in TIME_UNITS:
-        p = periods.day(anchor)
-    elif unit == "weekend":  # the weekend is found like a weekday: Saturday
+    if unit in TIME_UNITS:  # "zwei Stunden später": a clock time after a clock time
+        clock = _clock_of(s.previous)
+        if clock is None:
+            return Reading(params.get("type", "DATE"), value or anchor.isoformat(), "day",
+                           periods.day(anchor), part)  # fmt: skip
+        moment = clock + timedelta(**{unit + "s": k})
+        p = periods.time_of_day(moment.date(), moment.hour, moment.minute)
+        return Reading("TIME" if not as_duration else "DURATION", value or p.value, "time", p)
+    if unit == "weekend":  # the weekend is found like a weekday: Saturday
         saturday, _ = _weekday_near(anchor, 6, s, steps if steps else None)
         p = periods.weekend(saturday)
     else:
@@ -313,6 +322,16 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
         p = periods.containing(periods.shift(anchor, unit, k), gran)
     p = _narrow(p, part)
     return Reading(params.get("type", "DATE"), value or p.value, gran, p, part)
+
+
+def _clock_of(period: Period | None) -> datetime | None:
+    """The moment of a clock time ("2021-03-03T14:00"), None for anything else."""
+    if period is None or period.granularity != "time":
+        return None
+    try:
+        return datetime.strptime(period.value, "%Y-%m-%dT%H:%M")
+    except ValueError:  # a part of the day ("T14:00" of a 24:00, "TEV")
+        return None
 
 
 def _kept_unit(unit: str, params: dict, s: Situation) -> str:
