@@ -61,7 +61,7 @@ def _ends_sentence(text: str, m: re.Match, language: str) -> bool:
     if text[nxt].islower() or text[nxt] in ",;:":
         return False
     abbreviations, ordinal_digits, _, _ = _config(language)
-    before = text[: m.start()].rsplit(None, 1)
+    before = text[max(0, m.start() - 80) : m.start()].rsplit(None, 1)  # the word before
     head = before[-1].lstrip(_OPENING) if before else ""
     word = head.lower()
     if word in abbreviations or (len(word) == 1 and word.isalpha()):

@@ -156,5 +156,5 @@ def _is_participle(word: str, cues: _Cues) -> bool:
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \t\"'„“»«(")
+    before = text[max(0, pos - 40) : pos].rstrip(" \t\"'„“»«(")
     return not before or before[-1] in ".!?:\n"
