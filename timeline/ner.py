@@ -370,25 +370,32 @@ class Recognizer:
     ) -> list[Recognized]:
         """Surnames alone that refer back to a full name in this text ("Scholz", "Putins")."""
         taken = {i for c in chosen for i in range(c.start, c.end)}
-        people = [r for r in found if r.kind is ActorKind.PERSON and " " in r.text]
-        extra = []
+        people = sorted(
+            (r for r in found if r.kind is ActorKind.PERSON and " " in r.text),
+            key=lambda r: r.start,
+        )
+        first_end = min((r.end for r in people), default=None)
         suffixes = ("", *self.gaz.grammar["genitive_suffixes"], "'", "’")
+        by_form: dict[str, list[Recognized]] = {}  # "Scholz", "Scholz'" -> the full names
+        for r in people:
+            surname = self._surname_of(r.text)
+            for s in suffixes:
+                by_form.setdefault(surname + s, []).append(r)
+        extra = []
         for i, w in enumerate(words):
-            if i in taken or not self._is_name_word(w):
+            if i in taken or w not in by_form or not self._is_name_word(w):
                 continue
             # The nearest full name before; in a headline, one after unless the word is common.
-            before = [r for r in people if r.end <= tokens[i].start]
-            after = [] if before or self.is_common(w) else sorted(people, key=lambda r: r.start)
-            for r in sorted(before, key=lambda r: -r.start) + after:
-                surname = self._surname_of(r.text)
-                if any(w == surname + s for s in suffixes):
-                    t = tokens[i]
-                    extra.append(
-                        Recognized(
-                            t.start, t.end, t.text, r.kind, r.id, r.name, r.country, "surname"
-                        )
-                    )
-                    break
+            t = tokens[i]
+            before = [r for r in by_form[w] if r.end <= t.start]
+            if before:
+                r = max(before, key=lambda r: r.start)
+            elif (first_end is None or first_end > t.start) and not self.is_common(w):
+                r = by_form[w][0]
+            else:
+                continue
+            extra.append(Recognized(t.start, t.end, t.text, r.kind, r.id, r.name, r.country,
+                                    "surname"))  # fmt: skip
         return extra
 
     def _surname_of(self, name: str) -> str:

@@ -11,6 +11,7 @@ one is used instead (without hints). Models are loaded once per process; nothing
 from __future__ import annotations
 
 import importlib.util
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -94,7 +95,7 @@ def hints(words: Sequence[str], starts: Sequence[int], rules: Sequence[Recognize
                 break
     for r in rules:
         label = "ADJ" if r.form in ("adjective", "people") else _HINT_LABEL[r.kind]
-        inside = [i for i, s in enumerate(starts) if r.start <= s < r.end]
+        inside = range(bisect_left(starts, r.start), bisect_left(starts, r.end))  # sorted starts
         for k in inside:
             out[k] = ("R-B-" if k == inside[0] else "R-I-") + label
     return out
