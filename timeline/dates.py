@@ -83,7 +83,9 @@ def find_dates(
             continue
         tense = "unknown"
         needs_tense = cand.pattern.frame in TENSE_FRAMES or cand.pattern.params.get("uses_tense")
-        if needs_tense and "year" not in cand.slots:
+        if "tense" in cand.pattern.params:  # the pattern knows ("Friday's ruling" is past)
+            tense = cand.pattern.params["tense"]
+        elif needs_tense and "year" not in cand.slots:
             tense = clause_tense(text, cand.start, cand.end, eng.language)
             if tense == "unknown":  # German marks past and future; what is left is present
                 tense = eng.lexicon.settings.get("unmarked_tense", "unknown")
