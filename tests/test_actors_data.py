@@ -85,7 +85,7 @@ def test_name_lists_are_not_empty_and_hold_no_comments(lang: str) -> None:
 def test_the_german_model_is_small() -> None:
     folder = resources.files("timeline") / "models" / "de_ner"
     size = sum(p.stat().st_size for p in _files(folder))
-    assert 0 < size < 6_000_000
+    assert 0 < size < 2_000_000
 
 
 def _files(folder):
