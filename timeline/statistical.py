@@ -201,15 +201,13 @@ def model_spans(text: str, language: str, rules: Sequence[Recognized]) -> list[R
 
 
 def _common(word: str, previous: str, language: str) -> bool:
-    """A common word or compound ("Pensionskassen") that no name or place list has, or a
-    common word after an article ("im Herbst", "der Park"): not a name, whatever the model
-    says."""
+    """A common word after an article ("im Herbst", "der Park") that no place list has: not a
+    name, whatever the model says. (Filtering all common words and compounds too cost the CRF
+    recall in 3-fold CV on the train half: F1 0.649 against 0.654.)"""
     rules = recognizer(language)
     if (word,) in _lists(language)["PL"]:
         return False
-    if (
+    return (
         previous.lower() in rules.articles
         and rules.frequency.get(word.lower(), 0) >= rules.common_class
-    ):
-        return True
-    return word not in rules.known_names and (rules.is_common(word) or rules.is_compound(word))
+    )
