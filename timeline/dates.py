@@ -15,6 +15,7 @@ from functools import cache
 
 from timeline import lexicon as resources
 from timeline import periods
+from timeline.clauses import sentences
 from timeline.fallback import fallback_dates
 from timeline.grammar import Candidate, Lexicon, Pattern, compile_patterns, find_candidates
 from timeline.model import DocumentDate, Precision, TimeExpression
@@ -87,7 +88,8 @@ def find_dates(
             tense = cand.pattern.params["tense"]
         elif needs_tense and "year" not in cand.slots:
             tense = clause_tense(text, cand.start, cand.end, eng.language)
-            if tense == "unknown":  # German marks past and future; what is left is present
+            if tense == "unknown" and _in_a_sentence(text, cand.start, eng.language):
+                # a sentence with no past or future cue is in the present (a bare phrase is not)
                 tense = eng.lexicon.settings.get("unmarked_tense", "unknown")
         reach = eng.lexicon.settings.get("narrative_reach", NARRATIVE_REACH)
         context = written[0] if written and cand.start - written[1] < reach else None
@@ -112,6 +114,14 @@ def find_dates(
             elif not reading.uses_previous:  # a date counted from the DCT ends the narrative
                 written = None
     return found
+
+
+def _in_a_sentence(text: str, position: int, language: str) -> bool:
+    """Is `position` inside a sentence of at least four words (not a heading or a phrase)?"""
+    for start, end in sentences(text, language):
+        if start <= position < end:
+            return len(text[start:end].split()) >= 4
+    return False
 
 
 def _contradicts(written: Period, tense: str, dct: DocumentDate | None) -> bool:
