@@ -24,8 +24,9 @@ import pycrfsuite
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from germeval import SCORED, Sentence, read  # noqa: E402
+from germeval import Sentence, read  # noqa: E402
 
+from timeline.gazetteer import tokenize  # noqa: E402
 from timeline.ner import recognizer  # noqa: E402
 from timeline.statistical import features, hints, model_path, tagged_spans  # noqa: E402
 
@@ -34,16 +35,25 @@ DEFAULT = ROOT.parent / "shared/corpora/germeval2014-dev/NER-de-dev.tsv"
 
 
 def sentence_features(s: Sentence) -> list[dict]:
-    """The features of the sentence's GermEval tokens, with the hints of our rules."""
-    starts = [start for start, _ in s.offsets()]
+    """The features of the sentence's tokens (as the recognizer splits its text: the same
+    tokens as at run time), with the hints of our rules."""
+    tokens = tokenize(s.text)
+    words = [t.text for t in tokens]
     rules = recognizer("de").recognize(s.text)
-    return features(s.tokens, hints(s.tokens, starts, rules, "de"), "de")
+    return features(words, hints(words, [t.start for t in tokens], rules, "de"), "de")
 
 
 def bio(s: Sentence) -> list[str]:
-    tags = ["O"] * len(s.tokens)
+    """The gold labels of those tokens: GermEval's spans by characters."""
+    tokens = tokenize(s.text)
+    offsets = s.offsets()
+    tags = ["O"] * len(tokens)
     for start, end, label in s.gold:
-        tags[start:end] = ["B-" + label] + ["I-" + label] * (end - start - 1)
+        inside = [
+            i for i, t in enumerate(tokens) if offsets[start][0] <= t.start < offsets[end - 1][1]
+        ]
+        for i in inside:
+            tags[i] = ("B-" if i == inside[0] else "I-") + label
     return tags
 
 
@@ -68,10 +78,10 @@ def cross_validate(sentences: list[Sentence], folds: int, c1: float, c2: float, 
             tagger.open(str(path))
             for s in sentences[k::folds]:
                 predicted = set(tagged_spans(tagger.tag(sentence_features(s))))
-                predicted = {p for p in predicted if p[2] in SCORED}
-                tp += len(predicted & set(s.gold))
-                fp += len(predicted - set(s.gold))
-                fn += len(set(s.gold) - predicted)
+                gold = set(tagged_spans(bio(s)))
+                tp += len(predicted & gold)
+                fp += len(predicted - gold)
+                fn += len(gold - predicted)
     p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
     return p, r, 2 * p * r / max(p + r, 1e-9)
 
