@@ -15,6 +15,10 @@ JSONL = ["countries.jsonl", "places.jsonl", "regions.jsonl", "organizations.json
 ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
+def _organizations(lang: str) -> set[str]:
+    return {row["id"] for row in resource(lang, "organizations.jsonl")}
+
+
 def _countries(lang: str) -> set[str]:
     return {row["country"] for row in resource(lang, "countries.jsonl")}
 
@@ -50,8 +54,11 @@ def test_country_forms_name_known_countries_in_both_languages() -> None:
         countries = _countries(lang)
         for code, entry in table.items():
             assert code in countries, f"{lang}: {code}"
-            assert set(entry) <= {"names", "adjectives", "people", "capital", "seats"}, code
+            keys = {"names", "adjectives", "people", "capital", "seats", "acting_for"}
+            assert set(entry) <= keys, code
             assert entry.get("capital"), f"{lang}: {code} has no capital"
+            if "acting_for" in entry:
+                assert entry["acting_for"] in _organizations(lang), f"{lang}: {code}"
 
 
 def test_country_ids_are_alpha3_and_well_known_ones_exist() -> None:

@@ -88,6 +88,7 @@ class Gazetteer:
         self.grammar = resource(language, "actor_grammar.toml")
         self.entries: dict[str, Entry] = {}
         self._index: dict[str, list[tuple[tuple[str, ...], Entry, str]]] = {}
+        self._acting_for: dict[str, str] = {}  # country code -> id of what its capital acts for
         self._load_countries()
         # Regions first: where a name is in both lists (German states), theirs is the id.
         self._load_jsonl("regions.jsonl", ActorKind.LOCATION)
@@ -149,6 +150,8 @@ class Gazetteer:
                 self.add(capital, entry, "capital")
                 place_id = places.get(capital, f"loc:capital-{code.lower()}")
                 self.entries[f"capital:{code}"] = Entry(place_id, capital, ActorKind.LOCATION, code)
+            if "acting_for" in extra:
+                self._acting_for[code] = extra["acting_for"]
 
     def _load_jsonl(self, filename: str, kind: ActorKind, skip: set[str] = frozenset()) -> None:
         if not has_resource(self.language, filename):
@@ -204,6 +207,11 @@ class Gazetteer:
 
     def capital_place(self, code: str) -> Entry | None:
         return self.entries.get(f"capital:{code}")
+
+    def capital_actor(self, state: Entry) -> Entry:
+        """What the state's capital stands for when it acts: the state, or the organization
+        seated there that country_forms.toml names ("Brüssel" -> the EU)."""
+        return self.entries.get(self._acting_for.get(state.country or ""), state)
 
 
 @cache

@@ -421,6 +421,8 @@ class Recognizer:
         entry = c.entry
         if c.form in ("capital", "seat") and not self._acts(words, c.start, c.end, c.form):
             entry = self._place(entry, text, c.form)
+        elif c.form == "capital":
+            entry = self.gaz.capital_actor(entry)
         if c.form == "surname":
             return self._person(text, entry.country, chosen, tokens, start, entry)
         return Recognized(start, end, text, entry.kind, entry.id, entry.name, entry.country, c.form)
