@@ -108,3 +108,21 @@ def test_actor_mentions_and_find_actors_agree() -> None:
     assert ("a", 14, 25, "person:olaf-scholz") in from_actors  # the role is not in the name
     scholz = next(a for a in find_actors(docs) if a.id == "person:olaf-scholz")
     assert scholz.country == "DEU" and len(scholz.mentions) == 3
+
+
+def test_known_actors_are_named_in_the_language_of_most_documents() -> None:
+    german = [
+        Document("a", "Norwegen und die US-Regierung verhandeln.", language="de"),
+        Document("b", "Die Nato tagt in Oslo.", language="de"),
+    ]
+    english = [Document("c", "Norway and Germany signed the deal.", language="en")]
+    names = {a.id: a.name for a in find_actors(german + english)}
+    assert names["country:NOR"] == "Norwegen"
+    assert names["country:DEU"] == "Deutschland"  # only the English article names it
+    assert names["org:government-usa"] == "US-Regierung"
+    english.append(Document("d", "Norway's prime minister spoke.", language="en"))
+    english.append(Document("e", "Oslo is cold.", language="en"))
+    names = {a.id: a.name for a in find_actors(german + english)}
+    assert names["country:NOR"] == "Norway"
+    assert names["country:DEU"] == "Germany"
+    assert names["org:government-usa"] == "US government"

@@ -10,7 +10,9 @@
         module; cached, a 400-word article takes a few milliseconds).
 
 `aliases` is the user's alias file (timeline.aliases.load_aliases): it re-assigns names and
-merges actors. Document.language "de" or "en" picks the language data; None detects it.
+merges actors. Document.language "de" or "en" picks the language data; None detects it. Known
+actors are named in the language of most of the corpus' documents (ties: German): in a German
+corpus, an English article's "Norway" is the actor "Norwegen".
 The same name is one actor in every document; a surname alone is resolved inside its document
 (timeline/ner.py), so two people with the same surname in different articles stay apart.
 """
@@ -23,7 +25,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from timeline.aliases import Aliases
-from timeline.gazetteer import kind_of
+from timeline.gazetteer import gazetteer, kind_of
 from timeline.language import detect_language
 from timeline.lexicon import has_resource
 from timeline.model import Actor, ActorKind, Document, Mention
@@ -80,23 +82,35 @@ def find_actors(documents: Sequence[Document], aliases: Aliases | None = None) -
     aliases = aliases or _NO_ALIASES
     mentions: dict[str, list[Mention]] = defaultdict(list)
     seen: dict[str, list[Recognized]] = defaultdict(list)
+    languages = Counter(document_language(d) for d in documents)
     for document in documents:
         for mention, r in _mentions(document, aliases):
             actor_id = aliases.actor_for(mention.text, r.id)
             mentions[actor_id].append(mention)
             seen[actor_id].append(r)
-    actors = [_actor(actor_id, mentions[actor_id], seen[actor_id], aliases) for actor_id in seen]
+    # The language most documents are in; ties go to the default language, then by name.
+    language = min(languages, key=lambda k: (-languages[k], k != DEFAULT_LANGUAGE, k), default="")
+    actors = [
+        _actor(actor_id, mentions[actor_id], seen[actor_id], aliases, language) for actor_id in seen
+    ]
     return sorted(actors, key=lambda a: (-len(a.mentions), a.name.lower(), a.id))
 
 
 def _actor(
-    actor_id: str, mentions: list[Mention], found: list[Recognized], aliases: Aliases
+    actor_id: str,
+    mentions: list[Mention],
+    found: list[Recognized],
+    aliases: Aliases,
+    language: str,
 ) -> Actor:
-    """One actor from its mentions: the name and kind its id says, the most common country."""
+    """One actor from its mentions: the name and kind its id says (the name in `language` for
+    a known actor), the most common country."""
     own = [r for r in found if r.id == actor_id]  # mentions not moved here by an alias
     names = Counter(r.name for r in own)
-    name = aliases.new_names.get(actor_id) or (
-        max(names, key=lambda n: (names[n], len(n))) if names else found[0].name
+    name = (
+        aliases.new_names.get(actor_id)
+        or gazetteer(language).name_of(actor_id)
+        or (max(names, key=lambda n: (names[n], len(n))) if names else found[0].name)
     )
     kind = kind_of(actor_id) or (own or found)[0].kind
     countries = Counter(r.country for r in (own or found) if r.country)

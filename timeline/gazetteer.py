@@ -75,6 +75,9 @@ _KIND_BY_PREFIX = {
 }
 
 
+_GOVERNMENT = "org:government-"  # + the state's code in lower case: "org:government-usa"
+
+
 def kind_of(actor_id: str) -> ActorKind | None:
     """The kind an actor id stands for ("org:nato" -> ORGANIZATION), None if unknown."""
     return _KIND_BY_PREFIX.get(actor_id.split(":", 1)[0])
@@ -207,6 +210,22 @@ class Gazetteer:
 
     def capital_place(self, code: str) -> Entry | None:
         return self.entries.get(f"capital:{code}")
+
+    def government(self, state: Entry) -> Entry:
+        """The government of a state ("US-Regierung"): from the lists, else named by the
+        grammar's government_name."""
+        code = state.country or ""
+        actor_id = f"{_GOVERNMENT}{code.lower()}"
+        name = self.grammar["government_name"].format(country=state.name)
+        return self.entries.get(actor_id, Entry(actor_id, name, ActorKind.ORGANIZATION, code))
+
+    def name_of(self, actor_id: str) -> str | None:
+        """The name of a known actor in this language, None for one the lists do not know."""
+        entry = self.entries.get(actor_id)
+        if entry is None and actor_id.startswith(_GOVERNMENT):
+            state = self.entries.get(f"country:{actor_id.removeprefix(_GOVERNMENT).upper()}")
+            entry = self.government(state) if state else None
+        return entry.name if entry else None
 
     def capital_actor(self, state: Entry) -> Entry:
         """What the state's capital stands for when it acts: the state, or the organization

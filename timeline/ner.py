@@ -182,13 +182,7 @@ class Recognizer:
                 continue
             entry = hits[0].entry
             if right in self.government_heads and entry.kind is ActorKind.COUNTRY:
-                name = self.gaz.grammar["government_name"].format(country=entry.name)
-                gov = Entry(
-                    f"org:government-{entry.country.lower()}",
-                    name,
-                    ActorKind.ORGANIZATION,
-                    entry.country,
-                )
+                gov = self.gaz.government(entry)
                 found.append(_Candidate(i, i + 1, gov, "name", _PRIORITY[gov.kind]))
             else:
                 prefix = _PRIORITY["prefix"]
