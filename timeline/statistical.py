@@ -1,6 +1,6 @@
 """A statistical recognizer that fills the gaps of the rules, where one is available.
 
-For German, a small CRF (python-crfsuite) trained on half of GermEval 2014
+For German, a small CRF (python-crfsuite) trained on the GermEval 2014 development set
 (timeline/models/de_ner/model.crfsuite, benchmarks/train_actor_model.py). It describes each
 word by its form (lower case, prefixes, suffixes, shape, frequency class) and by a *hint* of
 what our rules and name lists say about it ("R-B-PER": the rules found a person starting here,
@@ -18,6 +18,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from timeline.gazetteer import tokenize
 from timeline.lexicon import has_resource, resource
@@ -50,15 +51,26 @@ def model_path(language: str):
     return resources.files("timeline") / "models" / f"{language}_ner" / MODEL_FILE
 
 
+_CHOSEN: dict[str, Path] = {}  # language -> a CRF file given to use_model
+
+
+def use_model(language: str, path: Path) -> None:
+    """Tag `language` with the CRF in `path` instead of the shipped one, from now on (call it
+    before recognizing anything: results are cached). The benchmark scores a model trained on
+    one half of GermEval this way, as the shipped model has seen both."""
+    _CHOSEN[language] = path
+    _pipeline.cache_clear()
+
+
 @cache
 def _pipeline(language: str):
     """(an official spaCy pipeline or None, our CRF tagger or None) for `language`."""
     for name in _OFFICIAL.get(language, ()):
-        if importlib.util.find_spec(name) is not None:
+        if language not in _CHOSEN and importlib.util.find_spec(name) is not None:
             import spacy
 
             return spacy.load(name, enable=["tok2vec", "ner"]), None
-    path = model_path(language)
+    path = _CHOSEN.get(language) or model_path(language)
     if path.is_file():
         import pycrfsuite
 
