@@ -104,6 +104,7 @@ class Recognizer:
         self.known_names = self.given | self.surnames
         self.place_endings = tuple(g["place_endings"])
         self.place_prepositions = frozenset(g["place_prepositions"])
+        self.road_letters = frozenset(g["road_letters"])
         self.coordinators = frozenset(g["coordinators"])
         self.legal_forms = frozenset(g["organization_legal_forms"])
         self.articles = frozenset(g["contracted_articles"]) | self.determiners
@@ -226,15 +227,21 @@ class Recognizer:
         return ending or prefixed
 
     def _places(self, words: list[str], blocked: set[int]) -> list[_Candidate]:
-        """Unknown names that are places: "in Vorovoro", "Böckingen" (a place-name ending)."""
+        """Unknown names that are places: "in Vorovoro", "Böckingen" (a place-name ending),
+        and roads: "A 7", "A7", "B 12"."""
         found = []
+        place = _PRIORITY[ActorKind.LOCATION]
         for i, w in enumerate(words):
+            if w[:1] in self.road_letters and _road_number(w[1:]):  # "A7"
+                found.append(_Candidate(i, i + 1, None, "place", place))
+            elif w in self.road_letters and i + 1 < len(words) and _road_number(words[i + 1]):
+                found.append(_Candidate(i, i + 2, None, "place", place))
             if i in blocked or not self._is_name_word(w) or not self._unknown(w):
                 continue
             after = i > 0 and words[i - 1] in self.place_prepositions and not self.is_compound(w)
             ending = len(w) >= 6 and w.endswith(self.place_endings)
             if after or ending:
-                found.append(_Candidate(i, i + 1, None, "place", _PRIORITY[ActorKind.LOCATION]))
+                found.append(_Candidate(i, i + 1, None, "place", place))
         return found
 
     def is_compound(self, word: str) -> bool:
@@ -527,6 +534,11 @@ class Recognizer:
         while len(words) > 1 and self._place_adjective(words[0]):  # "Hamburger Nordwind"
             words.pop(0)
         return f"org:{slug(' '.join(words))}"
+
+
+def _road_number(word: str) -> bool:
+    """A road's number: 1 to 3 digits, not starting with 0 ("7", "12", "100")."""
+    return word.isdigit() and len(word) <= 3 and not word.startswith("0")
 
 
 def _by_first_word(phrases: list[str]) -> dict[str, list[tuple[str, ...]]]:
