@@ -126,3 +126,13 @@ def test_known_actors_are_named_in_the_language_of_most_documents() -> None:
     assert names["country:NOR"] == "Norway"
     assert names["country:DEU"] == "Germany"
     assert names["org:government-usa"] == "US government"
+
+
+def test_letters_of_unknown_surnames_look_like_names_and_nouns_do_not() -> None:
+    from timeline.name_likeness import name_likeness
+
+    for surname in ("Kowalczyk", "Trenchard"):  # in no list; -czyk, -ard end many surnames
+        assert name_likeness(surname, "de")[0] in ("NP1", "NP2"), surname
+    for noun in ("Verhandlungen", "Zuständigkeiten"):  # -ungen, -keiten end nouns only
+        assert name_likeness(noun, "de") == ("NP-2", "NL-2"), noun
+    assert name_likeness("Trenchard", "en") == ()  # no word frequency list for English

@@ -4,11 +4,12 @@ For German, a small CRF (python-crfsuite) trained on the GermEval 2014 developme
 (timeline/models/de_ner/model.crfsuite, benchmarks/train_actor_model.py). It describes each
 word by its form (lower case, prefixes, suffixes, shape, frequency class) and by a *hint* of
 what our rules and name lists say about it ("R-B-PER": the rules found a person starting here,
-"FN": a given name, "B-PL": a place name starts here, ...), and the same for the two words on
-either side. A CRF needs no word vectors, learns from ~1,000 sentences in seconds and tags a
-400-word article in a few milliseconds. Where the user has an official spaCy pipeline installed
-(de_core_news_*, en_core_web_*), that one is used instead (without hints). Models are loaded
-once per process; nothing is downloaded.
+"FN": a given name, "B-PL": a place name starts here, "NP2": its letters look like a person's
+name, see timeline/name_likeness.py), and the same for the two words on either side. A CRF
+needs no word vectors, learns from ~1,000 sentences in seconds and tags a 400-word article in
+a few milliseconds. Where the user has an official spaCy pipeline installed (de_core_news_*,
+en_core_web_*), that one is used instead (without hints). Models are loaded once per process;
+nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 from timeline.gazetteer import tokenize
 from timeline.lexicon import has_resource, resource
 from timeline.model import ActorKind
+from timeline.name_likeness import name_likeness
 from timeline.ner import Recognized, first_names, recognizer, surnames, word_frequency
 
 # Labels of the models we accept (GermEval / WikiNER: PER ORG LOC; OntoNotes: PERSON GPE ...).
@@ -107,6 +109,8 @@ def hints(words: Sequence[str], starts: Sequence[int], rules: Sequence[Recognize
             tags.append("RO")
         if word[:1].isalpha():
             tags.append(f"Z{frequency.get(word.lower(), 0)}")
+        if word[:1].isupper() and len(word) > 2:
+            tags += name_likeness(word, language)
         out[i] = "|".join(tags) or "_"
     for i in range(len(words)):  # place names of up to four tokens
         for n in range(min(4, len(words) - i), 0, -1):
