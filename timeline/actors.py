@@ -46,7 +46,7 @@ def document_language(document: Document) -> str:
 def _recognize(text: str, language: str, aliases: Aliases) -> tuple[Recognized, ...]:
     rules = recognizer(language)
     found = rules.recognize(text)
-    found = rules.fill(found, model_spans(text, language, found))
+    found = rules.fill(text, found, model_spans(text, language, found))
     return tuple(found) + tuple(_alias_names(text, found, aliases))
 
 

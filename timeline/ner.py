@@ -14,7 +14,9 @@ its actor, resolved inside the text:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from bisect import bisect_right, insort
+from dataclasses import dataclass, replace
 from functools import cache
 
 from timeline.gazetteer import Entry, Gazetteer, Hit, Token, gazetteer, slug, tokenize
@@ -137,27 +139,48 @@ class Recognizer:
         found += self._surnames(tokens, words, chosen, found)
         return sorted(found, key=lambda r: r.start)
 
-    def fill(self, found: list[Recognized], extra: list[Recognized]) -> list[Recognized]:
+    def fill(self, text: str, found: list[Recognized], extra: list[Recognized]) -> list[Recognized]:
         """`found` plus the spans of a statistical model where the rules found nothing.
 
         A person that only the rules found ("Jupp") gives way to a longer person span of the
-        model ("Jupp Heynckes"); every other rule mention wins over the model.
+        model ("Jupp Heynckes"); every other rule mention wins over the model. A name that only
+        its context marked ("Stürmer Kageneck", "in Vorovoro", or the model) is the same actor
+        wherever else the text writes it, where nothing marks it.
         """
+        people = sorted((m.start, m.end) for m in extra if m.kind is ActorKind.PERSON)
         out = []
         for r in found:
-            longer = any(
-                m.kind is ActorKind.PERSON
-                and m.start <= r.start
-                and r.end <= m.end
-                and m.end - m.start > r.end - r.start
-                for m in extra
-            )
+            k = bisect_right(people, (r.start, len(text)))  # the model's person from r.start on
+            longer = k and people[k - 1][1] >= r.end and people[k - 1] != (r.start, r.end)
             if r.form in ("person", "surname") and longer:
                 continue
             out.append(r)
+        spans = sorted((o.start, o.end) for o in out)  # no two overlap; nor do the model's
+        known = {}  # surname -> the first person with it
+        for r in out:
+            if r.kind is ActorKind.PERSON:
+                known.setdefault(self._surname_of(r.name), r)
+
+        def free(start: int, end: int) -> bool:
+            k = bisect_right(spans, (start, end))
+            return not (k and spans[k - 1][1] > start) and not (
+                k < len(spans) and spans[k][0] < end
+            )
+
         for m in extra:
-            if not any(_overlap(m, o) for o in out):
-                out.append(self._model_mention(m, out))
+            if free(m.start, m.end):
+                insort(spans, (m.start, m.end))
+                out.append(self._model_mention(m, known))
+                if m.kind is ActorKind.PERSON:
+                    known.setdefault(self._surname_of(out[-1].name), out[-1])
+        # Names known from their context only (the model's; a role's, a preposition's, ...).
+        by_context = {r.text: r for r in out if r.form in ("", "person", "place", "organization")}
+        if by_context:
+            names = "|".join(re.escape(n) for n in sorted(by_context, key=len, reverse=True))
+            for hit in re.finditer(rf"(?<!\w)(?:{names})(?!\w)", text):
+                if free(*hit.span()):
+                    insort(spans, hit.span())
+                    out.append(replace(by_context[hit.group()], start=hit.start(), end=hit.end()))
         return sorted(out, key=lambda r: r.start)
 
     def _surname_alone(self, word: str) -> bool:
@@ -506,14 +529,12 @@ class Recognizer:
             start, end, text, ActorKind.PERSON, f"person:{slug(text)}", text, country, "person"
         )
 
-    def _model_mention(self, r: Recognized, found: list[Recognized]) -> Recognized:
-        """A statistical model's span: an actor named by its text (people by their full name)."""
-        if r.kind is ActorKind.PERSON:
-            for other in found:
-                if other.kind is ActorKind.PERSON and self._surname_of(other.name) == r.text:
-                    return Recognized(
-                        r.start, r.end, r.text, r.kind, other.id, other.name, other.country
-                    )
+    def _model_mention(self, r: Recognized, people: dict[str, Recognized]) -> Recognized:
+        """A statistical model's span: an actor named by its text (a surname alone: the
+        person of `people` with that surname, else by its text)."""
+        if r.kind is ActorKind.PERSON and r.text in people:
+            other = people[r.text]
+            return Recognized(r.start, r.end, r.text, r.kind, other.id, other.name, other.country)
         if r.kind is ActorKind.ORGANIZATION:
             return Recognized(r.start, r.end, r.text, r.kind, self._org_id(r.text), r.text)
         prefix = "person" if r.kind is ActorKind.PERSON else "loc"
@@ -556,10 +577,6 @@ def _text(tokens: list[Token], c: _Candidate) -> str:
     for prev, t in zip(tokens[c.start : c.end - 1], tokens[c.start + 1 : c.end], strict=True):
         out += (" " if t.start > prev.end else "") + t.text
     return out
-
-
-def _overlap(a: Recognized, b: Recognized) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
