@@ -35,6 +35,7 @@ TENSE_FRAMES = {"date", "weekday", "season", "holiday", "time", "quarter"}
 # Frames that take their year from a year written shortly before ("im März 2010 ... im April").
 YEARLESS_FRAMES = {"date", "season", "quarter", "holiday"}
 NARRATIVE_REACH = 200  # characters
+DATELESS_REACH = 20  # characters between a SET and the hours of its schedule
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ def find_dates(
     found: list[TimeExpression] = []
     previous: tuple[Period, str] | None = None  # the last date known for sure, and its tid
     written: tuple[Period, int] | None = None  # the last date with a year written out, its end
+    set_end: int | None = None  # where the last SET ended ("täglich", "wochentags")
     for cand in find_candidates(text, eng.patterns, eng.lexicon):
         if cand.pattern.frame == "none":  # a longer reading that is not a date ("Nr. 2015")
             continue
@@ -100,9 +102,14 @@ def find_dates(
                 where = f"{cand.start}-{cand.end}"
                 notes.append(f"{text[cand.start : cand.end]!r} ({where}) ignored: {err}")
             continue
+        after_set = set_end is not None and 0 <= cand.start - set_end <= DATELESS_REACH
+        if cand.pattern.params.get("dateless") and after_set:  # "täglich von 9 bis 18 Uhr"
+            reading = _without_day(reading)
         tid = f"t{len(found) + 1}"
         anchor = previous[1] if previous and reading.uses_previous else None
         found.append(_expression(cand, text, reading, dct, tense, tid, doc_id, anchor, previous))
+        if reading.type == "SET":
+            set_end = cand.end
         if reading.period is None or reading.uncertain or reading.value.endswith("_REF"):
             continue
         if cand.pattern.params.get("anchor_stays"):  # "a year earlier" twice: same anchor
@@ -114,6 +121,13 @@ def find_dates(
             elif not reading.uses_previous:  # a date counted from the DCT ends the narrative
                 written = None
     return found
+
+
+def _without_day(reading: Reading) -> Reading:
+    """Hours of a repeated schedule hold on every day of it: "T09:00", the day left out."""
+    if reading.type != "TIME" or "T" not in reading.value:
+        return reading
+    return replace(reading, value="T" + reading.value.split("T", 1)[1], period=None)
 
 
 def _in_a_sentence(text: str, position: int, language: str) -> bool:

@@ -438,8 +438,6 @@ def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
     if d is None:
         return Reading("TIME", (xvalue or "XXXX-XX-XX") + tail, "time", None)
     p = periods.part_of_day(d, code) if hour is None else periods.time_of_day(d, hour, minute)
-    if params.get("dateless"):  # "von 10 bis 18 Uhr": hours that hold on several days
-        return Reading("TIME", tail, "time", Period(tail, "time", p.earliest, p.latest), None)
     return Reading("TIME", p.value, "time", p, None, uses)
 
 
