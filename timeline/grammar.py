@@ -34,7 +34,7 @@ NUMBER_SLOTS: dict[str, str] = {
     "int": r"\d{1,4}",
 }
 # Slots that accept digits and the words of the lexicon category of the same name.
-DIGITS_OR_WORDS = {"number": r"\d{1,4}(?:,5)?", "ordinal": None}
+DIGITS_OR_WORDS = ("number", "ordinal")
 
 _SPACE = r"\s+"
 _OPTIONAL_SPACE = r"\s*"
@@ -120,7 +120,7 @@ class Lexicon:
             return NUMBER_SLOTS[slot]
         if slot == "number":
             words = self.forms("number")
-            return DIGITS_OR_WORDS["number"] + ("|" + _alternation(words) if words else "")
+            return self._digits() + ("|" + _alternation(words) if words else "")
         if slot == "ordinal":
             suffixes = self.settings.get("ordinal_suffixes", ["."])
             digits = r"\d{1,2}(?:" + _alternation(suffixes) + ")"
@@ -128,6 +128,13 @@ class Lexicon:
         if slot not in self.categories:
             raise TemplateError(f"unknown slot {{{slot}}}")
         return _alternation(self.forms(slot))
+
+    def _digits(self) -> str:
+        """A written number with the language's marks: "1,200" and "2.5" (en), "1.200" and
+        "2,5" (de), set as `thousands_mark` / `decimal_mark` in lexicon.toml."""
+        thousands = re.escape(self.settings.get("thousands_mark", ","))
+        decimal = re.escape(self.settings.get("decimal_mark", "."))
+        return rf"\d{{1,3}}(?:{thousands}\d{{3}})+(?!\d)|\d{{1,4}}(?:{decimal}\d{{1,2}})?"
 
     def slot_strings(self, slot: str) -> tuple[str, ...]:
         """Lower-cased strings one of which every match of the slot contains."""
@@ -141,7 +148,9 @@ class Lexicon:
             return int(text)
         if slot == "number":
             if text[0].isdigit() and self.key("number", text) is None:  # "2 1/2" is a form
-                return float(text.replace(",", ".")) if "," in text else int(text)
+                plain = text.replace(self.settings.get("thousands_mark", ","), "")
+                plain = plain.replace(self.settings.get("decimal_mark", "."), ".")
+                return float(plain) if "." in plain else int(plain)
             return _number(self.key("number", text))
         if slot == "ordinal":
             digits = re.match(r"\d+", text)
