@@ -507,6 +507,8 @@ def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
     value = duration_value(
         n, unit, s.conventions.decades_in_years, params.get("fraction_parts", False)
     )
+    if "unit__2" in slots and "number__2" in slots:  # "ein Jahr und drei Monate" = P1Y3M
+        value = _joined(value, duration_value(slots["number__2"], slots["unit__2"]))
     mod = slots.get("mod") or params.get("mod")
     anchor = params.get("anchor")
     gran = "time" if unit in TIME_UNITS else unit
@@ -526,6 +528,13 @@ def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
         span = (min(a, b), max(a, b))
     return Reading(params.get("type", "DURATION"), params.get("value", value), gran,
                    Period(value, gran, *span), mod)  # fmt: skip
+
+
+def _joined(first: str, second: str) -> str:
+    """Two durations as one: P1Y + P3M = P1Y3M, P2D + PT4H = P2DT4H, PT1H + PT30M = PT1H30M."""
+    if second.startswith("PT"):
+        return first + (second[2:] if "T" in first else second[1:])
+    return first + second[1:]
 
 
 def resolve_set(slots: dict, params: dict, s: Situation) -> Reading:
