@@ -10,7 +10,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MIN_YEAR, MAX_YEAR = 1, 9998
+MIN_YEAR = 1  # date(0, ...) does not exist: the first century starts in year 1
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 PART_OF_MONTH = {"START": (1, 10), "MID": (11, 20), "END": (21, 31)}
