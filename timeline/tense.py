@@ -9,6 +9,8 @@ The search widens step by step until a cue is found: the piece around the span (
 punctuation and conjunctions), then the comma clause, then the sentence. Within one step the
 cue nearest to the span decides; on a tie future beats past beats present, because a
 planning word outweighs the auxiliary that carries it ("ist für Mai geplant").
+A modal with a perfect infinitive reports a past act, not a plan ("soll ... gestohlen worden
+sein", "soll ... überfallen haben"): there the modal counts as past.
 """
 
 from __future__ import annotations
@@ -33,11 +35,15 @@ class _Cues:
     not_suffixed: frozenset[str]
     not_endings: tuple[str, ...]
     not_after: frozenset[str]
-    passive_auxiliaries: frozenset[str]
+    # tense -> words after which a listed cue of that tense is none ("is paid", "will have")
+    blocked_after: dict[str, frozenset[str]]
     perfect_auxiliaries: frozenset[str]
     participles: frozenset[str]
     participle_patterns: tuple[re.Pattern, ...]
     not_participles: frozenset[str]
+    reported_modals: frozenset[str]
+    # phrase -> does it need a participle in front ("überfallen haben"; "worden sein" has one)
+    perfect_infinitives: dict[tuple[str, ...], bool]
 
 
 @cache
@@ -56,11 +62,15 @@ def _cues(language: str) -> _Cues:
         not_suffixed=frozenset(past.get("not_suffixed", [])),
         not_endings=tuple(past.get("not_endings", [])),
         not_after=frozenset(past.get("not_after", [])),
-        passive_auxiliaries=frozenset(past.get("passive_auxiliaries", [])),
+        blocked_after={t: frozenset(data[t].get("blocked_after", [])) for t in _RANK},
         perfect_auxiliaries=frozenset(past.get("perfect_auxiliaries", [])),
         participles=frozenset(past.get("participles", [])),
         participle_patterns=tuple(re.compile(p) for p in past.get("participle_patterns", [])),
         not_participles=frozenset(past.get("not_participles", [])),
+        reported_modals=frozenset(past.get("reported_modals", [])),
+        perfect_infinitives={
+            tuple(p.split()): len(p.split()) == 1 for p in past.get("perfect_infinitives", [])
+        },
     )
 
 
@@ -124,8 +134,8 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
     found: list[tuple[int, int, str]] = []
     for i, word in enumerate(lowered):
         for phrase, tense in cues.phrases.get(word, ()) if usable[i] else ():
-            passive = tense == PAST and i > 0 and lowered[i - 1] in cues.passive_auxiliaries
-            if tuple(lowered[i : i + len(phrase)]) == phrase and not passive:
+            blocked = i > 0 and lowered[i - 1] in cues.blocked_after[tense]
+            if tuple(lowered[i : i + len(phrase)]) == phrase and not blocked:
                 found.append((tokens[i][0], tokens[i + len(phrase) - 1][1], tense))
     for i, (s, e, w) in enumerate(tokens):
         if w != text[s:e] or w in cues.not_suffixed or w.endswith(cues.not_endings):
@@ -141,7 +151,29 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
                 aux = min(auxiliaries, key=lambda a: abs(a - i))
                 found.append((tokens[aux][0], tokens[aux][1], PAST))
                 found.append((s, e, PAST))
+    if _has_perfect_infinitive(lowered, usable, cues):
+        modal = {
+            (tokens[i][0], tokens[i][1]) for i, w in enumerate(lowered) if w in cues.reported_modals
+        }
+        found = [(s, e, PAST if (s, e) in modal else tense) for s, e, tense in found]
     return found
+
+
+def _has_perfect_infinitive(lowered: list[str], usable: list[bool], cues: _Cues) -> bool:
+    """Is there a perfect infinitive ("überfallen haben", "gestohlen worden sein")?"""
+    for i in range(len(lowered)):
+        for phrase, needs_participle in cues.perfect_infinitives.items():
+            if tuple(lowered[i : i + len(phrase)]) != phrase:
+                continue
+            before = lowered[i - 1] if i > 0 else ""
+            if not needs_participle or (i > 0 and usable[i - 1] and _looks_perfect(before, cues)):
+                return True
+    return False
+
+
+def _looks_perfect(word: str, cues: _Cues) -> bool:
+    """A participle, also one without "ge-" in front of an infinitive ("überfallen haben")."""
+    return word not in cues.not_participles and (_is_participle(word, cues) or word.endswith("en"))
 
 
 def is_participle(word: str, language: str) -> bool:
