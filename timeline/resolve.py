@@ -143,7 +143,9 @@ def _occurrence(
     assert s.today is not None
     first, last = s.span or (s.today, s.today)
     options: list[tuple[Period, int]] = []  # (period, days from the reference; 0 = overlaps)
-    for y in (s.today.year - 1, s.today.year, s.today.year + 1):
+    # two years back: a winter begins in the year before, so in February the last one is two
+    # years' winters ago ("letzten Winter" on 2013-02-12 is 2011-WI)
+    for y in range(s.today.year - 2, s.today.year + 2):
         p = period_in(y)
         if p is None:
             continue
