@@ -35,8 +35,9 @@ class _Cues:
     not_suffixed: frozenset[str]
     not_endings: tuple[str, ...]
     not_after: frozenset[str]
-    # tense -> words after which a listed cue of that tense is none ("is paid", "will have")
-    blocked_after: dict[str, frozenset[str]]
+    # tense -> words or phrases after which a listed cue of that tense is none ("is paid",
+    # "will have", "had been scheduled")
+    blocked_after: dict[str, frozenset[tuple[str, ...]]]
     perfect_auxiliaries: frozenset[str]
     participles: frozenset[str]
     participle_patterns: tuple[re.Pattern, ...]
@@ -62,7 +63,9 @@ def _cues(language: str) -> _Cues:
         not_suffixed=frozenset(past.get("not_suffixed", [])),
         not_endings=tuple(past.get("not_endings", [])),
         not_after=frozenset(past.get("not_after", [])),
-        blocked_after={t: frozenset(data[t].get("blocked_after", [])) for t in _RANK},
+        blocked_after={
+            t: frozenset(tuple(w.split()) for w in data[t].get("blocked_after", [])) for t in _RANK
+        },
         perfect_auxiliaries=frozenset(past.get("perfect_auxiliaries", [])),
         participles=frozenset(past.get("participles", [])),
         participle_patterns=tuple(re.compile(p) for p in past.get("participle_patterns", [])),
@@ -134,7 +137,10 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
     found: list[tuple[int, int, str]] = []
     for i, word in enumerate(lowered):
         for phrase, tense in cues.phrases.get(word, ()) if usable[i] else ():
-            blocked = i > 0 and lowered[i - 1] in cues.blocked_after[tense]
+            blocked = any(
+                i >= len(b) and tuple(lowered[i - len(b) : i]) == b
+                for b in cues.blocked_after[tense]
+            )
             if tuple(lowered[i : i + len(phrase)]) == phrase and not blocked:
                 found.append((tokens[i][0], tokens[i + len(phrase) - 1][1], tense))
     for i, (s, e, w) in enumerate(tokens):
