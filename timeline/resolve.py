@@ -436,6 +436,9 @@ def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
     ):
         hour = int(hour) + 12  # "8 Uhr abends", "2 p.m."
     d, uses, xvalue = _day_of(slots, params, s)
+    if d is not None and s.tense == "past" and "past_day_shift" in params:
+        # a night told in the past began the evening before ("shelled the town overnight")
+        d, uses = d + timedelta(days=int(params["past_day_shift"])), True
     tail = f"T{code}" if hour is None else f"T{int(hour):02d}:{int(minute):02d}"
     if d is None:
         return Reading("TIME", (xvalue or "XXXX-XX-XX") + tail, "time", None)
