@@ -11,6 +11,8 @@ cue nearest to the span decides; on a tie future beats past beats present, becau
 planning word outweighs the auxiliary that carries it ("ist für Mai geplant").
 A modal with a perfect infinitive reports a past act, not a plan ("soll ... gestohlen worden
 sein", "soll ... überfallen haben"): there the modal counts as past.
+A clause that ends in a zu-infinitive and has no other cue is future: it names an act announced
+or decided, not done ("kündigte an, am Montag zurückzutreten").
 """
 
 from __future__ import annotations
@@ -45,12 +47,16 @@ class _Cues:
     reported_modals: frozenset[str]
     # phrase -> does it need a participle in front ("überfallen haben"; "worden sein" has one)
     perfect_infinitives: dict[tuple[str, ...], bool]
+    infinitive_markers: frozenset[str]  # "zu" in "zu sanieren"
+    infinitive_patterns: tuple[re.Pattern, ...]  # "zurückzutreten"
+    not_infinitives: frozenset[str]  # "gewesen zu sein" is no plan
 
 
 @cache
 def _cues(language: str) -> _Cues:
     data = resource(language, "tense.toml")
     past = data["past"]
+    future = data["future"]
 
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for tense in (FUTURE, PAST, PRESENT):
@@ -74,6 +80,9 @@ def _cues(language: str) -> _Cues:
         perfect_infinitives={
             tuple(p.split()): len(p.split()) == 1 for p in past.get("perfect_infinitives", [])
         },
+        infinitive_markers=frozenset(future.get("infinitive_markers", [])),
+        infinitive_patterns=tuple(re.compile(p) for p in future.get("infinitive_patterns", [])),
+        not_infinitives=frozenset(future.get("not_infinitives", [])),
     )
 
 
@@ -162,7 +171,20 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
             (tokens[i][0], tokens[i][1]) for i, w in enumerate(lowered) if w in cues.reported_modals
         }
         found = [(s, e, PAST if (s, e) in modal else tense) for s, e, tense in found]
+    if not found and tokens and usable[-1] and _is_zu_infinitive(lowered, cues):
+        found.append((tokens[-1][0], tokens[-1][1], FUTURE))
     return found
+
+
+def _is_zu_infinitive(lowered: list[str], cues: _Cues) -> bool:
+    """Do the words end in a zu-infinitive ("zu sanieren", "zurückzutreten")?"""
+    last = lowered[-1]
+    if last in cues.not_infinitives:
+        return False
+    after_marker = len(lowered) > 1 and lowered[-2] in cues.infinitive_markers
+    return (after_marker and last.endswith("n") and len(last) > 3) or any(
+        p.match(last) for p in cues.infinitive_patterns
+    )
 
 
 def _has_perfect_infinitive(lowered: list[str], usable: list[bool], cues: _Cues) -> bool:
