@@ -41,7 +41,8 @@ SMALLER = {"hour": ("minute", 60), "minute": ("second", 60), "day": ("hour", 24)
            "century": ("year", 100)}  # fmt: skip
 # How much farther a date may lie when the tense points to it ("sagte am 9. Dezember"). News
 # in the present tense mostly announce ("Die Wahl ist im Mai"), so the present leans ahead.
-TENSE_PENALTY_DAYS = {"past": 300, "future": 300, "present": 200}
+# "since" is the start of a state that still holds ("seit März", a pattern's tense): never ahead.
+TENSE_PENALTY_DAYS = {"past": 300, "future": 300, "present": 200, "since": 100_000}
 WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
 
@@ -170,7 +171,7 @@ def _occurrence(
 
     def cost(option: tuple[Period, int], with_tense: bool) -> int:
         delta = option[1]
-        against = {"past": delta > 0, "future": delta < 0, "present": delta < 0}
+        against = {"past": delta > 0, "since": delta > 0, "future": delta < 0, "present": delta < 0}
         days = s.conventions.penalty(s.tense)
         penalty = days if against.get(s.tense) else 0
         return abs(delta) + (penalty if with_tense else 0)
@@ -360,7 +361,7 @@ def _weekday_near(
     if shift is None:
         if s.tense == "past" and past_today and delta == 0:
             return today, True
-        if s.tense == "past":
+        if s.tense in ("past", "since"):
             shift = -1
         elif s.tense == "future":
             shift = 1
