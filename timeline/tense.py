@@ -11,6 +11,8 @@ cue nearest to the span decides; on a tie future beats past beats present, becau
 planning word outweighs the auxiliary that carries it ("ist für Mai geplant").
 A modal with a perfect infinitive reports a past act, not a plan ("soll ... gestohlen worden
 sein", "soll ... überfallen haben"): there the modal counts as past.
+A colon (tense.toml `scope_marks`) bounds the search like a sentence end: what follows it is
+speech, a list or a statement of its own ("... kam sie nicht: Er gastiert am 9. Dezember").
 A clause that ends in a zu-infinitive and has no other cue is future: it names an act announced
 or decided, not done ("kündigte an, am Montag zurückzutreten").
 """
@@ -50,6 +52,7 @@ class _Cues:
     infinitive_markers: frozenset[str]  # "zu" in "zu sanieren"
     infinitive_patterns: tuple[re.Pattern, ...]  # "zurückzutreten"
     not_infinitives: frozenset[str]  # "gewesen zu sein" is no plan
+    scope_marks: frozenset[str]  # ":" ends the search like a sentence end
 
 
 @cache
@@ -83,6 +86,7 @@ def _cues(language: str) -> _Cues:
         infinitive_markers=frozenset(future.get("infinitive_markers", [])),
         infinitive_patterns=tuple(re.compile(p) for p in future.get("infinitive_patterns", [])),
         not_infinitives=frozenset(future.get("not_infinitives", [])),
+        scope_marks=frozenset(data.get("scope", {}).get("marks", [])),
     )
 
 
@@ -94,13 +98,35 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
         i += 1
     if i >= len(spans) or spans[i][0] >= end:
         return UNKNOWN
-    sentence = spans[i]
+    sentence = _scope(text, spans[i], start, end, _cues(language).scope_marks)
     parts = pieces(text, sentence[0], sentence[1], language)
     for lo, hi in _widening(parts, start, end, sentence):
         tense = _tense_in(text, lo, hi, start, end, language)
         if tense != UNKNOWN:
             return tense
     return UNKNOWN
+
+
+def _scope(
+    text: str, sentence: tuple[int, int], start: int, end: int, marks: frozenset[str]
+) -> tuple[int, int]:
+    """The part of the sentence between the scope marks around the span (not "14:30")."""
+    lo, hi = sentence
+    if not marks:
+        return sentence
+    for i in range(start - 1, lo - 1, -1):
+        if text[i] in marks and not _between_digits(text, i):
+            lo = i + 1
+            break
+    for i in range(end, hi):
+        if text[i] in marks and not _between_digits(text, i):
+            hi = i
+            break
+    return lo, hi
+
+
+def _between_digits(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
 def _widening(
