@@ -30,11 +30,14 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
+import sys
 from pathlib import Path
 
 from babel import Locale
 from babel.core import get_global
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from timeline.gazetteer import slug  # noqa: E402  (the ids the app computes)
 
 ROOT = Path(__file__).resolve().parent.parent / "timeline" / "resources"
 LANGUAGES = ("de", "en")
@@ -157,15 +160,6 @@ def places(lang: str, codes: dict[str, str]) -> list[dict]:
         if name != row["key"]:  # the name in this language ("Moskau") is the one to show
             place["name"] = name
     return [{"id": key, **row} for key, row in sorted(by_id.items())]
-
-
-def slug(name: str) -> str:
-    """As timeline.gazetteer.slug: "München" -> "muenchen", "A Coruña" -> "a-coruna"."""
-    text = name.lower()
-    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
-        text = text.replace(a, b)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def big_cities() -> list[dict]:
