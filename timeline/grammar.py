@@ -9,11 +9,14 @@ A pattern is written as a template of words and slots, e.g. `"{day}. {month} [{y
   required white space;
 - `<...>` around the first or last words marks context: it must be there but is not part of the
   extent (TimeML leaves prepositions out: "<seit> zwei Jahren"); context after the extent is
-  a lookahead, so it can be part of the next match ("<16.> und <17.> Jänner").
+  a lookahead, so it can be part of the next match ("16" in "16. und 17. Jänner" looks ahead
+  to the month, and "17" is matched again on its own).
 
-Matching is case-insensitive unless the pattern says `case_sensitive = true`. Candidates from all
+Matching is case-insensitive unless the pattern says `case_sensitive = true`; the parameters
+`not_followed_by` / `not_preceded_by` veto a match by its neighbouring word. Candidates from all
 patterns are reduced to non-overlapping ones, longest extent first, then leftmost, then the
-pattern that needed more context, then pattern order.
+pattern that needed more context, then pattern order; a pattern with `frame = "none"` claims
+its extent for something that is not a date ("im Alter von 45 Jahren").
 """
 
 from __future__ import annotations
