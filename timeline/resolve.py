@@ -204,19 +204,19 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
     gran = "day" if d else "month"
     if y is None and s.today is None:
         return Reading("DATE", f"XXXX-{m:02d}" + (f"-{d:02d}" if d else ""), gran, None, part)
+
+    def period_in(year: int) -> Period | None:
+        return _day_in(year, m, d) if d else periods.month(year, m)
+
     uses_tense = False
     if y is None and "start" in slots and s.today is not None:  # "von Mai bis September"
         start = int(slots["start"])
         first, uses_tense = _occurrence(lambda year: periods.month(year, start), s)
         y = first.earliest.year + (1 if m < start else 0)
     if y is not None:
-        p = periods.day(date(y, m, d)) if d else periods.month(y, m)
+        p = period_in(y)
     else:
-
-        def period_in(year: int) -> Period | None:
-            return _day_in(year, m, d) if d else periods.month(year, m)
-
-        p, uses_tense = _occurrence(period_in, s, _explicit_shift(slots, params))
+        p, uses_tense = _occurrence(period_in, s, _shift(slots, params))
     return Reading("DATE", p.value, gran, _narrow(p, part), part, uses_tense)
 
 
@@ -265,12 +265,6 @@ def _unit(slots: dict, params: dict) -> str:
     return slots.get("unit") or params["unit"]
 
 
-def _shift_of(slots: dict, params: dict) -> int:
-    if "shift" in slots:
-        return int(slots["shift"])
-    return int(params.get("shift", 0))
-
-
 _X_VALUES = {
     "day": "XXXX-XX-XX",
     "week": "XXXX-WXX",
@@ -293,7 +287,7 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
     unit = _unit(slots, params)
     n = _count(slots, params)
     sign = int(params.get("sign", 1))
-    steps = _shift_of(slots, params) if "number" not in slots and "sign" not in params else None
+    steps = (_shift(slots, params) or 0) if "number" not in slots and "sign" not in params else None
     part = _part(slots, params)
     gran = "week" if unit == "weekend" else unit
     as_duration = params.get("type") == "DURATION"
@@ -405,7 +399,7 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
     if s.today is None:
         return Reading("DATE", f"XXXX-WXX-{wd}", "day", None)
     if params.get("in_week"):  # "Dienstag vergangener Woche": that weekday of the shifted week
-        monday = periods.week(periods.shift(s.today, "week", _shift_of(slots, params))).earliest
+        monday = periods.week(periods.shift(s.today, "week", _shift(slots, params) or 0)).earliest
         d, uses = monday + timedelta(days=wd - 1), False
     elif "start" in slots:  # "von Montag bis Freitag": the end follows its start
         start = int(slots["start"])
@@ -413,12 +407,13 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
         d = first + timedelta(days=(wd - start) % 7 or 7)
     else:
         d, uses = _weekday_near(
-            s.today, wd, s, _explicit_shift(slots, params), params.get("past_includes_today", False)
+            s.today, wd, s, _shift(slots, params), params.get("past_includes_today", False)
         )
     return Reading("DATE", d.isoformat(), "day", periods.day(d), None, uses)
 
 
-def _explicit_shift(slots: dict, params: dict) -> int | None:
+def _shift(slots: dict, params: dict) -> int | None:
+    """The direction the text gives ("letzte" -1, "diese" 0, "nächste" +1), None if none."""
     if "shift" in slots:
         return int(slots["shift"])
     return params.get("shift")
@@ -458,7 +453,7 @@ def resolve_season(slots: dict, params: dict, s: Situation) -> Reading:
         return Reading("DATE", f"XXXX-{code}", "season", None, part)
     else:
         p, uses = _occurrence(
-            lambda year: periods.season(year, code), s, _explicit_shift(slots, params), True
+            lambda year: periods.season(year, code), s, _shift(slots, params), True
         )
     return Reading("DATE", p.value, "season", _narrow(p, part), part, uses)
 
@@ -476,7 +471,7 @@ def resolve_quarter(slots: dict, params: dict, s: Situation) -> Reading:
     elif s.today is None:
         return Reading("DATE", f"XXXX-{'Q' if unit == 'quarter' else 'H'}{n}", unit, None)
     else:
-        p, uses = _occurrence(lambda year: make(year, n), s, _explicit_shift(slots, params), True)
+        p, uses = _occurrence(lambda year: make(year, n), s, _shift(slots, params), True)
     return Reading("DATE", p.value, unit, p, None, uses)
 
 
@@ -497,7 +492,7 @@ def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
         fixed = rule[:2].isdigit() and rule.count("-") == 1
         return Reading("DATE", f"XXXX-{rule}" if fixed else "XXXX-XX-XX", "day", None)
     else:
-        p, uses = _occurrence(period_in, s, _explicit_shift(slots, params))
+        p, uses = _occurrence(period_in, s, _shift(slots, params))
     return Reading("DATE", p.value, "day", p, None, uses)
 
 
