@@ -39,6 +39,15 @@ DATELESS_REACH = 20  # characters between a SET and the hours of its schedule
 
 
 @dataclass(frozen=True)
+class Mark:
+    """A date found earlier in the text that later expressions may count from."""
+
+    period: Period
+    tid: str
+    end: int  # where it ends in the text
+
+
+@dataclass(frozen=True)
 class Engine:
     language: str
     lexicon: Lexicon
@@ -78,25 +87,17 @@ def find_dates(
         return fallback_dates(text, language, dct, doc_id)
     eng = engine(language)
     found: list[TimeExpression] = []
-    previous: tuple[Period, str] | None = None  # the last date known for sure, and its tid
-    written: tuple[Period, int] | None = None  # the last date with a year written out, its end
+    previous: Mark | None = None  # the last date known for sure
+    written: Mark | None = None  # the last date with its year written out (as the whole year)
     set_end: int | None = None  # where the last SET ended ("täglich", "wochentags")
+    reach = eng.lexicon.settings.get("narrative_reach", NARRATIVE_REACH)
     for cand in find_candidates(text, eng.patterns, eng.lexicon):
         if cand.pattern.frame == "none":  # a longer reading that is not a date ("Nr. 2015")
             continue
-        tense = "unknown"
-        needs_tense = cand.pattern.frame in TENSE_FRAMES or cand.pattern.params.get("uses_tense")
-        if "tense" in cand.pattern.params:  # the pattern knows ("Friday's ruling" is past)
-            tense = cand.pattern.params["tense"]
-        elif needs_tense and "year" not in cand.slots:
-            tense = clause_tense(text, cand.start, cand.end, eng.language)
-            if tense == "unknown" and _in_a_sentence(text, cand.start, eng.language):
-                # a sentence with no past or future cue is in the present (a bare phrase is not)
-                tense = eng.lexicon.settings.get("unmarked_tense", "unknown")
-        reach = eng.lexicon.settings.get("narrative_reach", NARRATIVE_REACH)
-        context = written[0] if written and cand.start - written[1] < reach else None
+        tense = _tense_of(cand, text, eng)
+        context = written if written and cand.start - written.end < reach else None
         try:
-            reading = _read(cand, eng, dct, tense, previous[0] if previous else None, context)
+            reading, used = _read(cand, eng, dct, tense, previous, context)
         except (Unresolvable, KeyError, ValueError, OverflowError) as err:
             if notes is not None:
                 where = f"{cand.start}-{cand.end}"
@@ -106,8 +107,7 @@ def find_dates(
         if cand.pattern.params.get("dateless") and after_set:  # "täglich von 9 bis 18 Uhr"
             reading = _without_day(reading)
         tid = f"t{len(found) + 1}"
-        anchor = previous[1] if previous and reading.uses_previous else None
-        found.append(_expression(cand, text, reading, dct, tense, tid, doc_id, anchor, previous))
+        found.append(_expression(cand, text, reading, dct, tense, tid, doc_id, used))
         if reading.type == "SET":
             set_end = cand.end
         if reading.period is None or reading.uncertain or reading.value.endswith("_REF"):
@@ -115,12 +115,27 @@ def find_dates(
         if cand.pattern.params.get("anchor_stays"):  # "a year earlier" twice: same anchor
             continue
         if reading.type in ("DATE", "TIME"):
-            previous = (reading.period, tid)
+            previous = Mark(reading.period, tid, cand.end)
             if "year" in cand.slots:  # the whole year is the context, also of "Ende 2027"
-                written = (periods.year(reading.period.earliest.year), cand.end)
-            elif not reading.uses_previous:  # a date counted from the DCT ends the narrative
+                written = Mark(periods.year(reading.period.earliest.year), tid, cand.end)
+            elif used is None:  # a date counted from the DCT ends the narrative
                 written = None
     return found
+
+
+def _tense_of(cand: Candidate, text: str, eng: Engine) -> str:
+    """The tense that gives a direction-less expression its direction ("unknown" if none)."""
+    params = cand.pattern.params
+    if "tense" in params:  # the pattern knows ("Friday's ruling" is past)
+        return params["tense"]
+    needs_tense = cand.pattern.frame in TENSE_FRAMES or params.get("uses_tense")
+    if not needs_tense or "year" in cand.slots:
+        return "unknown"
+    tense = clause_tense(text, cand.start, cand.end, eng.language)
+    if tense == "unknown" and _in_a_sentence(text, cand.start, eng.language):
+        # a sentence with no past or future cue is in the present (a bare phrase is not)
+        tense = eng.lexicon.settings.get("unmarked_tense", "unknown")
+    return tense
 
 
 def _without_day(reading: Reading) -> Reading:
@@ -163,35 +178,37 @@ def _read(
     eng: Engine,
     dct: DocumentDate | None,
     tense: str,
-    previous: Period | None,
-    written: Period | None,
-) -> Reading:
+    previous: Mark | None,
+    written: Mark | None,
+) -> tuple[Reading, Mark | None]:
+    """The reading of a candidate, and the earlier date it counted from (None: the DCT)."""
     params = cand.pattern.params
+    last = previous.period if previous else None
 
     def at(today, span, tense=tense):
         keep = params.get("keep_granularity")  # the resolver counts in the earlier date's unit
-        near = previous if previous and (keep or previous.granularity in ("day", "time")) else None
+        near = last if last and (keep or last.granularity in ("day", "time")) else None
         s = Situation(today, tense, span, near, eng.conventions)
         return RESOLVERS[cand.pattern.frame](cand.slots, params, s)
 
     if params.get("anchor") == "previous":
-        if previous is not None and _fits(previous, cand):
-            return replace(at(previous.earliest, None), uses_previous=True)
+        if previous is not None and _fits(previous.period, cand):
+            return at(previous.period.earliest, None), previous
     elif (
         written is not None
         and (cand.pattern.frame in YEARLESS_FRAMES or params.get("anchor") == "written")
         and not {"year", "year2", "shift", "year_shift"} & cand.slots.keys()
-        and not _contradicts(written, tense, dct)
+        and not _contradicts(written.period, tense, dct)
     ):
         # the tense tells the direction from the DCT, not from a date in the text
-        reading = at(written.earliest, (written.earliest, written.latest), "unknown")
-        return replace(reading, uses_previous=True)
+        year = written.period
+        return at(year.earliest, (year.earliest, year.latest), "unknown"), written
     if dct is None:
-        return at(None, None)
+        return at(None, None), None
     if dct.precision == Precision.DAY:
-        return at(dct.earliest, None)
+        return at(dct.earliest, None), None
     span = (dct.earliest, dct.latest)
-    return _join(at(dct.earliest, span), at(dct.latest, span), dct)
+    return _join(at(dct.earliest, span), at(dct.latest, span), dct), None
 
 
 def _join(lo: Reading, hi: Reading, dct: DocumentDate) -> Reading:
@@ -209,7 +226,7 @@ def _join(lo: Reading, hi: Reading, dct: DocumentDate) -> Reading:
         max(lo.period.latest, hi.period.latest),
     )
     return Reading(lo.type, value, lo.granularity, period, lo.mod, lo.uses_tense or hi.uses_tense,
-                   lo.uses_previous, uncertain=True)  # fmt: skip
+                   uncertain=True)  # fmt: skip
 
 
 def _common_value(a: str, b: str) -> str:
@@ -229,8 +246,7 @@ def _expression(
     tense: str,
     tid: str,
     doc_id: str,
-    anchor: str | None,
-    previous: tuple[Period, str] | None,
+    used: Mark | None,
 ) -> TimeExpression:
     period = r.period
     return TimeExpression(
@@ -243,10 +259,10 @@ def _expression(
         earliest=period.earliest if period else None,
         latest=period.latest if period else None,
         granularity=r.granularity,
-        explanation=_explain(cand, text, r, dct, tense, previous),
+        explanation=_explain(cand, text, r, dct, tense, used),
         id=tid,
         doc=doc_id,
-        anchor=anchor,
+        anchor=used.tid if used else None,
     )
 
 
@@ -256,12 +272,12 @@ def _explain(
     r: Reading,
     dct: DocumentDate | None,
     tense: str,
-    previous: tuple[Period, str] | None,
+    used: Mark | None,
 ) -> str:
     """One readable line: `Dienstag + DCT Wed 2024-05-15, past tense -> 2024-05-14`."""
     parts = [text[cand.start : cand.end]]
-    if r.uses_previous and previous:
-        parts.append(f"+ earlier date {previous[0].value} ({previous[1]})")
+    if used:
+        parts.append(f"+ earlier date {used.period.value} ({used.tid})")
     elif dct is not None and cand.pattern.frame not in ("set",):
         day_name = f"{WEEKDAY_NAMES[dct.earliest.weekday()]} " if dct.precision == "day" else ""
         parts.append(f"+ DCT {day_name}{dct.value}")

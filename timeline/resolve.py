@@ -79,7 +79,6 @@ class Reading:
     period: Period | None  # None: no interval (unanchored or a bare duration)
     mod: str | None = None
     uses_tense: bool = False
-    uses_previous: bool = False
     uncertain: bool = False  # joined from both ends of a coarse DCT
 
 
