@@ -22,6 +22,7 @@ from timeline.model import DocumentDate, Precision, TimeExpression
 from timeline.periods import GRANULARITIES, Period
 from timeline.resolve import (
     RESOLVERS,
+    TIME_UNITS,
     WEEKDAY_NAMES,
     Conventions,
     Reading,
@@ -167,7 +168,7 @@ def _fits(previous: Period, cand: Candidate) -> bool:
     frame, params = cand.pattern.frame, cand.pattern.params
     unit = cand.slots.get("unit") or params.get("unit")
     unit = unit or ("day" if frame in ("weekday", "time") else "year")
-    unit = {"weekend": "week", "hour": "time", "minute": "time", "second": "time"}.get(unit, unit)
+    unit = "time" if unit in TIME_UNITS else "week" if unit == "weekend" else unit
     if unit not in GRANULARITIES or previous.granularity not in GRANULARITIES:
         return False
     return GRANULARITIES.index(previous.granularity) <= GRANULARITIES.index(unit)
