@@ -14,8 +14,9 @@ import json
 import logging
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -209,7 +210,7 @@ def _record(record: object, default_id: str, path: str) -> Document:
     )
 
 
-def unique_ids(documents: list[Document]) -> list[Document]:
+def _unique_ids(documents: list[Document]) -> list[Document]:
     """Documents with unique ids: a repeated id gets `#2`, `#3`, ... and a warning."""
     seen: dict[str, int] = {}
     out = []
@@ -240,7 +241,7 @@ def read_jsonl(source: str, name: str, *, path: str = "") -> Reading:
             documents.append(_record(record, f"{name}:{number}", path))
         except ReadError as e:
             errors.append(f"line {number}: {e}")
-    return Reading(unique_ids(documents), errors)
+    return Reading(_unique_ids(documents), errors)
 
 
 def read_csv(source: str, name: str, *, path: str = "") -> Reading:
@@ -266,7 +267,7 @@ def read_csv(source: str, name: str, *, path: str = "") -> Reading:
                 errors.append(f"line {line}: {e}")
     except csv.Error as e:
         errors.append(f"line {reader.line_num}: {e}; the rest of the file was not read")
-    return Reading(unique_ids(documents), errors)
+    return Reading(_unique_ids(documents), errors)
 
 
 def file_format(path: Path, source: str) -> str:
@@ -331,24 +332,39 @@ def find_inputs(path: Path | str) -> list[tuple[Path, str]]:
     return sorted(found, key=lambda item: item[1])
 
 
+def read_all(sources: Iterable[tuple[str, Callable[[], Reading]]]) -> Reading:
+    """The documents of every (label, reader) source, with unique ids; a source that fails,
+    or a line of it, is reported as `label: message` and the others are still read."""
+    documents, errors = [], []
+    for label, read in sources:
+        try:
+            found = read()
+        except ReadError as e:
+            errors.append(f"{label}: {e}")
+            continue
+        documents += found.documents
+        errors += [f"{label}: {message}" for message in found.errors]
+    return Reading(_unique_ids(documents), errors)
+
+
 def read_paths(paths: Iterable[Path | str]) -> Reading:
     """Every document in the given files and folders; failures become `path: message` lines."""
-    documents, errors = [], []
-    for given in paths:
-        try:
-            inputs = find_inputs(given)
-        except ReadError as e:
-            errors.append(f"{given}: {e}")
-            continue
-        for path, name in inputs:
+
+    def sources() -> Iterator[tuple[str, Callable[[], Reading]]]:
+        for given in paths:
             try:
-                found = read_file(path, name)
+                inputs = find_inputs(given)
             except ReadError as e:
-                errors.append(f"{path}: {e}")
+                yield str(given), partial(_fail, e)
                 continue
-            documents += found.documents
-            errors += [f"{path}: {message}" for message in found.errors]
-    return Reading(unique_ids(documents), errors)
+            for path, name in inputs:
+                yield str(path), partial(read_file, path, name)
+
+    return read_all(sources())
+
+
+def _fail(error: ReadError) -> Reading:
+    raise error
 
 
 def read_gold(path: Path | str) -> tuple[str, list[timeml.GoldTimex]]:

@@ -7,9 +7,10 @@ line so one bad upload never stops the others.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import PurePath
 
-from timeline.reading import ReadError, Reading, decode, read_source, read_text, unique_ids
+from timeline.reading import ReadError, Reading, decode, read_all, read_source, read_text
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
@@ -17,23 +18,17 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 def read_uploads(files: Sequence[tuple[str, bytes]], max_bytes: int = MAX_FILE_BYTES) -> Reading:
     """Every document in the uploaded (name, content) pairs; too large, binary, empty or
     unreadable files are reported and skipped."""
-    documents, errors = [], []
-    for name, data in files:
+
+    def read(name: str, data: bytes) -> Reading:
         if len(data) > max_bytes:
-            errors.append(
-                f"{name}: too large ({len(data) / 1e6:.1f} MB; "
-                f"the limit is {max_bytes / 1e6:.0f} MB per file)"
+            raise ReadError(
+                f"too large ({len(data) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB "
+                "per file)"
             )
-            continue
-        try:
-            text, warnings = decode(data)
-            found = read_source(PurePath(name), text, warnings, name)
-        except ReadError as e:
-            errors.append(f"{name}: {e}")
-            continue
-        documents += found.documents
-        errors += [f"{name}: {message}" for message in found.errors]
-    return Reading(unique_ids(documents), errors)
+        text, warnings = decode(data)
+        return read_source(PurePath(name), text, warnings, name)
+
+    return read_all((name, partial(read, name, data)) for name, data in files)
 
 
 def read_pasted(text: str, name: str = "pasted") -> Reading:
