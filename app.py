@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from timeline import export
+from timeline.chart_widget import timeline_chart
 from timeline.figures import (
     actor_overview_figure,
     hover_texts,
@@ -39,6 +40,7 @@ from timeline.view import (
     filter_extraction,
     find_event,
     from_query_params,
+    parse_window,
     plain_markdown,
     source_passage,
     to_query_params,
@@ -62,6 +64,7 @@ WIDGETS = {
     "w_lanes": "lanes",
     "w_zoom": "zoom",
     "w_around": "around",
+    "w_window": "window",  # not a widget: the zoom made in the chart
 }
 MULTI = {"w_actors", "w_kinds", "w_countries", "w_languages", "w_docs"}
 
@@ -104,6 +107,8 @@ def hovers_of(key: str, _extraction: Extraction) -> dict[str, str]:
 def set_widgets(state: ViewState) -> None:
     for key, name in WIDGETS.items():
         ss[key] = list(getattr(state, name)) if key in MULTI else getattr(state, name)
+    if state.window:  # no zoom level is chosen while a zoom made in the chart is shown
+        ss.w_zoom = None
     ss.event = state.event
 
 
@@ -149,17 +154,32 @@ def apply_correction(doc_id: str, language_key: str, dct_key: str, view: ViewSta
         use_corpus(corrected, view)
 
 
-def picked(widget: str, ids: list[str] | None = None) -> str:
-    """The event newly clicked in the chart (or selected in the table), else ""."""
-    selection = (ss.get(widget) or {}).get("selection") or {}
-    if ids is None:
-        points = selection.get("points") or []
-        value = next((str(p["customdata"]) for p in points if p.get("customdata")), "")
-    else:
-        rows = selection.get("rows") or []
-        value = ids[rows[0]] if rows and rows[0] < len(ids) else ""
-    changed = value and value != ss.get(f"last_{widget}")
-    ss[f"last_{widget}"] = value
+def zoomed_in_chart() -> None:
+    """Chart callback: the x range the user zoomed to replaces the zoom level (null, from a
+    double click or "autoscale", means everything)."""
+    dragged = ss.chart.range
+    window = parse_window(dragged)
+    if dragged is None:
+        ss.w_window, ss.w_zoom = None, "all"
+    elif window:
+        ss.w_window, ss.w_zoom = window, None
+
+
+def clicked_in_chart() -> None:
+    if ss.chart.clicked:
+        ss.event = ss.chart.clicked
+
+
+def zoom_level_chosen() -> None:
+    ss.w_window = None
+
+
+def picked_in_table(ids: list[str]) -> str:
+    """The event newly selected in the table, else ""."""
+    rows = ((ss.get("table") or {}).get("selection") or {}).get("rows") or []
+    value = ids[rows[0]] if rows and rows[0] < len(ids) else ""
+    changed = value and value != ss.get("last_table")
+    ss.last_table = value
     return value if changed else ""
 
 
@@ -216,12 +236,20 @@ for key, options in (
 with st.sidebar:
     st.header("View")  # widgets outside the tabs: a hidden widget would lose its state
     st.radio("Lanes", LANES, key="w_lanes", horizontal=True, format_func=str.capitalize)
-    st.segmented_control("Zoom", list(ZOOMS), key="w_zoom", format_func=str.capitalize)
+    st.segmented_control(
+        "Zoom",
+        list(ZOOMS),
+        key="w_zoom",
+        format_func=str.capitalize,
+        on_change=zoom_level_chosen,
+        help="Or drag across the chart, or move the range slider below it",
+    )
     st.date_input(
         "Zoom around",
         key="w_around",
         min_value=FAR_PAST,
         max_value=FAR_FUTURE,
+        on_change=zoom_level_chosen,
         disabled=ss.get("w_zoom") in (None, "all"),
         help="The day to zoom in on (default: the selected event, else the middle)",
     )
@@ -240,14 +268,11 @@ with st.sidebar:
         set_widgets(ViewState(corpus=ss.corpus))
         st.rerun()
 
-if ss.get("w_zoom") is None:  # the segmented control can be unselected
-    ss.w_zoom = "all"
 fields = {name: tuple(ss[k]) if k in MULTI else ss[k] for k, name in WIDGETS.items()}
-state = ViewState(corpus=ss.corpus, **fields)
+# no zoom level selected: a window zoomed to in the chart, or the control was unselected
+state = ViewState(corpus=ss.corpus, **(fields | {"zoom": ss.w_zoom or "all"}))
 view = filter_extraction(extraction, state)
-ss.event = (
-    picked("chart") or picked("table", [r["id"] for r in ss.get("table_rows", [])]) or ss.event
-)
+ss.event = picked_in_table([r["id"] for r in ss.get("table_rows", [])]) or ss.event
 state = replace(state, event=ss.event)
 params = to_query_params(state)
 if params != {k: st.query_params.get_all(k) for k in st.query_params}:
@@ -288,19 +313,17 @@ with timeline_tab:
         figure = timeline_figure(
             view,
             lanes=state.lanes,
-            # An event clicked in the chart is already highlighted there by Plotly; drawing a
-            # ring would change the figure, which Streamlit then redraws, losing the zoom.
-            selected="" if state.event == ss.get("last_chart") else state.event,
+            selected=state.event,
             uirevision=ss.corpus,
             hovers=hovers_of(ss.corpus, extraction),
             frame=zoom_window(state, x_frame(view), x_frame(extraction), event),
         )
-        st.plotly_chart(
+        timeline_chart(
             figure,
             key="chart",
-            on_select="rerun",
-            selection_mode="points",
-            config={"displaylogo": False, "scrollZoom": True},
+            config={"displaylogo": False, "scrollZoom": True, "responsive": True},
+            on_zoom=zoomed_in_chart,
+            on_click=clicked_in_chart,
         )
         if not view.events:
             st.info("No event matches these filters.")

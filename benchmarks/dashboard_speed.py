@@ -4,7 +4,7 @@ at 10,000 events).
 
 A filter change re-runs app.py; with the extraction (and its hover labels) cached that is:
 filter the Extraction, build the table rows, build the timeline figure and serialize it as
-st.plotly_chart does. The last columns run app.py itself under Streamlit's AppTest (with the
+the chart component does (`figure.to_json()`). The last columns run app.py itself under Streamlit's AppTest (with the
 synthetic extraction as the pipeline's result): its first run, a rerun after a text search
 (few events left) and one after switching lanes (every event shown).
 
@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         def draw(view: Extraction, hovers: dict = hovers) -> str:
             rows = event_rows(view)
             figure = timeline_figure(view, selected="e1", hovers=hovers)
-            return plotly.io.to_json(figure, validate=False) + str(len(rows))
+            return figure.to_json() + str(len(rows))
 
         build = best_ms(lambda ex=extraction: draw(ex), args.repeat)
         state = ViewState(corpus="x", actors=("a1", "a2", "a3", "a4", "a5"), query="Event 1")

@@ -1,6 +1,7 @@
 """The dashboard script under Streamlit's AppTest: sample corpus, filters, links, bad uploads."""
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -30,9 +31,14 @@ def shown(at: AppTest) -> int:
     return int(caption.split(" shown")[0].rsplit(" ", 1)[1])
 
 
+def chart_figure(at: AppTest) -> dict:
+    """The Plotly figure the timeline chart component was given."""
+    (chart,) = [e for e in at.get("bidi_component") if e.proto.component_name == "timeline_chart"]
+    return json.loads(chart.proto.bytes)
+
+
 def chart_events(at: AppTest) -> set[str]:
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    return {c for trace in spec["data"] for c in trace.get("customdata") or [] if c}
+    return {c for trace in chart_figure(at)["data"] for c in trace.get("customdata") or [] if c}
 
 
 def test_starts_on_the_sample_corpus():
@@ -122,7 +128,7 @@ def test_hostile_html_upload_is_escaped():
 
 
 def x_range(at: AppTest) -> list[str]:
-    return json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["xaxis"]["range"]
+    return chart_figure(at)["layout"]["xaxis"]["range"]
 
 
 def test_zoom_survives_filter_changes_and_travels_with_the_link():
@@ -135,6 +141,30 @@ def test_zoom_survives_filter_changes_and_travels_with_the_link():
     assert x_range(at) == zoomed
     again = start({k: v for k, v in at.query_params.items()})
     assert x_range(again) == zoomed
+
+
+def test_a_zoom_made_in_the_chart_travels_with_the_link_until_a_zoom_level_is_chosen():
+    # what the chart reports after a drag is put in the URL as `window` (see test_browser)
+    at = start({"window": "2024-05-06T00:00/2024-05-20T12:00", "q": "Oslo"})
+    assert x_range(at) == ["2024-05-06 00:00", "2024-05-20 12:00"]
+    assert at.segmented_control(key="w_zoom").value is None  # no zoom level: a custom one
+    at.text_input(key="w_query").input("").run()
+    assert x_range(at) == ["2024-05-06 00:00", "2024-05-20 12:00"]
+    assert at.query_params["window"] in (
+        "2024-05-06T00:00/2024-05-20T12:00",
+        ["2024-05-06T00:00/2024-05-20T12:00"],
+    )
+    at.segmented_control(key="w_zoom").set_value("month").run()
+    assert "window" not in at.query_params
+    start_day = date.fromisoformat(x_range(at)[0][:10])
+    assert date.fromisoformat(x_range(at)[1][:10]) - start_day == timedelta(days=31)
+
+
+def test_a_malformed_window_in_a_link_is_reported():
+    at = start({"window": "2024-05-20/2024-05-06"})  # backwards
+    shown_text = [w.value.replace("\\", "") for w in at.warning]  # markdown escapes removed
+    assert any("window=2024-05-20/2024-05-06" in w for w in shown_text)
+    assert "window" not in at.query_params
 
 
 def test_pasted_text_becomes_the_corpus():

@@ -141,6 +141,11 @@ def _x_range(page) -> list:
     return page.evaluate("() => document.querySelector('.js-plotly-plot')._fullLayout.xaxis.range")
 
 
+def _to_minute(x_range: list) -> list[str]:
+    """A Plotly x range to the minute, with "T" (the server keeps a zoom to the minute)."""
+    return [str(t).replace(" ", "T")[:16] for t in x_range]
+
+
 def _points(page) -> int:
     return page.locator(".js-plotly-plot .scatterlayer path.point").count()
 
@@ -179,7 +184,8 @@ def test_chart_click_filter_and_link(browser, server):  # browser first: it may 
     samples = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "samples").glob("*.txt"))
     assert " ".join(sentence.split()) in " ".join(samples.split())
     assert "event=" in page.url
-    assert _x_range(page) == zoomed
+    assert _to_minute(_x_range(page)) == _to_minute(zoomed)
+    assert "window=" in page.url  # the zoom travels with the link
     page.screenshot(path=str(SHOTS / "timeline-browser-selected.png"))
 
     # A filter changes the URL and the events shown.
@@ -191,6 +197,7 @@ def test_chart_click_filter_and_link(browser, server):  # browser first: it may 
     _settle(page)
     filtered = _shown(page)
     assert 0 < filtered < before
+    assert _to_minute(_x_range(page)) == _to_minute(zoomed)  # the zoom survived the filter
     points = _points(page)
     link = page.url
     page.screenshot(path=str(SHOTS / "timeline-browser-filtered.png"))
@@ -201,7 +208,26 @@ def test_chart_click_filter_and_link(browser, server):  # browser first: it may 
     assert _shown(again) == filtered
     assert _points(again) == points
     assert again.locator(".source-passage").inner_text().strip() == sentence
+    assert _to_minute(_x_range(again)) == _to_minute(zoomed)
     again.screenshot(path=str(SHOTS / "timeline-browser-link.png"))
+
+    # The range slider zooms too: its window goes to the URL and survives a filter change.
+    before_slide = again.url
+    grabber = again.locator(".rangeslider-grabber-min").first.bounding_box()
+    gx, gy = grabber["x"] + grabber["width"] / 2, grabber["y"] + grabber["height"] / 2
+    again.mouse.move(gx, gy)
+    again.mouse.down()
+    again.mouse.move(gx + 80, gy, steps=8)
+    again.mouse.up()
+    again.wait_for_url(lambda url: url != before_slide and "window=" in url, timeout=30_000)
+    _settle(again)
+    slid = _to_minute(_x_range(again))
+    assert slid != _to_minute(zoomed) and slid[1] == _to_minute(zoomed)[1]
+    again.get_by_label("Search event text").fill("")
+    again.get_by_label("Search event text").press("Enter")
+    again.wait_for_url(lambda url: "q=Oslo" not in url, timeout=30_000)
+    _settle(again)
+    assert _shown(again) > filtered and _to_minute(_x_range(again)) == slid
 
     # Every tab draws without an exception, and the timeline comes back.
     for tab in ("Events", "Publication vs event", "Actors", "Articles", "Export", "Timeline"):

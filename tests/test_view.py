@@ -1,7 +1,7 @@
 """Filter state <-> URL parameters, filtering, table rows and the highlighted source passage."""
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 from extraction_fixture import build
 
@@ -13,6 +13,7 @@ from timeline.view import (
     event_rows,
     filter_extraction,
     from_query_params,
+    parse_window,
     precision_of,
     source_passage,
     to_query_params,
@@ -137,3 +138,31 @@ def test_zoom_window():
     assert zoom_window(around, shown, corpus, events["de1-e1"]) == ["2024-12-29", "2025-01-05"]
     state, problems = from_query_params(to_query_params(around))
     assert state == around and not problems
+
+
+def test_a_window_zoomed_to_in_the_chart():
+    # Plotly reports ranges like these after a drag; the view keeps them to the minute
+    window = parse_window(["2024-04-02 12:42:21.1765", "2024-08-04"])
+    assert window == (datetime(2024, 4, 2, 12, 42), datetime(2024, 8, 4, 0, 0))
+    state = ViewState(zoom="month", window=window)
+    # the window wins over the zoom level and over what is shown
+    assert zoom_window(state, ["2024-03-01", "2024-04-30"], ["2024-01-01", "2024-12-31"]) == [
+        "2024-04-02 12:42",
+        "2024-08-04 00:00",
+    ]
+    assert to_query_params(state)["window"] == "2024-04-02T12:42/2024-08-04T00:00"
+    assert from_query_params(to_query_params(state)) == (state, [])
+    for wrong in (
+        ["2024-08-04", "2024-04-02"],  # backwards
+        ["2024-08-04 10:00:05", "2024-08-04 10:00:50"],  # empty once kept to the minute
+        ["2024-13-01", "2024-12-01"],
+        ["2024-01-01"],
+        None,
+        ["2024-01-01T00:00+02:00", "2024-02-01T00:00+02:00"],
+    ):
+        assert parse_window(wrong) is None, wrong
+    state, problems = from_query_params({"window": "2024-05-01/soon"})
+    assert state.window is None and "window=2024-05-01/soon" in problems[0]
+    # a window alone is no filter
+    x = build()
+    assert filter_extraction(x, ViewState(window=window)) is x

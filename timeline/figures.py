@@ -184,9 +184,8 @@ def timeline_figure(
 
     `hovers`: `hover_texts` of a larger extraction (computed once per corpus), else they are
     made here. `frame`: the x range to show (default: `x_frame` of what is shown); the
-    dashboard passes its zoom window (`view.zoom_window`), which survives filter changes:
-    Streamlit draws a changed figure from scratch, so Plotly's `uirevision` alone cannot keep
-    a zoom made in the browser."""
+    dashboard passes its zoom window (`view.zoom_window`). `uirevision` keeps what the user
+    changed in the browser (zoom, hidden legend entries) while new data is drawn."""
     actors = {a.id: a for a in extraction.actors}
     published = publication_days(extraction)
     docs = {d.id: d for d in extraction.documents}
@@ -359,7 +358,7 @@ def timeline_figure(
         height=max(320, 46 * len(order) + 220),
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         hovermode="closest",
-        clickmode="event+select",
+        clickmode="event",  # the selected event gets a ring (`selected`)
         uirevision=uirevision,
         legend={"orientation": "v", "x": 1.01, "y": 1, "yanchor": "top", "title": "Date"},
         hoverlabel={"align": "left"},

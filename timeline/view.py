@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from timeline.clauses import sentences
 from timeline.language import supported_languages
@@ -50,6 +50,7 @@ class ViewState:
     event: str = ""
     zoom: str = "all"
     around: date | None = None
+    window: tuple[datetime, datetime] | None = None  # a zoom made in the chart (overrides `zoom`)
 
 
 # field -> URL parameter name (short, readable links)
@@ -68,6 +69,7 @@ _PARAMS = {
     "event": "event",
     "zoom": "zoom",
     "around": "around",
+    "window": "window",
 }
 
 
@@ -79,7 +81,9 @@ def to_query_params(state: ViewState) -> dict[str, str | list[str]]:
         value = getattr(state, name)
         if value == getattr(default, name):
             continue
-        if isinstance(value, tuple):
+        if name == "window":
+            out[key] = "/".join(_minute(t) for t in value)
+        elif isinstance(value, tuple):
             out[key] = list(value)
         elif isinstance(value, bool):
             out[key] = "1"
@@ -124,6 +128,10 @@ def from_query_params(params: Mapping[str, str | list[str]]) -> tuple[ViewState,
     if zoom not in ZOOMS:
         problems.append(f"ignored 'zoom={zoom}': use one of {', '.join(ZOOMS)}")
         zoom = "all"
+    window = parse_window(one("window").split("/")) if one("window") else None
+    if one("window") and window is None:
+        example = "2024-05-01T00:00/2024-06-01T12:00"
+        problems.append(f"ignored 'window={one('window')}': use two times like {example}")
     state = ViewState(
         corpus=one("corpus"),
         actors=tuple(_values(params, "actor")),
@@ -139,8 +147,29 @@ def from_query_params(params: Mapping[str, str | list[str]]) -> tuple[ViewState,
         event=one("event"),
         zoom=zoom,
         around=day("around"),
+        window=window,
     )
     return state, problems
+
+
+def _minute(t: datetime, separator: str = "T") -> str:
+    return t.strftime(f"%Y-%m-%d{separator}%H:%M")
+
+
+def parse_window(ends: object) -> tuple[datetime, datetime] | None:
+    """A zoom window from two ISO times (as the URL or Plotly give them: "2024-05-01",
+    "2024-05-01 12:42:21.17"), kept to the minute; None unless it is a real, forward range."""
+    if not isinstance(ends, list | tuple) or len(ends) != 2:
+        return None
+    try:
+        start, end = (
+            datetime.fromisoformat(str(t).strip()).replace(second=0, microsecond=0) for t in ends
+        )
+    except ValueError:
+        return None
+    if start.tzinfo or end.tzinfo or start >= end:
+        return None
+    return start, end
 
 
 def is_future(event: Event, extraction_dct: Mapping[str, date | None]) -> bool:
@@ -166,7 +195,10 @@ def _overlaps(event: Event, start: date | None, end: date | None) -> bool:
 
 def filter_extraction(extraction: Extraction, state: ViewState) -> Extraction:
     """The part of `extraction` the view shows: matching events, and what they refer to."""
-    if replace(state, corpus="", lanes="actor", event="", zoom="all", around=None) == ViewState():
+    unfiltered = replace(
+        state, corpus="", lanes="actor", event="", zoom="all", around=None, window=None
+    )
+    if unfiltered == ViewState():
         return extraction  # no filter at all
     actors = {a.id: a for a in extraction.actors}
     docs = {d.id: d for d in extraction.documents}
@@ -413,10 +445,12 @@ def zoom_window(
     corpus: list[str] | None,
     selected: Event | None = None,
 ) -> list[str] | None:
-    """The x range to draw. "all": the frame of the events shown (else of the corpus); a zoom
-    level: that many days around `state.around`, else the selected event, else the middle of
-    the corpus, so that the window stays put while filters change. Kept on the server and in
-    the URL (a browser-side zoom is lost whenever Streamlit redraws a changed figure)."""
+    """The x range to draw: the window zoomed to in the chart; else, for "all", the frame of
+    the events shown (else of the corpus); else, for a zoom level, that many days around
+    `state.around`, else the selected event, else the middle of the corpus, so that the window
+    stays put while filters change. Kept on the server and in the URL, so a link restores it."""
+    if state.window:
+        return [_minute(t, " ") for t in state.window]  # Plotly's own date format
     days = ZOOMS.get(state.zoom, 0)
     if not days or not corpus:
         return shown or corpus
