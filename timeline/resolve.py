@@ -223,6 +223,9 @@ def resolve_year(slots: dict, params: dict, s: Situation) -> Reading:
     y = _year_of(slots, s.today)
     part = _part(slots, params)
     p = periods.year(y)
+    within = _same_part_in(y, params.get("part_of_previous"), s.previous)
+    if within is not None:  # "the 1988 quarter" after "the third quarter": 1988-Q3
+        return Reading("DATE", within.value, within.granularity, within)
     if "until" in slots:  # "Saison 2014/15": one period across years; `value` may say X
         last = slots["until"] if slots["until"] >= 100 else y - y % 100 + slots["until"]
         last += 100 if last < y else 0
@@ -230,6 +233,21 @@ def resolve_year(slots: dict, params: dict, s: Situation) -> Reading:
             raise Unresolvable(f"no span from {y} to {last}")
         p = Period(params.get("value", p.value), "year", p.earliest, periods.year(last).latest)
     return Reading(params.get("type", "DATE"), p.value, "year", _narrow(p, part), part)
+
+
+def _same_part_in(y: int, unit: str | None, previous: Period | None) -> Period | None:
+    """The period of `unit` in year `y` that lies where the earlier date lies in its year
+    (pattern parameter `part_of_previous`: a unit, or "same" for the earlier date's own unit
+    when that is a month, quarter or half); None when there is nothing to take it from."""
+    if unit is None or previous is None:
+        return None
+    unit = previous.granularity if unit == "same" else unit
+    if unit not in ("month", "quarter", "half") or GRANULARITIES.index(
+        previous.granularity
+    ) > GRANULARITIES.index(unit):
+        return None
+    moved = periods.shift(previous.earliest, "year", y - previous.earliest.year)
+    return periods.containing(moved, unit)
 
 
 def resolve_decade(slots: dict, params: dict, s: Situation) -> Reading:
