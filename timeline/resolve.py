@@ -110,10 +110,12 @@ def duration_value(
 def _year_of(slots: dict[str, Any], today: date | None) -> int | None:
     if "year" in slots:
         return slots["year"]
-    if "year2" in slots:
+    if "year2" in slots:  # the year of those digits from 90 years before to 10 after today
         yy = slots["year2"]
-        pivot = (today.year % 100 + 10) if today else 30
-        return (2000 if yy <= pivot else 1900) + yy
+        if today is None:
+            return (2000 if yy <= 30 else 1900) + yy
+        y = today.year - today.year % 100 + yy
+        return y - 100 if y > today.year + 10 else y + 100 if y <= today.year - 90 else y
     if "year_shift" in slots and today is not None:  # "the third quarter of next year"
         return today.year + int(slots["year_shift"])
     return None
