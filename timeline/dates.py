@@ -155,11 +155,12 @@ def _in_a_sentence(text: str, position: int, language: str) -> bool:
 
 
 def _contradicts(written: Period, tense: str, dct: DocumentDate | None) -> bool:
-    """A past clause cannot be set in a year still to come ("Ende 2027 ... hatte im März")."""
+    """A past clause cannot be set in a year still to come ("Ende 2027 ... hatte im März"), nor
+    a present or future one in a year that is over ("1985 gegründet, feiert im November")."""
     if dct is None:
         return False
     return (tense == "past" and written.earliest > dct.latest) or (
-        tense == "future" and written.latest < dct.earliest
+        tense in ("future", "present") and written.latest < dct.earliest
     )
 
 
