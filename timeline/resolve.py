@@ -218,6 +218,9 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
         p = period_in(y)
     else:
         p, uses_tense = _occurrence(period_in, s, _shift(slots, params))
+    if "containing" in params:  # "the quarter <ended Sept. 30>": the quarter of that day
+        p = periods.containing(p.earliest, params["containing"])
+        return Reading("DATE", p.value, p.granularity, p, None, uses_tense)
     return Reading("DATE", p.value, gran, _narrow(p, part), part, uses_tense)
 
 
