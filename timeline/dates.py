@@ -117,7 +117,8 @@ def find_dates(
             continue
         if reading.type in ("DATE", "TIME"):
             previous = Mark(reading.period, tid, cand.end)
-            if "year" in cand.slots:  # the whole year is the context, also of "Ende 2027"
+            if "year" in cand.slots and not cand.pattern.params.get("no_context"):
+                # the whole year is the context, also of "Ende 2027" (not of "seit 2010")
                 written = Mark(periods.year(reading.period.earliest.year), tid, cand.end)
             elif used is None:  # a date counted from the DCT ends the narrative
                 written = None
