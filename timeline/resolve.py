@@ -115,7 +115,9 @@ def _year_of(slots: dict[str, Any], today: date | None) -> int | None:
         if today is None:
             return (2000 if yy <= 30 else 1900) + yy
         y = today.year - today.year % 100 + yy
-        return y - 100 if y > today.year + 10 else y + 100 if y <= today.year - 90 else y
+        if y > today.year + 10:
+            return y - 100
+        return y + 100 if y <= today.year - 90 else y
     if "year_shift" in slots and today is not None:  # "the third quarter of next year"
         return today.year + int(slots["year_shift"])
     return None
