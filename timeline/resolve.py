@@ -517,7 +517,9 @@ def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
         return Reading("DATE", f"XXXX-{rule}" if fixed else "XXXX-XX-XX", "day", None)
     else:
         p, uses = _occurrence(period_in, s, _shift(slots, params))
-    return Reading("DATE", p.value, "day", p, None, uses)
+    if "containing" in params:  # "Easter week": the week of that day
+        p = periods.containing(p.earliest, params["containing"])
+    return Reading("DATE", p.value, p.granularity, p, None, uses)
 
 
 def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
