@@ -496,7 +496,8 @@ def resolve_quarter(slots: dict, params: dict, s: Situation) -> Reading:
         return Reading("DATE", f"XXXX-{'Q' if unit == 'quarter' else 'H'}{n}", unit, None)
     else:
         p, uses = _occurrence(lambda year: make(year, n), s, _shift(slots, params), True)
-    return Reading("DATE", p.value, unit, p, None, uses)
+    part = _part(slots, params)  # "the end of the third quarter"
+    return Reading("DATE", p.value, unit, _narrow(p, part), part, uses)
 
 
 def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
