@@ -3,10 +3,10 @@ and the server-side work of one filter change with the extraction cached (target
 at 10,000 events).
 
 A filter change re-runs app.py; with the extraction (and its hover labels) cached that is:
-filter the Extraction, build the table rows, build the timeline figure and serialize it as
-the chart component does (`figure.to_json()`). The last columns run app.py itself under Streamlit's AppTest (with the
-synthetic extraction as the pipeline's result): its first run, a rerun after a text search
-(few events left) and one after switching lanes (every event shown).
+filter the Extraction, build the table rows, build the timeline figure and serialize it to
+JSON as the chart component does. The last columns run app.py itself under Streamlit's AppTest
+(with the synthetic extraction as the pipeline's result): its first run, a rerun after a text
+search (few events left) and one after switching lanes (every event shown).
 
     python benchmarks/dashboard_speed.py [--repeat 3]
 """
@@ -19,8 +19,6 @@ import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
-
-import plotly.io
 
 sys.path.insert(0, str(Path(__file__).parent.parent))
 
