@@ -131,6 +131,14 @@ def _month_of(slots: dict[str, Any]) -> int | None:
     return None
 
 
+def _begun(period_in: Callable[[int], Period | None], s: Situation) -> tuple[Period, bool]:
+    """A quarter or half in a past clause: the latest one begun by the reference ("Profit fell
+    in the third quarter" in March is last year's), however near the coming one is."""
+    assert s.today is not None
+    begun = [p for y in (s.today.year - 1, s.today.year) if (p := period_in(y))]
+    return max((p for p in begun if p.earliest <= s.today), key=lambda p: p.earliest), True
+
+
 def _occurrence(
     period_in: Callable[[int], Period | None],
     s: Situation,
@@ -494,6 +502,8 @@ def resolve_quarter(slots: dict, params: dict, s: Situation) -> Reading:
         p = make(y, n)
     elif s.today is None:
         return Reading("DATE", f"XXXX-{'Q' if unit == 'quarter' else 'H'}{n}", unit, None)
+    elif s.tense == "past" and not _shift(slots, params):
+        p, uses = _begun(lambda year: make(year, n), s)
     else:
         p, uses = _occurrence(lambda year: make(year, n), s, _shift(slots, params), True)
     part = _part(slots, params)  # "the end of the third quarter"
