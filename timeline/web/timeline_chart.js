@@ -29,6 +29,13 @@ export default function (component) {
   const { data, setStateValue, setTriggerValue, parentElement } = component;
   const div = parentElement.querySelector(".timeline-chart");
   const figure = JSON.parse(new TextDecoder().decode(data));  // {data, layout, config}
+  // the page's theme (light or dark): its text colour, and no background of the chart's own
+  const page = getComputedStyle(div);
+  figure.layout.font = { family: page.fontFamily, color: page.color, ...figure.layout.font };
+  figure.layout.paper_bgcolor = figure.layout.plot_bgcolor = "rgba(0,0,0,0)";
+  for (const axis of [figure.layout.xaxis, figure.layout.yaxis]) {
+    if (axis) axis.gridcolor = axis.gridcolor || "rgba(128,128,128,0.25)";
+  }
   plotly(div.dataset.plotly)
     .then((Plotly) => Plotly.react(div, figure))
     .then(() => {
