@@ -46,6 +46,9 @@ class _Cues:
     participles: frozenset[str]
     participle_patterns: tuple[re.Pattern, ...]
     not_participles: frozenset[str]
+    # participles of a state after a form of "to be" ("ist ... gesperrt"), perfect after "hat"
+    state_participles: frozenset[str]
+    state_auxiliaries: frozenset[str]
     reported_modals: frozenset[str]
     # phrase -> does it need a participle in front ("überfallen haben"; "worden sein" has one)
     perfect_infinitives: dict[tuple[str, ...], bool]
@@ -79,6 +82,8 @@ def _cues(language: str) -> _Cues:
         participles=frozenset(past.get("participles", [])),
         participle_patterns=tuple(re.compile(p) for p in past.get("participle_patterns", [])),
         not_participles=frozenset(past.get("not_participles", [])),
+        state_participles=frozenset(past.get("state_participles", [])),
+        state_auxiliaries=frozenset(past.get("state_auxiliaries", [])),
         reported_modals=frozenset(past.get("reported_modals", [])),
         perfect_infinitives={
             tuple(p.split()): len(p.split()) == 1 for p in past.get("perfect_infinitives", [])
@@ -190,6 +195,8 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
         for i, (s, e, w) in enumerate(tokens):
             if usable[i] and i not in auxiliaries and _is_participle(w, cues):
                 aux = min(auxiliaries, key=lambda a: abs(a - i))
+                if w in cues.state_participles and lowered[aux] in cues.state_auxiliaries:
+                    continue  # "ist ab Montag gesperrt" is a state (Zustandspassiv)
                 found.append((tokens[aux][0], tokens[aux][1], PAST))
                 found.append((s, e, PAST))
     if _has_perfect_infinitive(lowered, usable, cues):
