@@ -373,10 +373,11 @@ def _clock_of(period: Period | None) -> datetime | None:
 
 def _kept_unit(unit: str, params: dict, s: Situation) -> str:
     """The unit a counted date is given in: its own, or with `keep_granularity` the earlier
-    date's when that is finer ("a year earlier" after "the third quarter" is a quarter)."""
+    date's when that is finer ("a year earlier" after "the third quarter" is a quarter, "a
+    decade later" after 1989 is 1999)."""
     earlier = s.previous.granularity if params.get("keep_granularity") and s.previous else None
     earlier = "day" if earlier == "time" else earlier
-    if earlier in ("day", "week", "month", "quarter", "half") and GRANULARITIES.index(
+    if earlier in ("day", "week", "month", "quarter", "half", "year") and GRANULARITIES.index(
         earlier
     ) < GRANULARITIES.index(unit):
         return earlier
@@ -476,10 +477,11 @@ def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
         # a night told in the past began the evening before ("shelled the town overnight")
         d, uses = d + timedelta(days=int(params["past_day_shift"])), True
     tail = f"T{code}" if hour is None else f"T{int(hour):02d}:{int(minute):02d}"
+    mod = slots.get("mod")  # "around 7:15 p.m." APPROX
     if d is None:
-        return Reading("TIME", (xvalue or "XXXX-XX-XX") + tail, "time", None)
+        return Reading("TIME", (xvalue or "XXXX-XX-XX") + tail, "time", None, mod)
     p = periods.part_of_day(d, code) if hour is None else periods.time_of_day(d, hour, minute)
-    return Reading("TIME", p.value, "time", p, None, uses)
+    return Reading("TIME", p.value, "time", p, mod, uses)
 
 
 def resolve_season(slots: dict, params: dict, s: Situation) -> Reading:
