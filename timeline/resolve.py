@@ -110,6 +110,10 @@ def duration_value(
 def _year_of(slots: dict[str, Any], today: date | None) -> int | None:
     if "year" in slots:
         return slots["year"]
+    if "year2" in slots and "from_year" in slots:  # "1998-99", "2009-10": after the first
+        first = slots["from_year"]
+        y = first - first % 100 + slots["year2"]
+        return y if y > first else y + 100
     if "year2" in slots:  # the year of those digits from 90 years before to 10 after today
         yy = slots["year2"]
         if today is None:
