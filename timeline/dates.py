@@ -105,11 +105,12 @@ def find_dates(
                 notes.append(f"{text[cand.start : cand.end]!r} ({where}) ignored: {err}")
             continue
         after_set = set_end is not None and 0 <= cand.start - set_end <= DATELESS_REACH
-        if cand.pattern.params.get("dateless") and after_set:  # "täglich von 9 bis 18 Uhr"
+        dateless = cand.pattern.params.get("dateless") and after_set
+        if dateless:  # "täglich von 9 bis 18 Uhr"
             reading = _without_day(reading)
         tid = f"t{len(found) + 1}"
         found.append(_expression(cand, text, reading, dct, tense, tid, doc_id, used))
-        if reading.type == "SET":
+        if reading.type == "SET" or dateless:  # "... und von 15 bis 18 Uhr": the same schedule
             set_end = cand.end
         if reading.period is None or reading.uncertain or reading.value.endswith("_REF"):
             continue
