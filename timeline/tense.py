@@ -15,6 +15,9 @@ A colon (tense.toml `scope_marks`) bounds the search like a sentence end: what f
 speech, a list or a statement of its own ("... kam sie nicht: Er gastiert am 9. Dezember").
 A clause that ends in a zu-infinitive and has no other cue is future: it names an act announced
 or decided, not done ("kündigte an, am Montag zurückzutreten").
+A subordinate clause opened by a word of tense.toml `own_clause` has a finite verb of its own: with
+no cue in it, the search ends there instead of taking the main clause's tense ("kritisierte,
+dass die Gebühren ab 1. Jänner steigen").
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ class _Cues:
     infinitive_patterns: tuple[re.Pattern, ...]  # "zurückzutreten"
     not_infinitives: frozenset[str]  # "gewesen zu sein" is no plan
     scope_marks: frozenset[str]  # ":" ends the search like a sentence end
+    own_clause: frozenset[str]  # "dass": a clause it opens has its own tense
 
 
 @cache
@@ -92,6 +96,7 @@ def _cues(language: str) -> _Cues:
         infinitive_patterns=tuple(re.compile(p) for p in future.get("infinitive_patterns", [])),
         not_infinitives=frozenset(future.get("not_infinitives", [])),
         scope_marks=frozenset(data.get("scope", {}).get("marks", [])),
+        own_clause=frozenset(data.get("scope", {}).get("own_clause", [])),
     )
 
 
@@ -103,12 +108,16 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
         i += 1
     if i >= len(spans) or spans[i][0] >= end:
         return UNKNOWN
-    sentence = _scope(text, spans[i], start, end, _cues(language).scope_marks)
+    cues = _cues(language)
+    sentence = _scope(text, spans[i], start, end, cues.scope_marks)
     parts = pieces(text, sentence[0], sentence[1], language)
     for lo, hi in _widening(parts, start, end, sentence):
         tense = _tense_in(text, lo, hi, start, end, language)
         if tense != UNKNOWN:
             return tense
+        opener = words(text, lo, hi)[:1]
+        if opener and opener[0][2] in cues.own_clause:
+            return UNKNOWN
     return UNKNOWN
 
 
