@@ -530,6 +530,8 @@ def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
 
     def period_in(year: int) -> Period | None:
         d = periods.holiday(year, rule)
+        if d and "day_offset" in params:  # "the day after Thanksgiving"
+            d += timedelta(days=int(params["day_offset"]))
         return periods.day(d) if d else None
 
     uses = False
