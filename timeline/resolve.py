@@ -441,7 +441,7 @@ def _day_of(slots: dict, params: dict, s: Situation) -> tuple[date | None, bool,
 
 def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
     wd = int(slots["weekday"])
-    if s.today is None:
+    if s.today is None or params.get("indefinite"):  # "fell on a Thursday": which one is open
         return Reading("DATE", f"XXXX-WXX-{wd}", "day", None)
     if params.get("in_week"):  # "Dienstag vergangener Woche": that weekday of the shifted week
         monday = periods.week(periods.shift(s.today, "week", _shift(slots, params) or 0)).earliest
