@@ -228,6 +228,10 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
         start = int(slots["start"])
         first, uses_tense = _occurrence(lambda year: periods.month(year, start), s)
         y = first.earliest.year + (1 if m < start else 0)
+    elif y is None and "end_month" in slots and s.today is not None:  # "Jänner bis September"
+        end = int(slots["end_month"])  # the start comes before its end
+        last, uses_tense = _occurrence(lambda year: periods.month(year, end), s)
+        y = last.earliest.year - (1 if m > end else 0)
     if y is not None:
         p = period_in(y)
     else:
@@ -516,7 +520,9 @@ def resolve_quarter(slots: dict, params: dict, s: Situation) -> Reading:
         p = make(y, n)
     elif s.today is None:
         return Reading("DATE", f"XXXX-{'Q' if unit == 'quarter' else 'H'}{n}", unit, None)
-    elif s.tense == "past" and not _shift(slots, params):
+    elif (s.tense == "past" or params.get("begun")) and not _shift(slots, params):
+        # `begun`: results named by their quarter ("fourth-quarter earnings" in January are
+        # last year's) are the latest quarter begun, whatever the tense
         p, uses = _begun(lambda year: make(year, n), s)
     else:
         p, uses = _occurrence(lambda year: make(year, n), s, _shift(slots, params), True)
