@@ -224,12 +224,14 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
         return _day_in(year, m, d) if d else periods.month(year, m)
 
     uses_tense = False
-    if y is None and "start" in slots and s.today is not None:  # "von Mai bis September"
+    # A month range ("von Mai bis September") is placed by its end in a past clause (a span
+    # told as over), else by its start; the other end follows from it.
+    if y is None and "start" in slots and s.today is not None and s.tense != "past":
         start = int(slots["start"])
         first, uses_tense = _occurrence(lambda year: periods.month(year, start), s)
         y = first.earliest.year + (1 if m < start else 0)
-    elif y is None and "end_month" in slots and s.today is not None:  # "Jänner bis September"
-        end = int(slots["end_month"])  # the start comes before its end
+    elif y is None and "end_month" in slots and s.today is not None and s.tense == "past":
+        end = int(slots["end_month"])
         last, uses_tense = _occurrence(lambda year: periods.month(year, end), s)
         y = last.earliest.year - (1 if m > end else 0)
     if y is not None:
