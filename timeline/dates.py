@@ -196,6 +196,9 @@ def _read(
         return RESOLVERS[cand.pattern.frame](cand.slots, params, s)
 
     if params.get("anchor") == "previous":
+        if params.get("anchor_told") and dct and last and last.earliest > dct.latest:
+            # "a year ago" compares with a date already told, not with one ahead: the DCT's
+            previous = last = None
         if previous is not None and _fits(previous.period, cand):
             return at(previous.period.earliest, None), previous
     elif (
