@@ -554,6 +554,9 @@ def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
         p, uses = _occurrence(period_in, s, _shift(slots, params))
     if "containing" in params:  # "Easter week": the week of that day
         p = periods.containing(p.earliest, params["containing"])
+    if "daypart" in params:  # "Silvesternacht", "Neujahrsmorgen": a part of that day
+        p = periods.part_of_day(p.earliest, params["daypart"])
+        return Reading("TIME", p.value, "time", p, None, uses)
     return Reading("DATE", p.value, p.granularity, p, None, uses)
 
 
