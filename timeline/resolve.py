@@ -216,11 +216,15 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
     part = _part(slots, params)
     if d is not None and d > periods.last_day(y or 2000, m):
         raise Unresolvable(f"day {d} does not exist in month {m}")
-    gran = "day" if d else "month"
+    nth = slots.get("nth")  # "am ersten Sonntag im Oktober": a rule as for holidays
+    gran = "day" if d or nth else "month"
     if y is None and s.today is None:
         return Reading("DATE", f"XXXX-{m:02d}" + (f"-{d:02d}" if d else ""), gran, None, part)
 
     def period_in(year: int) -> Period | None:
+        if nth:
+            weekday = WEEKDAY_NAMES[int(slots["weekday"]) - 1].lower()
+            return periods.day(periods.holiday(year, f"{m:02d}-{weekday}-{nth}"))
         return _day_in(year, m, d) if d else periods.month(year, m)
 
     uses_tense = False
@@ -368,6 +372,11 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
         if step:
             p = _narrow(periods.containing(periods.shift(anchor, unit, step), gran), part)
         return Reading(params.get("type", "DATE"), value or p.value, gran, p, part, True)
+    if "day" in slots and gran == "month":  # "am 15. dieses Monats", "am 20. des Vormonats"
+        p = _day_in(p.earliest.year, p.earliest.month, int(slots["day"]))
+        if p is None:
+            raise Unresolvable("no such day in that month")
+        gran = "day"
     return Reading(params.get("type", "DATE"), value or p.value, gran, p, part)
 
 
