@@ -361,7 +361,8 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
         saturday, _ = _weekday_near(anchor, 6, s, steps if steps else None)
         p = periods.weekend(saturday)
     else:
-        gran = _kept_unit(unit, params, s)
+        # `in_unit`: "50 years ago this month" is a month, "a year ago today" a day
+        gran = params.get("in_unit") or _kept_unit(unit, params, s)
         p = periods.containing(periods.shift(anchor, unit, k), gran)
     p = _narrow(p, part)
     if part and k == 0 and params.get("uses_tense") and unit != "weekend":
