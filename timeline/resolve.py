@@ -492,6 +492,8 @@ def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
         and (params.get("pm") or code in ("AF", "EV") or (code == "NI" and int(hour) >= 6))
     ):
         hour = int(hour) + 12  # "8 Uhr abends", "2 p.m."
+    if hour is not None and int(hour) == 12 and params.get("am"):
+        hour = 0  # "12:01 a.m." is just after midnight
     d, uses, xvalue = _day_of(slots, params, s)
     if d is not None and s.tense == "past" and "past_day_shift" in params:
         # a night told in the past began the evening before ("shelled the town overnight")
