@@ -13,7 +13,8 @@ A pattern is written as a template of words and slots, e.g. `"{day}. {month} [{y
   to the month, and "17" is matched again on its own).
 
 Matching is case-insensitive unless the pattern says `case_sensitive = true`; the parameters
-`not_followed_by` / `not_preceded_by` veto a match by its neighbouring word. Candidates from all
+`not_followed_by` / `not_preceded_by` veto a match by its neighbouring word ("-" in
+`not_followed_by`: by any hyphenated continuation, "Mai-Feiertag"). Candidates from all
 patterns are reduced to non-overlapping ones, longest extent first, then leftmost, then the
 pattern that needed more context, then pattern order; a pattern with `frame = "none"` claims
 its extent for something that is not a date ("im Alter von 45 Jahren").
@@ -295,7 +296,9 @@ def _excluded_by_neighbours(text: str, start: int, end: int, params: dict[str, A
     after = params.get("not_followed_by")
     if after:
         m = _NEXT_WORD.match(text, end)
-        if m and m.group(1).lower().rstrip(".") in after:
+        word = m.group(1).lower().rstrip(".") if m else ""
+        # "-" vetoes any hyphenated continuation: a compound ("Mai-Feiertag")
+        if word and (word in after or ("-" in after and word.startswith("-"))):
             return True
     before = params.get("not_preceded_by")
     if before:
