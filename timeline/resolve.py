@@ -561,7 +561,10 @@ def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
             raise Unresolvable(f"{slots['holiday']} does not exist in {y}")
     elif s.today is None:
         fixed = rule[:2].isdigit() and rule.count("-") == 1
-        return Reading("DATE", f"XXXX-{rule}" if fixed else "XXXX-XX-XX", "day", None)
+        value = f"XXXX-{rule}" if fixed else "XXXX-XX-XX"
+        if "daypart" in params:  # "Silvesternacht" without a DCT: XXXX-12-31TNI
+            return Reading("TIME", f"{value}T{params['daypart']}", "time", None)
+        return Reading("DATE", value, "day", None)
     else:
         p, uses = _occurrence(period_in, s, _shift(slots, params))
     if "containing" in params:  # "Easter week": the week of that day
