@@ -367,9 +367,11 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
     p = _narrow(p, part)
     if part and k == 0 and params.get("uses_tense") and unit != "weekend":
         # a part of this year or month the tense puts on the other side of the reference is
-        # the neighbour's ("Zum Jahresende wurde ..." told in January is last year's end)
-        step = -1 if s.tense == "past" and p.earliest > anchor else 0
-        step = 1 if s.tense == "future" and p.latest < anchor else step
+        # the neighbour's ("Zum Jahresende wurde ..." told in January is last year's end);
+        # with a coarse reference only when the whole part lies beyond all of it
+        first, last = s.span or (anchor, anchor)
+        step = -1 if s.tense == "past" and p.earliest > last else 0
+        step = 1 if s.tense == "future" and p.latest < first else step
         if step:
             p = _narrow(periods.containing(periods.shift(anchor, unit, step), gran), part)
         return Reading(params.get("type", "DATE"), value or p.value, gran, p, part, True)
