@@ -569,7 +569,10 @@ def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
         return Reading("DATE", value, "day", None)
     else:
         p, uses = _occurrence(period_in, s, _shift(slots, params))
-    if "containing" in params:  # "Easter week": the week of that day
+    if params.get("containing") == "weekend":  # "Memorial Day weekend": the nearest weekend
+        ahead = (5 - p.earliest.weekday()) % 7  # days to the next Saturday
+        p = periods.weekend(p.earliest + timedelta(days=ahead if ahead <= 3 else ahead - 7))
+    elif "containing" in params:  # "Easter week": the week of that day
         p = periods.containing(p.earliest, params["containing"])
     if "daypart" in params:  # "Silvesternacht", "Neujahrsmorgen": a part of that day
         p = periods.part_of_day(p.earliest, params["daypart"])
