@@ -39,6 +39,9 @@ class _Cues:
     # first word -> (phrase, tense) for every cue phrase
     phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     past_suffixes: tuple[str, ...]
+    # verb prefixes before a listed one-word past form: "bekam", "zurücktrat", "teilnahm"
+    past_prefixes: tuple[str, ...]
+    past_words: frozenset[str]
     not_suffixed: frozenset[str]
     not_endings: tuple[str, ...]
     not_after: frozenset[str]
@@ -76,6 +79,8 @@ def _cues(language: str) -> _Cues:
     return _Cues(
         phrases={first: tuple(found) for first, found in phrases.items()},
         past_suffixes=tuple(past.get("suffixes", [])),
+        past_prefixes=tuple(past.get("prefixes", [])),
+        past_words=frozenset(w.lower() for w in past["words"] if " " not in w),
         not_suffixed=frozenset(past.get("not_suffixed", [])),
         not_endings=tuple(past.get("not_endings", [])),
         not_after=frozenset(past.get("not_after", [])),
@@ -195,8 +200,9 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
     for i, (s, e, w) in enumerate(tokens):
         if w != text[s:e] or w in cues.not_suffixed or w.endswith(cues.not_endings):
             continue  # a capitalized word is a noun ("Mitte"), also at a sentence start
-        if any(w.endswith(x) and len(w) > len(x) + 2 for x in cues.past_suffixes) and not (
-            i > 0 and lowered[i - 1] in cues.not_after
+        suffixed = any(w.endswith(x) and len(w) > len(x) + 2 for x in cues.past_suffixes)
+        if (suffixed and not (i > 0 and lowered[i - 1] in cues.not_after)) or _prefixed_past(
+            w, cues
         ):
             found.append((s, e, PAST))
     auxiliaries = [i for i, w in enumerate(lowered) if w in cues.perfect_auxiliaries]
@@ -216,6 +222,14 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
     if not found and tokens and usable[-1] and _is_zu_infinitive(lowered, cues):
         found.append((tokens[-1][0], tokens[-1][1], FUTURE))
     return found
+
+
+def _prefixed_past(word: str, cues: _Cues) -> bool:
+    """A verb prefix on a listed past form ("bekam", "zurücktrat"); not one in "-en", which
+    would be a participle too ("verboten", "entstanden")."""
+    return not word.endswith("en") and any(
+        word.startswith(p) and word[len(p) :] in cues.past_words for p in cues.past_prefixes
+    )
 
 
 def _is_zu_infinitive(lowered: list[str], cues: _Cues) -> bool:
