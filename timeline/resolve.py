@@ -207,6 +207,20 @@ def _day_in(y: int, m: int, d: int) -> Period | None:
     return periods.day(date(y, m, d)) if d <= periods.last_day(y, m) else None
 
 
+def _with_weekday(p: Period, weekday: int, m: int, d: int, today: date) -> Period:
+    """A day written with its weekday is in the year next to `p`'s where it falls on that
+    weekday, if `p`'s own does not and that year is on the same side of `today` (the tense
+    chose the side); else `p` (a wrong weekday is the writer's slip)."""
+    if p.earliest.isoweekday() == weekday:
+        return p
+    for step in (-1, 1):
+        other = _day_in(p.earliest.year + step, m, d)
+        same_side = other and (other.earliest > today) == (p.earliest > today)
+        if same_side and other.earliest.isoweekday() == weekday:
+            return other
+    return p
+
+
 def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
     m = _month_of(slots)
     if m is None or not 1 <= m <= 12:
@@ -242,6 +256,8 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
         p = period_in(y)
     else:
         p, uses_tense = _occurrence(period_in, s, _shift(slots, params))
+        if d and "weekday" in slots:  # "Mittwoch, 2. Jänner": a year where it is a Wednesday
+            p = _with_weekday(p, int(slots["weekday"]), m, d, s.today)
     if "containing" in params:  # "the quarter <ended Sept. 30>": the quarter of that day
         p = periods.containing(p.earliest, params["containing"])
         return Reading("DATE", p.value, p.granularity, p, None, uses_tense)
