@@ -112,6 +112,8 @@ def find_dates(
         found.append(_expression(cand, text, reading, dct, tense, tid, doc_id, used))
         if reading.type == "SET" or dateless:  # "... und von 15 bis 18 Uhr": the same schedule
             set_end = cand.end
+        elif cand.pattern.params.get("opens_schedule"):  # "25. und 26. August von 10-18 Uhr":
+            set_end = cand.outer_end  # hours on each of several days (the list's end)
         if reading.period is None or reading.uncertain or reading.value.endswith("_REF"):
             continue
         if cand.pattern.params.get("anchor_stays"):  # "a year earlier" twice: same anchor
