@@ -375,6 +375,8 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
         return Reading("TIME" if not as_duration else "DURATION", value or p.value, "time", p)
     if unit == "weekend":  # the weekend is found like a weekday: Saturday
         saturday, _ = _weekday_near(anchor, 6, s, steps if steps else None)
+        if steps == -1 and saturday == anchor - timedelta(days=1):  # "last weekend" on a Sunday
+            saturday -= timedelta(days=7)  # is the one before the weekend still going on
         p = periods.weekend(saturday)
     else:
         # `in_unit`: "50 years ago this month" is a month, "a year ago today" a day
