@@ -227,6 +227,8 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
         raise Unresolvable("no month")
     d = slots.get("day")
     y = _year_of(slots, s.today)
+    if y is not None and "end_month" in slots and m > int(slots["end_month"]):
+        y -= 1  # "Dezember bis März 2015": the start is in the year before its end's
     part = _part(slots, params)
     if d is not None and d > periods.last_day(y or 2000, m):
         raise Unresolvable(f"day {d} does not exist in month {m}")
