@@ -168,6 +168,17 @@ def _contradicts(written: Period, tense: str, dct: DocumentDate | None) -> bool:
     )
 
 
+def _crosses_dct(period: Period | None, tense: str, dct: DocumentDate | None) -> bool:
+    """Does a date read in the narrative year lie on the wrong side of the DCT for a clearly
+    marked tense (a plan already over, a past act still to come)? Present clauses may look
+    back ("im März liegt die Quote bei ..."), so they are left alone."""
+    if period is None or dct is None:
+        return False
+    return (tense == "future" and period.latest < dct.earliest) or (
+        tense == "past" and period.earliest > dct.latest
+    )
+
+
 def _fits(previous: Period, cand: Candidate) -> bool:
     """Can an anchored expression count from `previous`? Not days from a month."""
     frame, params = cand.pattern.frame, cand.pattern.params
@@ -211,7 +222,11 @@ def _read(
     ):
         # the tense tells the direction from the DCT, not from a date in the text
         year = written.period
-        return at(year.earliest, (year.earliest, year.latest), "unknown"), written
+        reading = at(year.earliest, (year.earliest, year.latest), "unknown")
+        if not _crosses_dct(reading.period, tense, dct):
+            return reading, written
+        # "Das Jahr 2012 war ... Im Jänner will ...": a month of that year already over is no
+        # plan; the DCT and the tense decide
     if dct is None:
         return at(None, None), None
     if dct.precision == Precision.DAY:
