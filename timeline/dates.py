@@ -242,7 +242,11 @@ def _join(lo: Reading, hi: Reading, dct: DocumentDate) -> Reading:
     value = lo.value
     if lo.value != hi.value:
         finer = GRANULARITIES.index(lo.granularity) < GRANULARITIES.index(str(dct.precision))
-        value = dct.value if finer else _common_value(lo.value, hi.value)
+        common = _common_value(lo.value, hi.value)
+        # a day told finer than the DCT is the DCT's period, unless both ends agree on one as
+        # fine as it elsewhere ("a year ago today" in a March 1998 paper is 1997-03)
+        shifted = len(common) >= len(dct.value) and not common.startswith("X")
+        value = dct.value if finer and not shifted else common
     period = Period(
         value,
         lo.granularity,
