@@ -104,10 +104,18 @@ def find_dates(
                 where = f"{cand.start}-{cand.end}"
                 notes.append(f"{text[cand.start : cand.end]!r} ({where}) ignored: {err}")
             continue
-        after_set = set_end is not None and 0 <= cand.start - set_end <= DATELESS_REACH
+        after_set = (  # within reach of a schedule, in the same sentence
+            set_end is not None
+            and 0 <= cand.start - set_end <= DATELESS_REACH
+            and not any(mark in text[set_end : cand.start] for mark in ".!?")
+        )
         dateless = cand.pattern.params.get("dateless") and after_set
         if dateless:  # "täglich von 9 bis 18 Uhr"
             reading = _without_day(reading)
+        elif after_set and "in_schedule" in cand.pattern.params:
+            # "täglich von 9 bis 21 Uhr, am Wochenende bis 22 Uhr": every weekend, not the next
+            schedule = {"value": cand.pattern.params["in_schedule"]}
+            reading = RESOLVERS["set"](cand.slots, schedule, Situation(None))
         tid = f"t{len(found) + 1}"
         found.append(_expression(cand, text, reading, dct, tense, tid, doc_id, used))
         if reading.type == "SET" or dateless:  # "... und von 15 bis 18 Uhr": the same schedule
