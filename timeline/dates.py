@@ -112,8 +112,9 @@ def find_dates(
         dateless = cand.pattern.params.get("dateless") and after_set
         if dateless:  # "täglich von 9 bis 18 Uhr"
             reading = _without_day(reading)
-        elif after_set and "in_schedule" in cand.pattern.params:
+        elif after_set and "in_schedule" in cand.pattern.params and tense != "past":
             # "täglich von 9 bis 21 Uhr, am Wochenende bis 22 Uhr": every weekend, not the next
+            # (a past clause tells of one: "kontrolliert täglich, am Wochenende wurden ...")
             schedule = {"value": cand.pattern.params["in_schedule"]}
             reading = RESOLVERS["set"](cand.slots, schedule, Situation(None))
         tid = f"t{len(found) + 1}"
