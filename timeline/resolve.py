@@ -372,7 +372,8 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
         if clock is None:
             return Reading(params.get("type", "DATE"), value or anchor.isoformat(), "day",
                            periods.day(anchor), part)  # fmt: skip
-        moment = clock + timedelta(**{unit + "s": k})
+        amount = k if steps is not None or n is None else sign * n  # "eine halbe Stunde": 0.5
+        moment = clock + timedelta(**{unit + "s": amount})
         p = periods.time_of_day(moment.date(), moment.hour, moment.minute)
         return Reading("TIME" if not as_duration else "DURATION", value or p.value, "time", p)
     if unit == "weekend":  # the weekend is found like a weekday: Saturday
