@@ -10,6 +10,7 @@ two readings are joined, so the interval stays honest and no day is made up.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -107,18 +108,14 @@ def find_dates(
         after_set = (  # within reach of a schedule, in the same sentence
             set_end is not None
             and 0 <= cand.start - set_end <= DATELESS_REACH
-            and not any(mark in text[set_end : cand.start] for mark in ".!?")
+            and _sentence_of(text, set_end - 1, language)
+            == _sentence_of(text, cand.start, language)
         )
-        dateless = cand.pattern.params.get("dateless") and after_set
-        if dateless:  # "täglich von 9 bis 18 Uhr"
-            reading = _without_day(reading)
-        elif after_set and "in_schedule" in cand.pattern.params and tense != "past":
-            # "täglich von 9 bis 21 Uhr, am Wochenende bis 22 Uhr": every weekend, not the next
-            # (a past clause tells of one: "kontrolliert täglich, am Wochenende wurden ...")
-            schedule = {"value": cand.pattern.params["in_schedule"]}
-            reading = RESOLVERS["set"](cand.slots, schedule, Situation(None))
+        if after_set:
+            reading = _scheduled(cand, reading, tense)
         tid = f"t{len(found) + 1}"
         found.append(_expression(cand, text, reading, dct, tense, tid, doc_id, used))
+        dateless = after_set and cand.pattern.params.get("dateless")
         if reading.type == "SET" or dateless:  # "... und von 15 bis 18 Uhr": the same schedule
             set_end = cand.end
         elif cand.pattern.params.get("opens_schedule"):  # "25. und 26. August von 10-18 Uhr":
@@ -152,19 +149,33 @@ def _tense_of(cand: Candidate, text: str, eng: Engine) -> str:
     return tense
 
 
-def _without_day(reading: Reading) -> Reading:
-    """Hours of a repeated schedule hold on every day of it: "T09:00", the day left out."""
-    if reading.type != "TIME" or "T" not in reading.value:
-        return reading
-    return replace(reading, value="T" + reading.value.split("T", 1)[1], period=None)
+def _scheduled(cand: Candidate, reading: Reading, tense: str) -> Reading:
+    """An expression right after a SET, in its sentence, is part of that schedule: hours hold
+    on every day of it ("täglich von 9 bis 18 Uhr": "T09:00", the day left out), and a part of
+    the week is every such part ("täglich bis 21 Uhr, am Wochenende bis 22 Uhr"), unless a past
+    clause tells of one ("kontrolliert täglich, am Wochenende wurden ...")."""
+    params = cand.pattern.params
+    if params.get("dateless"):
+        if reading.type != "TIME" or "T" not in reading.value:
+            return reading
+        return replace(reading, value="T" + reading.value.split("T", 1)[1], period=None)
+    if "in_schedule" in params and tense != "past":
+        schedule = {"value": params["in_schedule"]}
+        return RESOLVERS["set"](cand.slots, schedule, Situation(None))
+    return reading
+
+
+def _sentence_of(text: str, position: int, language: str) -> tuple[int, int] | None:
+    """The (start, end) of the sentence around `position`, None between sentences."""
+    spans = sentences(text, language)
+    i = bisect_right(spans, (position, len(text))) - 1
+    return spans[i] if i >= 0 and spans[i][0] <= position < spans[i][1] else None
 
 
 def _in_a_sentence(text: str, position: int, language: str) -> bool:
     """Is `position` inside a sentence of at least four words (not a heading or a phrase)?"""
-    for start, end in sentences(text, language):
-        if start <= position < end:
-            return len(text[start:end].split()) >= 4
-    return False
+    span = _sentence_of(text, position, language)
+    return span is not None and len(text[span[0] : span[1]].split()) >= 4
 
 
 def _contradicts(written: Period, tense: str, dct: DocumentDate | None) -> bool:
