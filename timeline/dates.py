@@ -178,24 +178,16 @@ def _in_a_sentence(text: str, position: int, language: str) -> bool:
     return span is not None and len(text[span[0] : span[1]].split()) >= 4
 
 
-def _contradicts(written: Period, tense: str, dct: DocumentDate | None) -> bool:
-    """A past clause cannot be set in a year still to come ("Ende 2027 ... hatte im März"), nor
-    a present or future one in a year that is over ("1985 gegründet, feiert im November")."""
-    if dct is None:
-        return False
-    return (tense == "past" and written.earliest > dct.latest) or (
-        tense in ("future", "present") and written.latest < dct.earliest
-    )
-
-
-def _crosses_dct(period: Period | None, tense: str, dct: DocumentDate | None) -> bool:
-    """Does a date read in the narrative year lie on the wrong side of the DCT for a clearly
-    marked tense (a plan already over, a past act still to come)? Present clauses may look
-    back ("im März liegt die Quote bei ..."), so they are left alone."""
+def _across_dct(
+    period: Period | None, tense: str, dct: DocumentDate | None, ahead: tuple[str, ...]
+) -> bool:
+    """Does `period` lie on the wrong side of the DCT for the clause's tense: a past clause in
+    a time still to come ("Ende 2027 ... hatte im März"), or a clause of a tense in `ahead` in
+    a time that is over (a plan already past)?"""
     if period is None or dct is None:
         return False
-    return (tense == "future" and period.latest < dct.earliest) or (
-        tense == "past" and period.earliest > dct.latest
+    return (tense == "past" and period.earliest > dct.latest) or (
+        tense in ahead and period.latest < dct.earliest
     )
 
 
@@ -238,15 +230,18 @@ def _read(
         written is not None
         and (cand.pattern.frame in YEARLESS_FRAMES or params.get("anchor") == "written")
         and not {"year", "year2", "shift", "year_shift"} & cand.slots.keys()
-        and not _contradicts(written.period, tense, dct)
+        # a present clause is not set in a written year that is over either ("1985 gegründet,
+        # feiert im November")
+        and not _across_dct(written.period, tense, dct, ("future", "present"))
     ):
         # the tense tells the direction from the DCT, not from a date in the text
         year = written.period
         reading = at(year.earliest, (year.earliest, year.latest), "unknown")
-        if not _crosses_dct(reading.period, tense, dct):
-            return reading, written
         # "Das Jahr 2012 war ... Im Jänner will ...": a month of that year already over is no
-        # plan; the DCT and the tense decide
+        # plan; the DCT and the tense decide. A present clause may look back at a month of it
+        # ("im März liegt die Quote bei ...").
+        if not _across_dct(reading.period, tense, dct, ("future",)):
+            return reading, written
     if dct is None:
         return at(None, None), None
     if dct.precision == Precision.DAY:
