@@ -135,12 +135,11 @@ def _month_of(slots: dict[str, Any]) -> int | None:
     return None
 
 
-def _begun(period_in: Callable[[int], Period | None], s: Situation) -> tuple[Period, bool]:
-    """A quarter or half in a past clause: the latest one begun by the reference ("Profit fell
-    in the third quarter" in March is last year's), however near the coming one is."""
-    assert s.today is not None
-    begun = [p for y in (s.today.year - 1, s.today.year) if (p := period_in(y))]
-    return max((p for p in begun if p.earliest <= s.today), key=lambda p: p.earliest), True
+def _begun(period_in: Callable[[int], Period | None], today: date) -> Period:
+    """The latest quarter or half begun by `today` ("Profit fell in the third quarter" in March
+    is last year's), however near the coming one is."""
+    begun = [p for y in (today.year - 1, today.year) if (p := period_in(y))]
+    return max((p for p in begun if p.earliest <= today), key=lambda p: p.earliest)
 
 
 def _occurrence(
@@ -560,7 +559,7 @@ def resolve_quarter(slots: dict, params: dict, s: Situation) -> Reading:
     elif (s.tense == "past" or params.get("begun")) and not _shift(slots, params):
         # `begun`: results named by their quarter ("fourth-quarter earnings" in January are
         # last year's) are the latest quarter begun, whatever the tense
-        p, uses = _begun(lambda year: make(year, n), s)
+        p, uses = _begun(lambda year: make(year, n), s.today), not params.get("begun")
     else:
         p, uses = _occurrence(lambda year: make(year, n), s, _shift(slots, params), True)
     part = _part(slots, params)  # "the end of the third quarter"
