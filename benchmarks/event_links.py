@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.split import documents  # noqa: E402
+from benchmarks.split import PARTS, documents  # noqa: E402
 from timeline import timeml  # noqa: E402
 from timeline.clauses import sentences  # noqa: E402
 from timeline.pipeline import extract  # noqa: E402
@@ -104,7 +104,7 @@ def score(paths: list[Path]) -> dict[str, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", type=Path)
-    parser.add_argument("--part", choices=["dev", "test", "all"], default="dev")
+    parser.add_argument("--part", choices=PARTS, default="dev")
     args = parser.parse_args()
     paths = documents(args.folder, args.part)
     c = score(paths)

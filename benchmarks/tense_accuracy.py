@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.event_links import gold_of  # noqa: E402
-from benchmarks.split import documents  # noqa: E402
+from benchmarks.split import PARTS, documents  # noqa: E402
 from timeline import timeml  # noqa: E402
 from timeline.reading import read_timeml  # noqa: E402
 from timeline.tense import clause_tense  # noqa: E402
@@ -56,7 +56,7 @@ def confusion(paths: list[Path]) -> Counter:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", type=Path)
-    parser.add_argument("--part", choices=["dev", "test", "all"], default="dev")
+    parser.add_argument("--part", choices=PARTS, default="dev")
     args = parser.parse_args()
     paths = documents(args.folder, args.part)
     counts = confusion(paths)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from benchmarks import heideltime_runner
 from benchmarks.heideltime_runner import HeidelTime
-from benchmarks.split import documents
+from benchmarks.split import PARTS, documents
 from benchmarks.timeml_gold import GoldDocument, GoldError, read_gold
 from benchmarks.timex_scorer import Scores, Span, relaxed_pairs, same_value, score
 from timeline.dates import find_dates
@@ -199,7 +199,7 @@ def evaluate(
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gold_dirs", nargs="+", type=Path, metavar="GOLD_DIR")
-    parser.add_argument("--part", nargs="+", choices=["dev", "test", "all"], default=["dev"])
+    parser.add_argument("--part", nargs="+", choices=PARTS, default=["dev"])
     parser.add_argument("--lang", choices=supported_languages(), help="default: from the folder")
     parser.add_argument("--no-heideltime", action="store_true", help="score timeline only")
     parser.add_argument("--no-cache", action="store_true", help="re-run HeidelTime everywhere")
