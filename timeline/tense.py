@@ -39,8 +39,10 @@ class _Cues:
     # first word -> (phrase, tense) for every cue phrase
     phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     past_suffixes: tuple[str, ...]
-    # verb prefixes before a listed one-word past form: "bekam", "zurücktrat", "teilnahm"
+    # verb prefixes before a listed one-word past form: "bekam", "zurücktrat", "teilnahm";
+    # not on words with these endings (participles too: "verboten")
     past_prefixes: tuple[str, ...]
+    prefixed_not_endings: tuple[str, ...]
     past_words: frozenset[str]
     not_suffixed: frozenset[str]
     not_endings: tuple[str, ...]
@@ -80,6 +82,7 @@ def _cues(language: str) -> _Cues:
         phrases={first: tuple(found) for first, found in phrases.items()},
         past_suffixes=tuple(past.get("suffixes", [])),
         past_prefixes=tuple(past.get("prefixes", [])),
+        prefixed_not_endings=tuple(past.get("prefixed_not_endings", [])),
         past_words=frozenset(w.lower() for w in past["words"] if " " not in w),
         not_suffixed=frozenset(past.get("not_suffixed", [])),
         not_endings=tuple(past.get("not_endings", [])),
@@ -225,9 +228,9 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
 
 
 def _prefixed_past(word: str, cues: _Cues) -> bool:
-    """A verb prefix on a listed past form ("bekam", "zurücktrat"); not one in "-en", which
-    would be a participle too ("verboten", "entstanden")."""
-    return not word.endswith("en") and any(
+    """A verb prefix on a listed past form ("bekam", "zurücktrat"), unless its ending makes it
+    a participle too ("verboten", "entstanden")."""
+    return not word.endswith(cues.prefixed_not_endings) and any(
         word.startswith(p) and word[len(p) :] in cues.past_words for p in cues.past_prefixes
     )
 
