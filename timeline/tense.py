@@ -60,9 +60,11 @@ class _Cues:
     reported_modals: frozenset[str]
     # phrase -> does it need a participle in front ("überfallen haben"; "worden sein" has one)
     perfect_infinitives: dict[tuple[str, ...], bool]
+    bare_participle_endings: tuple[str, ...]  # "überfallen" before "haben"
     infinitive_markers: frozenset[str]  # "zu" in "zu sanieren"
     infinitive_patterns: tuple[re.Pattern, ...]  # "zurückzutreten"
     not_infinitives: frozenset[str]  # "gewesen zu sein" is no plan
+    infinitive_endings: tuple[str, ...]  # "sanieren" after "zu"
     scope_marks: frozenset[str]  # ":" ends the search like a sentence end
     own_clause: frozenset[str]  # "dass": a clause it opens has its own tense
 
@@ -100,9 +102,11 @@ def _cues(language: str) -> _Cues:
         perfect_infinitives={
             tuple(p.split()): len(p.split()) == 1 for p in past.get("perfect_infinitives", [])
         },
+        bare_participle_endings=tuple(past.get("bare_participle_endings", [])),
         infinitive_markers=frozenset(future.get("infinitive_markers", [])),
         infinitive_patterns=tuple(re.compile(p) for p in future.get("infinitive_patterns", [])),
         not_infinitives=frozenset(future.get("not_infinitives", [])),
+        infinitive_endings=tuple(future.get("infinitive_endings", [])),
         scope_marks=frozenset(data.get("scope", {}).get("marks", [])),
         own_clause=frozenset(data.get("scope", {}).get("own_clause", [])),
     )
@@ -241,7 +245,7 @@ def _is_zu_infinitive(lowered: list[str], cues: _Cues) -> bool:
     if last in cues.not_infinitives:
         return False
     after_marker = len(lowered) > 1 and lowered[-2] in cues.infinitive_markers
-    return (after_marker and last.endswith("n") and len(last) > 3) or any(
+    return (after_marker and last.endswith(cues.infinitive_endings) and len(last) > 3) or any(
         p.match(last) for p in cues.infinitive_patterns
     )
 
@@ -260,7 +264,9 @@ def _has_perfect_infinitive(lowered: list[str], usable: list[bool], cues: _Cues)
 
 def _looks_perfect(word: str, cues: _Cues) -> bool:
     """A participle, also one without "ge-" in front of an infinitive ("überfallen haben")."""
-    return word not in cues.not_participles and (_is_participle(word, cues) or word.endswith("en"))
+    return word not in cues.not_participles and (
+        _is_participle(word, cues) or word.endswith(cues.bare_participle_endings)
+    )
 
 
 def is_participle(word: str, language: str) -> bool:
