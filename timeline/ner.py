@@ -109,6 +109,7 @@ class Recognizer:
         self.road_letters = frozenset(g["road_letters"])
         self.coordinators = frozenset(g["coordinators"])
         self.legal_forms = frozenset(g["organization_legal_forms"])
+        self.place_adjective_endings = tuple(g["place_adjective_endings"])
         self.articles = frozenset(g["contracted_articles"]) | self.determiners
         self.org_endings = tuple(g["organization_endings"])
         self.org_prefixes = tuple(g["organization_prefixes"])
@@ -541,10 +542,13 @@ class Recognizer:
         return Recognized(r.start, r.end, r.text, r.kind, f"{prefix}:{slug(r.text)}", r.text)
 
     def _place_adjective(self, word: str) -> bool:
-        """ "Hamburger", "Berliner": a place name + "er"."""
+        """ "Hamburger", "Berliner": a place name + a place-adjective ending."""
         places = (ActorKind.LOCATION, ActorKind.COUNTRY)
-        return word.endswith("er") and any(
-            h.entry.kind in places for h in self.gaz.lookup(word[:-2])
+        return any(
+            h.entry.kind in places
+            for ending in self.place_adjective_endings
+            if word.endswith(ending)
+            for h in self.gaz.lookup(word[: -len(ending)])
         )
 
     def _org_id(self, name: str) -> str:
