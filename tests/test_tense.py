@@ -28,6 +28,14 @@ CASES = [
     ("en", "The law was passed [last week] and will take effect in January.", "past"),
     ("en", "The law was passed last week and will take effect in [January].", "future"),
     ("en", "The vote is scheduled for [Friday].", "future"),
+    # a to-infinitive is an act intended or agreed: planned, also after a past verb; a date
+    # before it belongs to the verb that governs it, and "to" before a noun is a preposition
+    ("en", "The senator agreed to testify on [Feb. 10].", "planned"),
+    ("en", "The judge ordered the company to pay by [Friday].", "planned"),
+    ("en", "He was subpoenaed [Friday] to testify.", "past"),
+    ("en", "The company sent letters to shareholders in [May].", "past"),
+    ("en", "Shares fell to $30 on [Monday].", "past"),
+    ("en", "The treaty is to be signed on [Wednesday].", "future"),
     ("en", "Officials are expected to meet on [Friday].", "future"),
     ("en", "The company announced on [Monday] a new plan.", "past"),
     ("en", "The company has announced a new plan on [Monday].", "past"),

@@ -34,8 +34,9 @@ it; a clause whose subject is "er"/"she" takes the person named last (<lang>/eve
 
 Undated events are kept (undated=True). Convention: a past, present or unknown-tense undated
 event happened no later than the article: latest = DCT latest, earliest = None (unknown start).
-A future undated event is planned: earliest = DCT earliest, latest = None. Without a DCT both
-are None. Events in the future tense, or dated after the DCT, are planned=True.
+A future or planned (intended in a report) undated event is planned: earliest = DCT earliest,
+latest = None. Without a DCT both are None. Events in the future or planned tense, or dated after
+the DCT, are planned=True.
 """
 
 from __future__ import annotations
@@ -50,7 +51,15 @@ from functools import cache
 from timeline.clauses import crosses_punctuation, pieces, sentences, words
 from timeline.lexicon import resource
 from timeline.model import Actor, ActorKind, Document, Event, TimeExpression
-from timeline.tense import FUTURE, PRESENT, UNKNOWN, clause_tense, is_participle, tense_cues
+from timeline.tense import (
+    FUTURE,
+    PLANNED,
+    PRESENT,
+    UNKNOWN,
+    clause_tense,
+    is_participle,
+    tense_cues,
+)
 
 
 @dataclass(frozen=True)
@@ -413,8 +422,8 @@ def _event(
     if timex is not None:
         earliest, latest = timex.earliest, timex.latest
         after_dct = dct is not None and earliest is not None and earliest > dct.latest
-        planned = tense == FUTURE or after_dct
-    elif tense == FUTURE:
+        planned = tense in (FUTURE, PLANNED) or after_dct
+    elif tense in (FUTURE, PLANNED):
         earliest, latest, planned = (dct.earliest if dct else None), None, True
     else:
         earliest, latest, planned = None, (dct.latest if dct else None), False

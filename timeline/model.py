@@ -203,7 +203,7 @@ class Event:
     earliest: date | None = None
     latest: date | None = None
     granularity: str | None = None
-    tense: str = "unknown"  # past, present, future, unknown
+    tense: str = "unknown"  # past, present, future, planned (intended in a report), unknown
     undated: bool = True
     planned: bool = False
 

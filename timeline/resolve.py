@@ -42,7 +42,9 @@ SMALLER = {"hour": ("minute", 60), "minute": ("second", 60), "day": ("hour", 24)
 # How much farther a date may lie when the tense points to it ("sagte am 9. Dezember"). News
 # in the present tense mostly announce ("Die Wahl ist im Mai"), so the present leans ahead.
 # "since" is the start of a state that still holds ("seit März", a pattern's tense): never ahead.
-TENSE_PENALTY_DAYS = {"past": 300, "future": 300, "present": 200, "since": 100_000}
+# "planned" (an act intended in a report, "agreed to testify on Feb. 10") leans ahead like the
+# present.
+TENSE_PENALTY_DAYS = {"past": 300, "future": 300, "present": 200, "since": 100_000, "planned": 120}
 WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
 
@@ -185,7 +187,9 @@ def _occurrence(
 
     def cost(option: tuple[Period, int], with_tense: bool) -> int:
         delta = option[1]
-        against = {"past": delta > 0, "since": delta > 0, "future": delta < 0, "present": delta < 0}
+        ahead, behind = delta > 0, delta < 0
+        against = {"past": ahead, "since": ahead, "future": behind, "present": behind,
+                   "planned": behind}  # fmt: skip
         days = s.conventions.penalty(s.tense)
         penalty = days if against.get(s.tense) else 0
         return abs(delta) + (penalty if with_tense else 0)
@@ -442,7 +446,10 @@ def _weekday_near(
             shift = -1
         elif s.tense == "future":
             shift = 1
-        elif s.tense == "present":  # news in the present announce: "Am Montag beginnt ..."
+        elif s.tense in (
+            "present",
+            "planned",
+        ):  # news in the present announce: "Am Montag beginnt ..."
             return today + timedelta(days=(weekday - today.isoweekday()) % 7), True
         else:
             return today + timedelta(days=delta), False  # the same ISO week

@@ -18,6 +18,9 @@ or decided, not done ("kündigte an, am Montag zurückzutreten").
 A subordinate clause opened by a word of tense.toml `own_clause` has a finite verb of its own: with
 no cue in it, the search ends there instead of taking the main clause's tense ("kritisierte,
 dass die Gebühren ab 1. Jänner steigen").
+A to-infinitive (tense.toml [planned]) is an act intended, agreed or ordered, "planned": it may
+lie after a past report ("agreed to testify on Feb. 10"). It reaches forward only: a date before
+it dates the verb that governs it ("subpoenaed him Friday to testify").
 """
 
 from __future__ import annotations
@@ -31,7 +34,10 @@ from timeline.clauses import Piece, pieces, sentences, words
 from timeline.lexicon import resource
 
 PAST, PRESENT, FUTURE, UNKNOWN = "past", "present", "future", "unknown"
-_RANK = {FUTURE: 0, PAST: 1, PRESENT: 2}
+# An act intended, agreed or ordered ("agreed to testify on Feb. 10"): after the report, which
+# may be past, so a date in it leans ahead but may still be behind the DCT.
+PLANNED = "planned"
+_RANK = {FUTURE: 0, PAST: 1, PLANNED: 2, PRESENT: 3}
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,9 @@ class _Cues:
     infinitive_patterns: tuple[re.Pattern, ...]  # "zurückzutreten"
     not_infinitives: frozenset[str]  # "gewesen zu sein" is no plan
     infinitive_endings: tuple[str, ...]  # "sanieren" after "zu"
+    planned_markers: frozenset[str]  # "to" before an infinitive ("to testify")
+    not_infinitive_words: frozenset[str]  # nouns after the marker ("to court", "to date")
+    planned_not_after: frozenset[str]  # a marker after these is a preposition ("due to")
     scope_marks: frozenset[str]  # ":" ends the search like a sentence end
     own_clause: frozenset[str]  # "dass": a clause it opens has its own tense
 
@@ -90,7 +99,8 @@ def _cues(language: str) -> _Cues:
         not_endings=tuple(past.get("not_endings", [])),
         not_after=frozenset(past.get("not_after", [])),
         blocked_after={
-            t: frozenset(tuple(w.split()) for w in data[t].get("blocked_after", [])) for t in _RANK
+            t: frozenset(tuple(w.split()) for w in data.get(t, {}).get("blocked_after", []))
+            for t in _RANK
         },
         perfect_auxiliaries=frozenset(past.get("perfect_auxiliaries", [])),
         participles=frozenset(past.get("participles", [])),
@@ -107,6 +117,9 @@ def _cues(language: str) -> _Cues:
         infinitive_patterns=tuple(re.compile(p) for p in future.get("infinitive_patterns", [])),
         not_infinitives=frozenset(future.get("not_infinitives", [])),
         infinitive_endings=tuple(future.get("infinitive_endings", [])),
+        planned_markers=frozenset(data.get(PLANNED, {}).get("markers", [])),
+        not_infinitive_words=frozenset(data.get(PLANNED, {}).get("not_infinitives", [])),
+        planned_not_after=frozenset(data.get(PLANNED, {}).get("not_after", [])),
         scope_marks=frozenset(data.get("scope", {}).get("marks", [])),
         own_clause=frozenset(data.get("scope", {}).get("own_clause", [])),
     )
@@ -175,7 +188,9 @@ def _widening(
 
 def _tense_in(text: str, lo: int, hi: int, start: int, end: int, language: str) -> str:
     """The tense of the nearest cue in text[lo:hi] to the span [start, end)."""
-    found = tense_cues(text, lo, hi, language)
+    # a date before an infinitive belongs to the verb it governs ("subpoenaed him Friday to
+    # testify"): a planned cue reaches forward only
+    found = [c for c in tense_cues(text, lo, hi, language) if c[2] != PLANNED or c[1] <= start]
     if not found:
         return UNKNOWN
 
@@ -212,6 +227,15 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
             w, cues
         ):
             found.append((s, e, PAST))
+    covered = {t for t, _, _ in tokens if any(s <= t < e for s, e, _ in found)}
+    for i in range(len(tokens) - 1):
+        if (
+            lowered[i] in cues.planned_markers
+            and tokens[i][0] not in covered  # "is to", "has to", "plans to" are cues already
+            and not (i > 0 and lowered[i - 1] in cues.planned_not_after)
+            and _is_infinitive(tokens[i + 1], text, cues)
+        ):
+            found.append((tokens[i][0], tokens[i + 1][1], PLANNED))
     auxiliaries = [i for i, w in enumerate(lowered) if w in cues.perfect_auxiliaries]
     if auxiliaries:
         for i, (s, e, w) in enumerate(tokens):
@@ -229,6 +253,14 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
     if not found and tokens and usable[-1] and _is_zu_infinitive(lowered, cues):
         found.append((tokens[-1][0], tokens[-1][1], FUTURE))
     return found
+
+
+def _is_infinitive(token: tuple[int, int, str], text: str, cues: _Cues) -> bool:
+    """Can the word after a planned marker be a verb ("to testify", not "to shareholders",
+    "to Friday", "to the", "to 5%")? A plural "-s" is a noun's ("-ss", "-us" are no plural)."""
+    s, e, w = token
+    plural = w.endswith("s") and not w.endswith(("ss", "us"))
+    return w == text[s:e] and w.isalpha() and not plural and w not in cues.not_infinitive_words
 
 
 def _prefixed_past(word: str, cues: _Cues) -> bool:
