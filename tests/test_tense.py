@@ -36,6 +36,8 @@ CASES = [
     ("en", "The company sent letters to shareholders in [May].", "past"),
     ("en", "Shares fell to $30 on [Monday].", "past"),
     ("en", "The treaty is to be signed on [Wednesday].", "future"),
+    # a cue after the date counts at twice its distance: "flew" governs "Friday"
+    ("en", "The envoy flew to Baghdad on [Friday] for talks expected to last a week.", "past"),
     ("en", "Officials are expected to meet on [Friday].", "future"),
     ("en", "The company announced on [Monday] a new plan.", "past"),
     ("en", "The company has announced a new plan on [Monday].", "past"),

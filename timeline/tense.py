@@ -76,6 +76,10 @@ class _Cues:
     planned_not_after: frozenset[str]  # a marker after these is a preposition ("due to")
     scope_marks: frozenset[str]  # ":" ends the search like a sentence end
     own_clause: frozenset[str]  # "dass": a clause it opens has its own tense
+    # how much farther a cue after the span counts than one before it: an English verb governs
+    # the dates after it ("flew on Friday for talks expected to ..."), a German one also those
+    # before it ("Am Montag traf ...")
+    after_weight: float
 
 
 @cache
@@ -122,6 +126,7 @@ def _cues(language: str) -> _Cues:
         planned_not_after=frozenset(data.get(PLANNED, {}).get("not_after", [])),
         scope_marks=frozenset(data.get("scope", {}).get("marks", [])),
         own_clause=frozenset(data.get("scope", {}).get("own_clause", [])),
+        after_weight=data.get("scope", {}).get("after_weight", 1),
     )
 
 
@@ -190,6 +195,7 @@ def _tense_in(text: str, lo: int, hi: int, start: int, end: int, language: str) 
     """The tense of the nearest cue in text[lo:hi] to the span [start, end)."""
     # a date before an infinitive belongs to the verb it governs ("subpoenaed him Friday to
     # testify"): a planned cue reaches forward only
+    cues = _cues(language)
     found = [c for c in tense_cues(text, lo, hi, language) if c[2] != PLANNED or c[1] <= start]
     if not found:
         return UNKNOWN
@@ -197,7 +203,7 @@ def _tense_in(text: str, lo: int, hi: int, start: int, end: int, language: str) 
     def distance(cue: tuple[int, int, str]) -> tuple[int, int]:
         s, e, tense = cue
         gap = 0 if s < end and start < e else (start - e if e <= start else s - end)
-        return gap, _RANK[tense]
+        return gap * (cues.after_weight if s >= end else 1), _RANK[tense]
 
     return min(found, key=distance)[2]
 
