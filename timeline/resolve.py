@@ -178,8 +178,9 @@ def _occurrence(
     if shift == 0:  # "this September", "diesen Winter": the current one, else this year's
         current = [p for p, delta in options if delta == 0]
         return (current or [p for p, _ in options if p.earliest.year == s.today.year])[0], False
-    if this_year_by_default and s.tense == "unknown" and not shift:
-        # "drittes Quartal", "im Sommer": the reference's year unless the clause says otherwise
+    if this_year_by_default and s.tense in ("unknown", "present") and not shift:
+        # "drittes Quartal": the reference's year unless the clause says otherwise; the present
+        # states ("Nach einem Einbruch im ersten Halbjahr rechnen die Experten ...")
         return next(p for p, _ in options if p.earliest.year == s.today.year), False
     if shift:
         ahead = [o for o in options if (o[1] > 0 if shift > 0 else o[1] < 0)]
