@@ -1,4 +1,4 @@
-"""The tense of the clause around a span: "past", "present", "future" or "unknown".
+"""The tense of the clause around a span: "past", "present", "future", "planned" or "unknown".
 
 The date engine needs it to choose a direction for underspecified dates ("am Dienstag" in
 "Scholz traf ... am Dienstag" is the last Tuesday, in "wird am Dienstag reisen" the next one),
@@ -74,6 +74,8 @@ class _Cues:
     planned_markers: frozenset[str]  # "to" before an infinitive ("to testify")
     not_infinitive_words: frozenset[str]  # nouns after the marker ("to court", "to date")
     planned_not_after: frozenset[str]  # a marker after these is a preposition ("due to")
+    plural_endings: tuple[str, ...]  # a noun's plural after the marker ("to shareholders")
+    not_plural_endings: tuple[str, ...]  # ... but not "to discuss", "to focus"
     scope_marks: frozenset[str]  # ":" ends the search like a sentence end
     own_clause: frozenset[str]  # "dass": a clause it opens has its own tense
     # how much farther a cue after the span counts than one before it: an English verb governs
@@ -124,6 +126,8 @@ def _cues(language: str) -> _Cues:
         planned_markers=frozenset(data.get(PLANNED, {}).get("markers", [])),
         not_infinitive_words=frozenset(data.get(PLANNED, {}).get("not_infinitives", [])),
         planned_not_after=frozenset(data.get(PLANNED, {}).get("not_after", [])),
+        plural_endings=tuple(data.get(PLANNED, {}).get("plural_endings", [])),
+        not_plural_endings=tuple(data.get(PLANNED, {}).get("not_plural_endings", [])),
         scope_marks=frozenset(data.get("scope", {}).get("marks", [])),
         own_clause=frozenset(data.get("scope", {}).get("own_clause", [])),
         after_weight=data.get("scope", {}).get("after_weight", 1),
@@ -131,7 +135,7 @@ def _cues(language: str) -> _Cues:
 
 
 def clause_tense(text: str, start: int, end: int, language: str) -> str:
-    """The tense of the clause around text[start:end] ("past", "present", "future", "unknown")."""
+    """The tense of the clause around text[start:end] (past, present, future, planned, unknown)."""
     spans = sentences(text, language)
     i = bisect_right(spans, (start, len(text) + 1)) - 1
     if i < 0 or start >= spans[i][1]:  # the span starts between sentences
@@ -263,9 +267,9 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
 
 def _is_infinitive(token: tuple[int, int, str], text: str, cues: _Cues) -> bool:
     """Can the word after a planned marker be a verb ("to testify", not "to shareholders",
-    "to Friday", "to the", "to 5%")? A plural "-s" is a noun's ("-ss", "-us" are no plural)."""
+    "to Friday", "to the", "to 5%")?"""
     s, e, w = token
-    plural = w.endswith("s") and not w.endswith(("ss", "us"))
+    plural = w.endswith(cues.plural_endings) and not w.endswith(cues.not_plural_endings)
     return w == text[s:e] and w.isalpha() and not plural and w not in cues.not_infinitive_words
 
 
