@@ -92,6 +92,7 @@ def find_dates(
     previous: Mark | None = None  # the last date known for sure
     written: Mark | None = None  # the last date with its year written out (as the whole year)
     set_end: int | None = None  # where the last SET ended ("täglich", "wochentags")
+    recurring = False  # is that schedule a SET, not hours on a list of days ("18. und 19. April")
     reach = eng.lexicon.settings.get("narrative_reach", NARRATIVE_REACH)
     for cand in find_candidates(text, eng.patterns, eng.lexicon):
         if cand.pattern.frame == "none":  # a longer reading that is not a date ("Nr. 2015")
@@ -112,14 +113,20 @@ def find_dates(
             == _sentence_of(text, cand.start, language)
         )
         if after_set:
-            reading = _scheduled(cand, reading, tense)
+            reading = _scheduled(cand, reading, tense, recurring)
         tid = f"t{len(found) + 1}"
         found.append(_expression(cand, text, reading, dct, tense, tid, doc_id, used))
         dateless = after_set and cand.pattern.params.get("dateless")
         if reading.type == "SET" or dateless:  # "... und von 15 bis 18 Uhr": the same schedule
             set_end = cand.end
+            recurring = recurring or reading.type == "SET"
         elif cand.pattern.params.get("opens_schedule"):  # "25. und 26. August von 10-18 Uhr":
             set_end = cand.outer_end  # hours on each of several days (the list's end)
+            recurring = False
+        elif reading.period and not recurring and set_end is not None and cand.start >= set_end:
+            # a day after hours on a list of days ends them ("..., am Sonntag um 17 Uhr": that
+            # Sunday's); a SET's bounds do not ("täglich ab 1. Juni von 9 bis 18 Uhr")
+            set_end = None
         if reading.period is None or reading.uncertain or reading.value.endswith("_REF"):
             continue
         if cand.pattern.params.get("anchor_stays"):  # "a year earlier" twice: same anchor
@@ -149,17 +156,19 @@ def _tense_of(cand: Candidate, text: str, eng: Engine) -> str:
     return tense
 
 
-def _scheduled(cand: Candidate, reading: Reading, tense: str) -> Reading:
+def _scheduled(cand: Candidate, reading: Reading, tense: str, recurring: bool) -> Reading:
     """An expression right after a SET, in its sentence, is part of that schedule: hours hold
     on every day of it ("täglich von 9 bis 18 Uhr": "T09:00", the day left out), and a part of
     the week is every such part ("täglich bis 21 Uhr, am Wochenende bis 22 Uhr"), unless a past
-    clause tells of one ("kontrolliert täglich, am Wochenende wurden ...")."""
+    clause tells of one ("kontrolliert täglich, am Wochenende wurden ...") or the schedule is
+    hours on a list of days, not a SET ("am 18., 19. und 20. April um 20 Uhr, am Sonntag um
+    17 Uhr": that Sunday)."""
     params = cand.pattern.params
     if params.get("dateless"):
         if reading.type != "TIME" or "T" not in reading.value:
             return reading
         return replace(reading, value="T" + reading.value.split("T", 1)[1], period=None)
-    if "in_schedule" in params and tense != "past":
+    if "in_schedule" in params and tense != "past" and recurring:
         schedule = {"value": params["in_schedule"]}
         return RESOLVERS["set"](cand.slots, schedule, Situation(None))
     return reading
