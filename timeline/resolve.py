@@ -592,8 +592,9 @@ def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
     elif s.today is None:
         fixed = rule[:2].isdigit() and rule.count("-") == 1
         value = f"XXXX-{rule}" if fixed else "XXXX-XX-XX"
-        if "daypart" in params:  # "Silvesternacht" without a DCT: XXXX-12-31TNI
-            return Reading("TIME", f"{value}T{params['daypart']}", "time", None)
+        code = slots.get("daypart") or params.get("daypart")
+        if code:  # "Silvesternacht" without a DCT: XXXX-12-31TNI
+            return Reading("TIME", f"{value}T{code}", "time", None)
         return Reading("DATE", value, "day", None)
     else:
         p, uses = _occurrence(period_in, s, _shift(slots, params))
@@ -602,8 +603,9 @@ def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
         p = periods.weekend(p.earliest + timedelta(days=ahead if ahead <= 3 else ahead - 7))
     elif "containing" in params:  # "Easter week": the week of that day
         p = periods.containing(p.earliest, params["containing"])
-    if "daypart" in params:  # "Silvesternacht", "Neujahrsmorgen": a part of that day
-        p = periods.part_of_day(p.earliest, params["daypart"])
+    code = slots.get("daypart") or params.get("daypart")
+    if code:  # "Silvesternacht", "am Abend des Ostermontags": a part of that day
+        p = periods.part_of_day(p.earliest, code)
         return Reading("TIME", p.value, "time", p, None, uses)
     return Reading("DATE", p.value, p.granularity, p, None, uses)
 
