@@ -195,11 +195,16 @@ def easter(y: int) -> date:
 
 
 def holiday(y: int, rule: str) -> date | None:
-    """A day from a holiday rule: "12-25" (fixed), "easter+49", "11-thu-4" (4th Thursday),
-    "05-mon-last" (last Monday). None when the rule gives no such day."""
+    """A day from a holiday rule: "12-25" (fixed), "easter+49", "advent+7" (days after the
+    first Sunday of Advent), "11-thu-4" (4th Thursday), "05-mon-last" (last Monday). None when
+    the rule gives no such day."""
     if rule.startswith("easter"):
         offset = int(rule[6:] or 0)
         return easter(y) + timedelta(days=offset)
+    if rule.startswith("advent"):  # the fourth Sunday before Christmas: 27 Nov .. 3 Dec
+        offset = int(rule[6:] or 0)
+        fourth = date(y, 12, 24) - timedelta(days=(date(y, 12, 24).weekday() + 1) % 7)
+        return fourth - timedelta(days=21 - offset)
     parts = rule.split("-")
     mo = int(parts[0])
     if len(parts) == 2:
