@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from functools import cache
 
 from timeline import lexicon as resources
@@ -132,7 +133,12 @@ def find_dates(
         if cand.pattern.params.get("anchor_stays"):  # "a year earlier" twice: same anchor
             continue
         if reading.type in ("DATE", "TIME"):
-            previous = Mark(reading.period, tid, cand.end)
+            period = reading.period
+            if cand.pattern.params.get("from_evening_before"):  # "Nacht auf Sonntag": a night
+                # named by the day it ends on began the evening before; the hours told after
+                # it fall on either day (resolve._day_of)
+                period = replace(period, earliest=period.earliest - timedelta(days=1))
+            previous = Mark(period, tid, cand.end)
             if "year" in cand.slots and not cand.pattern.params.get("no_context"):
                 # the whole year is the context, also of "Ende 2027" (not of "seit 2010")
                 written = Mark(periods.year(reading.period.earliest.year), tid, cand.end)
@@ -234,7 +240,9 @@ def _read(
             # "a year ago" compares with a date already told, not with one ahead: the DCT's
             previous = last = None
         if previous is not None and _fits(previous.period, cand):
-            return at(previous.period.earliest, None), previous
+            # a time counts from its own day (a night over two days: the day it is named by)
+            told = previous.period
+            return at(told.latest if told.granularity == "time" else told.earliest, None), previous
     elif (
         written is not None
         and (cand.pattern.frame in YEARLESS_FRAMES or params.get("anchor") == "written")

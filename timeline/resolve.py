@@ -46,6 +46,7 @@ SMALLER = {"hour": ("minute", 60), "minute": ("second", 60), "day": ("hour", 24)
 # present.
 TENSE_PENALTY_DAYS = {"past": 300, "future": 300, "present": 200, "since": 100_000, "planned": 120}
 WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+SMALL_HOURS_END = 6  # hours before this, told after an evening, are past midnight
 
 
 class Unresolvable(ValueError):
@@ -466,8 +467,11 @@ def _weekday_near(
     return today + timedelta(days=delta), uses_tense
 
 
-def _day_of(slots: dict, params: dict, s: Situation) -> tuple[date | None, bool, str]:
-    """The day a time or part of day belongs to: weekday, relative day, previous date, or DCT."""
+def _day_of(
+    slots: dict, params: dict, s: Situation, hour: int | None = None
+) -> tuple[date | None, bool, str]:
+    """The day a time or part of day belongs to: weekday, relative day, previous date, or DCT
+    (the previous date's day for `hour`: see _day_for_hour)."""
     explicit = slots.get("shift_day", params.get("day_shift"))
     if "weekday" in slots:
         if s.today is None:
@@ -481,8 +485,21 @@ def _day_of(slots: dict, params: dict, s: Situation) -> tuple[date | None, bool,
         r = resolve_date(slots, params, s)
         return (r.period.earliest if r.period else None), r.uses_tense, r.value
     if s.previous is not None and s.previous.granularity in ("day", "time"):
-        return s.previous.earliest, False, ""
+        return _day_for_hour(s.previous, hour), False, ""
     return s.today, False, "XXXX-XX-XX"
+
+
+def _day_for_hour(previous: Period, hour: int | None) -> date:
+    """The day of an hour told after `previous`: a night over two days holds the evening on the
+    first and the rest on the second ("in der Nacht auf Sonntag gegen 23 Uhr" is Saturday's);
+    the small hours after an evening are on the next day ("am Samstagabend um 21 Uhr ... bis 1
+    Uhr nachts": Sunday 01:00)."""
+    if previous.earliest < previous.latest:
+        return previous.earliest if hour is not None and hour >= 12 else previous.latest
+    clock = _clock_of(previous)
+    evening = previous.value.endswith("TEV") or (clock is not None and clock.hour >= 18)
+    after_midnight = hour is not None and hour < SMALL_HOURS_END and evening
+    return previous.earliest + timedelta(days=int(after_midnight))
 
 
 def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
@@ -524,7 +541,7 @@ def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
         hour = int(hour) + 12  # "8 Uhr abends", "2 p.m."
     if hour is not None and int(hour) == 12 and params.get("am"):
         hour = 0  # "12:01 a.m." is just after midnight
-    d, uses, xvalue = _day_of(slots, params, s)
+    d, uses, xvalue = _day_of(slots, params, s, None if hour is None else int(hour))
     if d is not None and s.tense == "past" and "past_day_shift" in params:
         # a night told in the past began the evening before ("shelled the town overnight")
         d, uses = d + timedelta(days=int(params["past_day_shift"])), True
