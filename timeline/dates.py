@@ -93,7 +93,9 @@ def find_dates(
     previous: Mark | None = None  # the last date known for sure
     written: Mark | None = None  # the last date with its year written out (as the whole year)
     set_end: int | None = None  # where the last SET ended ("täglich", "wochentags")
-    recurring = False  # is that schedule a SET, not hours on a list of days ("18. und 19. April")
+    # is that schedule weekly ("täglich", "Montag bis Freitag"), not hours on a list of days
+    # ("am 18. und 19. April")?
+    recurring = False
     reach = eng.lexicon.settings.get("narrative_reach", NARRATIVE_REACH)
     for cand in find_candidates(text, eng.patterns, eng.lexicon):
         if cand.pattern.frame == "none":  # a longer reading that is not a date ("Nr. 2015")
@@ -123,7 +125,7 @@ def find_dates(
             recurring = recurring or reading.type == "SET"
         elif cand.pattern.params.get("opens_schedule"):  # "25. und 26. August von 10-18 Uhr":
             set_end = cand.outer_end  # hours on each of several days (the list's end)
-            recurring = False
+            recurring = "weekday" in cand.slots
         elif reading.period and not recurring and set_end is not None and cand.start >= set_end:
             # a day after hours on a list of days ends them ("..., am Sonntag um 17 Uhr": that
             # Sunday's); a SET's bounds do not ("täglich ab 1. Juni von 9 bis 18 Uhr")
