@@ -14,8 +14,9 @@ A pattern is written as a template of words and slots, e.g. `"{day}. {month} [{y
 
 Matching is case-insensitive unless the pattern says `case_sensitive = true`; the parameters
 `not_followed_by` / `not_preceded_by` veto a match by its neighbouring word ("-" in
-`not_followed_by`: by any hyphenated continuation, "Mai-Feiertag"). Candidates from all
-patterns are reduced to non-overlapping ones, longest extent first, then leftmost, then the
+`not_followed_by`: by any hyphenated continuation, "Mai-Feiertag"; "[name]" in
+`not_preceded_by`: by a capitalized word inside a sentence, "laut Anna Sonntag"). Candidates
+from all patterns are reduced to non-overlapping ones, longest extent first, then leftmost, then the
 pattern that needed more context, then pattern order; a pattern with `frame = "none"` claims
 its extent for something that is not a date ("im Alter von 45 Jahren").
 """
@@ -286,6 +287,7 @@ def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pa
     return patterns
 
 
+NAME_BEFORE = "[name]"  # in `not_preceded_by`: a capitalized word inside a sentence
 _NEXT_WORD = re.compile(r"[^\S\n]*(-?[\w.]+)")  # "-old" after "6-year" is a word
 _PREVIOUS_WORD = re.compile(r"([\w.]+)[^\S\n]*$")
 
@@ -305,6 +307,10 @@ def _excluded_by_neighbours(text: str, start: int, end: int, params: dict[str, A
         m = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
         if m and m.group(1).lower().rstrip(".") in before:
             return True
+        # "[name]": a capitalized word that does not open its sentence names a person
+        if m and NAME_BEFORE in before and m.group(1)[:1].isupper():
+            opening = text[max(0, m.start() - 40) : m.start()].rstrip(" \t\"'„“»«(")
+            return bool(opening) and opening[-1] not in ".!?:\n"
     return False
 
 
