@@ -48,6 +48,7 @@ class Mark:
     period: Period
     tid: str
     end: int  # where it ends in the text
+    until: int | None = None  # where it stops being the context (None: within reach)
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,13 @@ def find_dates(
         if cand.pattern.frame == "none":  # a longer reading that is not a date ("Nr. 2015")
             continue
         tense = _tense_of(cand, text, eng)
-        context = written if written and cand.start - written.end < reach else None
+        context = (
+            written
+            if written
+            and cand.start - written.end < reach
+            and (written.until is None or cand.start < written.until)
+            else None
+        )
         try:
             reading, used = _read(cand, eng, dct, tense, previous, context)
         except (Unresolvable, KeyError, ValueError, OverflowError) as err:
@@ -142,8 +149,13 @@ def find_dates(
                 period = replace(period, earliest=period.earliest - timedelta(days=1))
             previous = Mark(period, tid, cand.end)
             if "year" in cand.slots and not cand.pattern.params.get("no_context"):
-                # the whole year is the context, also of "Ende 2027" (not of "seit 2010")
-                written = Mark(periods.year(reading.period.earliest.year), tid, cand.end)
+                # the whole year is the context, also of "Ende 2027" (not of "seit 2010"); with
+                # `context_in_sentence` only up to the sentence end ("die Wahlen 2018 ...")
+                sentence = _sentence_of(text, cand.start, language)
+                in_sentence = cand.pattern.params.get("context_in_sentence") and sentence
+                until = sentence[1] if in_sentence else None
+                year = periods.year(reading.period.earliest.year)
+                written = Mark(year, tid, cand.end, until)
             elif used is None:  # a date counted from the DCT ends the narrative
                 written = None
     return found
