@@ -109,8 +109,13 @@ def find_dates(
             and (written.until is None or cand.start < written.until)
             else None
         )
+        anchor = previous
+        if cand.pattern.params.get("anchor_written") and not (
+            written and previous and written.tid == previous.tid
+        ):
+            anchor = None  # "the year" counts from a date with its year written out only
         try:
-            reading, used = _read(cand, eng, dct, tense, previous, context)
+            reading, used = _read(cand, eng, dct, tense, anchor, context)
         except (Unresolvable, KeyError, ValueError, OverflowError) as err:
             if notes is not None:
                 where = f"{cand.start}-{cand.end}"
