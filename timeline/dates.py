@@ -153,7 +153,9 @@ def find_dates(
                 # it fall on either day (resolve._day_of)
                 period = replace(period, earliest=period.earliest - timedelta(days=1))
             previous = Mark(period, tid, cand.end)
-            if "year" in cand.slots and not cand.pattern.params.get("no_context"):
+            if "year" in cand.slots and not (
+                cand.pattern.params.get("no_context") or _starts_span(text, cand.start, eng)
+            ):
                 # the whole year is the context, also of "Ende 2027" (not of "seit 2010"); with
                 # `context_in_sentence` only up to the sentence end ("die Wahlen 2018 ...")
                 sentence = _sentence_of(text, cand.start, language)
@@ -164,6 +166,15 @@ def find_dates(
             elif used is None:  # a date counted from the DCT ends the narrative
                 written = None
     return found
+
+
+def _starts_span(text: str, start: int, eng: Engine) -> bool:
+    """Does a word of the lexicon's `span_start_words` stand right before `start`? A date
+    there starts a span that reaches the report ("the lowest since the spring of 1988"): it is
+    no setting for what follows ("the final months of the year" are this year's)."""
+    words = eng.lexicon.settings.get("span_start_words", ())
+    before = text[max(0, start - 20) : start].split()
+    return bool(before) and before[-1].lower() in words
 
 
 def _tense_of(cand: Candidate, text: str, eng: Engine) -> str:
