@@ -49,6 +49,7 @@ class Mark:
     tid: str
     end: int  # where it ends in the text
     until: int | None = None  # where it stops being the context (None: within reach)
+    starts_span: bool = False  # "since 1981": the start of a span reaching the report
 
 
 @dataclass(frozen=True)
@@ -109,13 +110,8 @@ def find_dates(
             and (written.until is None or cand.start < written.until)
             else None
         )
-        anchor = previous
-        if cand.pattern.params.get("anchor_written") and not (
-            written and previous and written.tid == previous.tid
-        ):
-            anchor = None  # "the year" counts from a date with its year written out only
         try:
-            reading, used = _read(cand, eng, dct, tense, anchor, context)
+            reading, used = _read(cand, eng, dct, tense, previous, context)
         except (Unresolvable, KeyError, ValueError, OverflowError) as err:
             if notes is not None:
                 where = f"{cand.start}-{cand.end}"
@@ -152,10 +148,9 @@ def find_dates(
                 # named by the day it ends on began the evening before; the hours told after
                 # it fall on either day (resolve._day_of)
                 period = replace(period, earliest=period.earliest - timedelta(days=1))
-            previous = Mark(period, tid, cand.end)
-            if "year" in cand.slots and not (
-                cand.pattern.params.get("no_context") or _starts_span(text, cand.start, eng)
-            ):
+            starts_span = _starts_span(text, cand.start, eng)
+            previous = Mark(period, tid, cand.end, starts_span=starts_span)
+            if "year" in cand.slots and not (cand.pattern.params.get("no_context") or starts_span):
                 # the whole year is the context, also of "Ende 2027" (not of "seit 2010"); with
                 # `context_in_sentence` only up to the sentence end ("die Wahlen 2018 ...")
                 sentence = _sentence_of(text, cand.start, language)
@@ -171,7 +166,7 @@ def find_dates(
 def _starts_span(text: str, start: int, eng: Engine) -> bool:
     """Does a word of the lexicon's `span_start_words` stand right before `start`? A date
     there starts a span that reaches the report ("the lowest since the spring of 1988"): it is
-    no setting for what follows ("the final months of the year" are this year's)."""
+    no setting for what follows, and "the year" or "a year ago" after it count from the DCT."""
     words = eng.lexicon.settings.get("span_start_words", ())
     before = text[max(0, start - 20) : start].split()
     return bool(before) and before[-1].lower() in words
@@ -266,8 +261,10 @@ def _read(
         return RESOLVERS[cand.pattern.frame](cand.slots, params, s)
 
     if params.get("anchor") == "previous":
-        if params.get("anchor_told") and dct and last and last.earliest > dct.latest:
-            # "a year ago" compares with a date already told, not with one ahead: the DCT's
+        ahead = dct is not None and last is not None and last.earliest > dct.latest
+        if params.get("anchor_told") and previous and (previous.starts_span or ahead):
+            # "a year ago" compares with a date already told, not with one ahead nor with the
+            # start of a span ("since 1981"): the DCT's
             previous = last = None
         if previous is not None and _fits(previous.period, cand):
             # a time counts from its own day (a night over two days: the day it is named by)
