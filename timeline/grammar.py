@@ -15,10 +15,12 @@ A pattern is written as a template of words and slots, e.g. `"{day}. {month} [{y
 Matching is case-insensitive unless the pattern says `case_sensitive = true`; the parameters
 `not_followed_by` / `not_preceded_by` veto a match by its neighbouring word ("-" in
 `not_followed_by`: by any hyphenated continuation, "Mai-Feiertag"; "[name]" in
-`not_preceded_by`: by a capitalized word inside a sentence, "laut Anna Sonntag"). Candidates
-from all patterns are reduced to non-overlapping ones, longest extent first, then leftmost, then the
-pattern that needed more context, then pattern order; a pattern with `frame = "none"` claims
-its extent for something that is not a date ("im Alter von 45 Jahren").
+`not_preceded_by`: by a capitalized word inside a sentence, "laut Anna Sonntag");
+`after_word_of` names a lexicon category one word of which must stand earlier in the match's
+clause ("the biggest drop in two years": a superlative makes "in two years" a span back).
+Candidates from all patterns are reduced to non-overlapping ones, longest extent first, then
+leftmost, then the pattern that needed more context, then pattern order; a pattern with
+`frame = "none"` claims its extent for something that is not a date ("im Alter von 45 Jahren").
 """
 
 from __future__ import annotations
@@ -265,6 +267,10 @@ def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pa
         for key in ("not_followed_by", "not_preceded_by"):
             if key in params:
                 params[key] = frozenset(w.lower() for w in params[key])
+        if "after_word_of" in params:
+            params["after_word_of"] = frozenset(
+                w.lower() for w in lexicon.forms(params["after_word_of"])
+            )
         try:
             regex, slots, required = compile_template(entry["match"], lexicon)
             flags = 0 if params.get("case_sensitive") else re.IGNORECASE
@@ -314,6 +320,18 @@ def _excluded_by_neighbours(text: str, start: int, end: int, params: dict[str, A
     return False
 
 
+_CLAUSE_ENDS = ".,;:!?"
+_WORD = re.compile(r"[\w'-]+")
+
+
+def _lacks_word_before(text: str, start: int, words: frozenset[str]) -> bool:
+    """`after_word_of`: is none of `words` among the words before `start` in its clause (at
+    most 80 characters back, to the last punctuation mark)?"""
+    window = text[max(0, start - 80) : start]
+    clause = window[max(window.rfind(c) for c in _CLAUSE_ENDS) + 1 :]
+    return not any(w in words for w in _WORD.findall(clause.lower()))
+
+
 def find_candidates(text: str, patterns: list[Pattern], lexicon: Lexicon) -> list[Candidate]:
     """All pattern matches, reduced to non-overlapping extents, in text order."""
     found: list[Candidate] = []
@@ -340,6 +358,9 @@ def find_candidates(text: str, patterns: list[Pattern], lexicon: Lexicon) -> lis
             except KeyError:
                 continue
             if _excluded_by_neighbours(text, m.start("x"), m.end("x"), pattern.params):
+                continue
+            after = pattern.params.get("after_word_of")
+            if after and _lacks_word_before(text, m.start(), after):
                 continue
             outer_end = m.end("after") if "after" in m.re.groupindex else m.end()
             found.append(Candidate(m.start("x"), m.end("x"), m.start(), outer_end, pattern, slots))
