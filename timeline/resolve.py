@@ -47,6 +47,9 @@ SMALLER = {"hour": ("minute", 60), "minute": ("second", 60), "day": ("hour", 24)
 TENSE_PENALTY_DAYS = {"past": 300, "future": 300, "present": 200, "since": 100_000, "planned": 120}
 WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 SMALL_HOURS_END = 6  # hours before this, told after an evening, are past midnight
+# A future clause may still speak of a quarter or half-year just over ("expects to report a
+# third-quarter loss" in October), not of one over for longer than a quarter.
+PLAN_REACH_BACK_DAYS = 92
 
 
 class Unresolvable(ValueError):
@@ -587,6 +590,10 @@ def resolve_quarter(slots: dict, params: dict, s: Situation) -> Reading:
         p, uses = _begun(lambda year: make(year, n), s.today), not params.get("begun")
     else:
         p, uses = _occurrence(lambda year: make(year, n), s, _shift(slots, params), True)
+    if y is None and s.tense == "future" and (s.today - p.latest).days > PLAN_REACH_BACK_DAYS:
+        # "will cut jobs in the first quarter", "expects first-quarter earnings to fall" told
+        # in December: next year's
+        p, uses = make(p.earliest.year + 1, n), True
     part = _part(slots, params)  # "the end of the third quarter"
     return Reading("DATE", p.value, unit, _narrow(p, part), part, uses)
 
