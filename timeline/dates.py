@@ -38,6 +38,7 @@ TENSE_FRAMES = {"date", "weekday", "season", "holiday", "time", "quarter"}
 # Frames that take their year from a year written shortly before ("im März 2010 ... im April").
 YEARLESS_FRAMES = {"date", "season", "quarter", "holiday"}
 NARRATIVE_REACH = 200  # characters
+AHEAD = ("future",)  # tenses of clauses that speak of what lies ahead
 DATELESS_REACH = 20  # characters between a SET and the hours of its schedule
 
 
@@ -50,6 +51,7 @@ class Mark:
     end: int  # where it ends in the text
     until: int | None = None  # where it stops being the context (None: within reach)
     starts_span: bool = False  # "since 1981": the start of a span reaching the report
+    has_year: bool = False  # written with its year ("March 3, 2021"), not placed by the tense
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,8 @@ def find_dates(
                 # it fall on either day (resolve._day_of)
                 period = replace(period, earliest=period.earliest - timedelta(days=1))
             starts_span = _starts_span(text, cand.start, eng)
-            previous = Mark(period, tid, cand.end, starts_span=starts_span)
+            has_year = "year" in cand.slots
+            previous = Mark(period, tid, cand.end, starts_span=starts_span, has_year=has_year)
             if "year" in cand.slots and not (cand.pattern.params.get("no_context") or starts_span):
                 # the whole year is the context, also of "Ende 2027" (not of "seit 2010"); with
                 # `context_in_sentence` only up to the sentence end ("die Wahlen 2018 ...")
@@ -257,6 +260,11 @@ def _read(
     def at(today, span, tense=tense):
         keep = params.get("keep_granularity")  # the resolver counts in the earlier date's unit
         near = last if last and (keep or last.granularity in ("day", "time")) else None
+        crossed = near and previous and _across_dct(near, tense, dct, AHEAD)
+        if crossed and cand.pattern.frame == "time" and not previous.has_year:
+            # a clock time told in the past is not on a day placed ahead ("set Oct. 31 as the
+            # date. Trading, halted at 11:30 a.m., resumed"), nor a planned one on a day over
+            near = None
         s = Situation(today, tense, span, near, eng.conventions)
         return RESOLVERS[cand.pattern.frame](cand.slots, params, s)
 
