@@ -545,8 +545,10 @@ def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
     if hour is not None and int(hour) == 12 and params.get("am"):
         hour = 0  # "12:01 a.m." is just after midnight
     d, uses, xvalue = _day_of(slots, params, s, None if hour is None else int(hour))
-    if d is not None and s.tense == "past" and "past_day_shift" in params:
-        # a night told in the past began the evening before ("shelled the town overnight")
+    after_clock = s.previous is not None and s.previous.granularity == "time"
+    if d is not None and s.tense == "past" and "past_day_shift" in params and not after_clock:
+        # a night told in the past began the evening before ("shelled the town overnight"),
+        # unless a time told before sets its evening ("at 5 p.m. ... shortly before midnight")
         d, uses = d + timedelta(days=int(params["past_day_shift"])), True
     tail = f"T{code}" if hour is None else f"T{int(hour):02d}:{int(minute):02d}"
     mod = slots.get("mod")  # "around 7:15 p.m." APPROX
