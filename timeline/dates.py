@@ -235,8 +235,11 @@ def _across_dct(
 
 
 def _fits(previous: Period, cand: Candidate) -> bool:
-    """Can an anchored expression count from `previous`? Not days from a month."""
+    """Can an anchored expression count from `previous`? Not days from a month, but a weekday
+    from a week ("The following week ... By the following Monday": from that week's Monday)."""
     frame, params = cand.pattern.frame, cand.pattern.params
+    if frame == "weekday" and previous.granularity == "week":
+        return True
     unit = cand.slots.get("unit") or params.get("unit")
     unit = unit or ("day" if frame in ("weekday", "time") else "year")
     unit = "time" if unit in TIME_UNITS else "week" if unit == "weekend" else unit
