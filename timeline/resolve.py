@@ -385,7 +385,10 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
         p = periods.time_of_day(moment.date(), moment.hour, moment.minute)
         return Reading("TIME" if not as_duration else "DURATION", value or p.value, "time", p)
     if unit == "weekend":  # the weekend is found like a weekday: Saturday
-        saturday, _ = _weekday_near(anchor, 6, s, steps if steps else None)
+        current = params.get("current_unless_past")  # "this weekend": this week's ...
+        saturday, _ = _weekday_near(anchor, 6, s, steps if steps or current else None)
+        if current and s.tense == "past" and saturday > anchor:
+            saturday -= timedelta(days=7)  # ... but told in the past on a Monday, the one over
         if steps == -1 and saturday == anchor - timedelta(days=1):  # "last weekend" on a Sunday
             saturday -= timedelta(days=7)  # is the one before the weekend still going on
         p = periods.weekend(saturday)
