@@ -260,6 +260,11 @@ def _read(
     params = cand.pattern.params
     last = previous.period if previous else None
 
+    conventions = eng.conventions
+    if "tense_penalty_days" in params:  # the pattern's own, over the language's
+        penalties = conventions.tense_penalty + tuple(params["tense_penalty_days"].items())
+        conventions = replace(conventions, tense_penalty=penalties)
+
     def at(today, span, tense=tense):
         keep = params.get("keep_granularity")  # the resolver counts in the earlier date's unit
         near = last if last and (keep or last.granularity in ("day", "time")) else None
@@ -268,7 +273,7 @@ def _read(
             # a clock time told in the past is not on a day placed ahead ("set Oct. 31 as the
             # date. Trading, halted at 11:30 a.m., resumed"), nor a planned one on a day over
             near = None
-        s = Situation(today, tense, span, near, eng.conventions)
+        s = Situation(today, tense, span, near, conventions)
         return RESOLVERS[cand.pattern.frame](cand.slots, params, s)
 
     if params.get("anchor") == "previous":
