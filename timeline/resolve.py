@@ -523,7 +523,7 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
         d, uses = _weekday_near(
             s.today, wd, s, _shift(slots, params), params.get("past_includes_today", False)
         )
-    return Reading("DATE", d.isoformat(), "day", periods.day(d), None, uses)
+    return Reading("DATE", d.isoformat(), "day", periods.day(d), _part(slots, params), uses)
 
 
 def _shift(slots: dict, params: dict) -> int | None:
