@@ -523,6 +523,8 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
         d, uses = _weekday_near(
             s.today, wd, s, _shift(slots, params), params.get("past_includes_today", False)
         )
+    if params.get("weeks_back"):  # "a week ago Friday": a week before the last Friday
+        d -= timedelta(weeks=int(slots["number"]))
     return Reading("DATE", d.isoformat(), "day", periods.day(d), _part(slots, params), uses)
 
 
