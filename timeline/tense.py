@@ -19,8 +19,10 @@ A subordinate clause opened by a word of tense.toml `own_clause` has a finite ve
 no cue in it, the search ends there instead of taking the main clause's tense ("kritisierte,
 dass die Gebühren ab 1. Jänner steigen").
 A to-infinitive (tense.toml [planned]) is an act intended, agreed or ordered, "planned": it may
-lie after a past report ("agreed to testify on Feb. 10"). It reaches forward only: a date before
-it dates the verb that governs it ("subpoenaed him Friday to testify").
+lie after a past report ("agreed to testify on Feb. 10"); so is the end of a term put off or
+extended some words before ("extended the mandate for six months, until Oct. 17"). It reaches
+forward only: a date before it dates the verb that governs it ("subpoenaed him Friday to
+testify").
 """
 
 from __future__ import annotations
@@ -76,6 +78,11 @@ class _Cues:
     planned_not_after: frozenset[str]  # a marker after these is a preposition ("due to")
     plural_endings: tuple[str, ...]  # a noun's plural after the marker ("to shareholders")
     not_plural_endings: tuple[str, ...]  # ... but not "to discuss", "to focus"
+    # "extended the mandate ... until Oct. 17": a term's end after a verb of putting off, some
+    # words back, is planned too
+    deferral_verbs: frozenset[str]
+    deferral_markers: frozenset[str]
+    deferral_reach: int
     scope_marks: frozenset[str]  # ":" ends the search like a sentence end
     own_clause: frozenset[str]  # "dass": a clause it opens has its own tense
     # how much farther a cue after the span counts than one before it: an English verb governs
@@ -128,6 +135,9 @@ def _cues(language: str) -> _Cues:
         planned_not_after=frozenset(data.get(PLANNED, {}).get("not_after", [])),
         plural_endings=tuple(data.get(PLANNED, {}).get("plural_endings", [])),
         not_plural_endings=tuple(data.get(PLANNED, {}).get("not_plural_endings", [])),
+        deferral_verbs=frozenset(data.get(PLANNED, {}).get("deferral_verbs", [])),
+        deferral_markers=frozenset(data.get(PLANNED, {}).get("deferral_markers", [])),
+        deferral_reach=data.get(PLANNED, {}).get("deferral_reach", 0),
         scope_marks=frozenset(data.get("scope", {}).get("marks", [])),
         own_clause=frozenset(data.get("scope", {}).get("own_clause", [])),
         after_weight=data.get("scope", {}).get("after_weight", 1),
@@ -246,6 +256,10 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
             and _is_infinitive(tokens[i + 1], text, cues)
         ):
             found.append((tokens[i][0], tokens[i + 1][1], PLANNED))
+    for i, (s, e, w) in enumerate(tokens):
+        back = lowered[max(0, i - cues.deferral_reach) : i]
+        if w in cues.deferral_markers and s not in covered and cues.deferral_verbs & set(back):
+            found.append((s, e, PLANNED))
     auxiliaries = [i for i, w in enumerate(lowered) if w in cues.perfect_auxiliaries]
     if auxiliaries:
         for i, (s, e, w) in enumerate(tokens):
