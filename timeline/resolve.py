@@ -396,6 +396,10 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
         # `in_unit`: "50 years ago this month" is a month, "a year ago today" a day
         gran = params.get("in_unit") or _kept_unit(unit, params, s)
         p = periods.containing(periods.shift(anchor, unit, k), gran)
+        if params.get("next_when_over") and s.tense in ("future", "present") and p.latest == anchor:
+            # "Congress returns this week" told on a Sunday: the week that begins, not the one
+            # ending that day
+            p = periods.containing(periods.shift(anchor, unit, k + 1), gran)
     p = _narrow(p, part)
     if part and k == 0 and params.get("uses_tense") and unit != "weekend":
         # a part of this year or month the tense puts on the other side of the reference is
