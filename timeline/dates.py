@@ -155,9 +155,13 @@ def find_dates(
             previous = Mark(period, tid, cand.end, starts_span=starts_span, has_year=has_year)
             if "year" in cand.slots and not (cand.pattern.params.get("no_context") or starts_span):
                 # the whole year is the context, also of "Ende 2027" (not of "seit 2010"); with
-                # `context_in_sentence` only up to the sentence end ("die Wahlen 2018 ...")
+                # `context_in_sentence` (or the language's `narrative_in_sentence`) only up to
+                # the sentence end ("die Wahlen 2018 ...", "set in 1961. ... in June alone")
                 sentence = _sentence_of(text, cand.start, language)
-                in_sentence = cand.pattern.params.get("context_in_sentence") and sentence
+                in_sentence = (
+                    cand.pattern.params.get("context_in_sentence")
+                    or eng.lexicon.settings.get("narrative_in_sentence")
+                ) and sentence
                 until = sentence[1] if in_sentence else None
                 year = periods.year(reading.period.earliest.year)
                 written = Mark(year, tid, cand.end, until)
