@@ -503,7 +503,10 @@ def _day_for_hour(previous: Period, hour: int | None) -> date:
     """The day of an hour told after `previous`: a night over two days holds the evening on the
     first and the rest on the second ("in der Nacht auf Sonntag gegen 23 Uhr" is Saturday's);
     the small hours after an evening are on the next day ("am Samstagabend um 21 Uhr ... bis 1
-    Uhr nachts": Sunday 01:00)."""
+    Uhr nachts": Sunday 01:00); any hour after a midnight (24:00) is on the next day ("talks went
+    past midnight. At 9 a.m. the leaders emerged")."""
+    if previous.value.endswith("T24:00") and hour is not None and hour < 24:
+        return previous.earliest + timedelta(days=1)
     if previous.earliest < previous.latest:
         return previous.earliest if hour is not None and hour >= 12 else previous.latest
     clock = _clock_of(previous)
