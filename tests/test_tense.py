@@ -46,6 +46,10 @@ CASES = [
     ("en", "The minister is in Paris on [Friday].", "present"),
     ("en", "On [Friday].", "unknown"),
     ("en", "Mr. Smith arrived on [Jan. 5], the U.S. embassy said.", "past"),
+    # a piece set off by commas that ends in a verb of saying only attributes the sentence
+    ("en", "On [Tuesday], police say, he killed his wife.", "past"),
+    ("en", "On [Tuesday], officials said, the plant will close.", "future"),
+    ("en", "On [Tuesday], police say.", "present"),
 ]
 
 

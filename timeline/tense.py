@@ -85,6 +85,7 @@ class _Cues:
     deferral_reach: int
     scope_marks: frozenset[str]  # ":" ends the search like a sentence end
     own_clause: frozenset[str]  # "dass": a clause it opens has its own tense
+    aside_verbs: frozenset[str]  # "say" ending a piece set off by commas ("police say")
     # how much farther a cue after the span counts than one before it: an English verb governs
     # the dates after it ("flew on Friday for talks expected to ..."), a German one also those
     # before it ("Am Montag traf ...")
@@ -140,6 +141,7 @@ def _cues(language: str) -> _Cues:
         deferral_reach=data.get(PLANNED, {}).get("deferral_reach", 0),
         scope_marks=frozenset(data.get("scope", {}).get("marks", [])),
         own_clause=frozenset(data.get("scope", {}).get("own_clause", [])),
+        aside_verbs=frozenset(data.get("scope", {}).get("aside_verbs", [])),
         after_weight=data.get("scope", {}).get("after_weight", 1),
     )
 
@@ -155,8 +157,9 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
     cues = _cues(language)
     sentence = _scope(text, spans[i], start, end, cues.scope_marks)
     parts = pieces(text, sentence[0], sentence[1], language)
+    asides = _asides(text, parts, start, end, cues.aside_verbs)
     for lo, hi in _widening(parts, start, end, sentence):
-        tense = _tense_in(text, lo, hi, start, end, language)
+        tense = _tense_in(text, lo, hi, start, end, language, asides)
         if tense != UNKNOWN:
             return tense
         opener = words(text, lo, hi)[:1]
@@ -205,12 +208,38 @@ def _widening(
     return spans
 
 
-def _tense_in(text: str, lo: int, hi: int, start: int, end: int, language: str) -> str:
-    """The tense of the nearest cue in text[lo:hi] to the span [start, end)."""
+def _asides(
+    text: str, parts: list[Piece], start: int, end: int, verbs: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Short pieces set off by punctuation that end in a verb of saying ("On Tuesday, police
+    say, he killed his wife"): they attribute the sentence; their tense is not its tense."""
+    found = []
+    for i, p in enumerate(parts):
+        closed = i + 1 == len(parts) or parts[i + 1].after_punctuation
+        said = words(text, p.start, p.end)
+        aside = p.after_punctuation and closed and 0 < len(said) <= 4 and said[-1][2] in verbs
+        if aside and not (p.start < end and start < p.end):
+            found.append((p.start, p.end))
+    return found
+
+
+def _tense_in(
+    text: str,
+    lo: int,
+    hi: int,
+    start: int,
+    end: int,
+    language: str,
+    asides: list[tuple[int, int]],
+) -> str:
+    """The tense of the nearest cue in text[lo:hi] to the span [start, end), outside the asides
+    unless only they have cues."""
     # a date before an infinitive belongs to the verb it governs ("subpoenaed him Friday to
     # testify"): a planned cue reaches forward only
     cues = _cues(language)
     found = [c for c in tense_cues(text, lo, hi, language) if c[2] != PLANNED or c[1] <= start]
+    beyond = [c for c in found if not any(a <= c[0] and c[1] <= b for a, b in asides)]
+    found = beyond or found
     if not found:
         return UNKNOWN
 
