@@ -50,6 +50,7 @@ SMALL_HOURS_END = 6  # hours before this, told after an evening, are past midnig
 # A future clause may still speak of a quarter or half-year just over ("expects to report a
 # third-quarter loss" in October), not of one over for longer than a quarter.
 PLAN_REACH_BACK_DAYS = 92
+LEANS_AHEAD = ("future", "present", "planned")  # tenses whose dates lean ahead of the reference
 
 
 class Unresolvable(ValueError):
@@ -527,12 +528,18 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
         first, uses = _weekday_near(s.today, start, s, None, params.get("past_includes_today"))
         d = first + timedelta(days=(wd - start) % 7 or 7)
     else:
-        d, uses = _weekday_near(
-            s.today, wd, s, _shift(slots, params), params.get("past_includes_today", False)
-        )
+        shift = _shift(slots, params)
+        if slots.get("shift") == 0 and _against_tense(wd - s.today.isoweekday(), s.tense):
+            shift = None  # "will resume this Tuesday" told on a Thursday: the coming one
+        d, uses = _weekday_near(s.today, wd, s, shift, params.get("past_includes_today", False))
     if params.get("weeks_back"):  # "a week ago Friday": a week before the last Friday
         d -= timedelta(weeks=int(slots["number"]))
     return Reading("DATE", d.isoformat(), "day", periods.day(d), _part(slots, params), uses)
+
+
+def _against_tense(delta: int, tense: str) -> bool:
+    """Is a day `delta` days from the reference on the other side than the tense points?"""
+    return delta > 0 if tense in ("past", "since") else delta < 0 and tense in LEANS_AHEAD
 
 
 def _shift(slots: dict, params: dict) -> int | None:
