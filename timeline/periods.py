@@ -196,8 +196,8 @@ def easter(y: int) -> date:
 
 def holiday(y: int, rule: str) -> date | None:
     """A day from a holiday rule: "12-25" (fixed), "easter+49", "advent+7" (days after the
-    first Sunday of Advent), "11-thu-4" (4th Thursday), "05-mon-last" (last Monday). None when
-    the rule gives no such day."""
+    first Sunday of Advent), "11-thu-4" (4th Thursday), "05-mon-last" (last Monday),
+    "11-mon-1+1" (the day after the first Monday). None when the rule gives no such day."""
     if rule.startswith("easter"):
         offset = int(rule[6:] or 0)
         return easter(y) + timedelta(days=offset)
@@ -214,4 +214,6 @@ def holiday(y: int, rule: str) -> date | None:
     days = [
         date(y, mo, d) for d in range(1, last_day(y, mo) + 1) if date(y, mo, d).weekday() == weekday
     ]
-    return days[-1] if parts[2] == "last" else days[int(parts[2]) - 1]
+    nth, _, offset = parts[2].partition("+")
+    day = days[-1] if nth == "last" else days[int(nth) - 1]
+    return day + timedelta(days=int(offset or 0))
