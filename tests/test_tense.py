@@ -50,6 +50,9 @@ CASES = [
     ("en", "On [Tuesday], police say, he killed his wife.", "past"),
     ("en", "On [Tuesday], officials said, the plant will close.", "future"),
     ("en", "On [Tuesday], police say.", "present"),
+    # a participle after a negated auxiliary is no past: the auxiliary carries the tense
+    ("en", "They will protest if elections aren't called by [May].", "present"),
+    ("en", "The plant was not closed in [March].", "past"),
 ]
 
 
