@@ -241,15 +241,34 @@ def _across_dct(
 def _fits(previous: Period, cand: Candidate) -> bool:
     """Can an anchored expression count from `previous`? Not days from a month, but a weekday
     from a week ("The following week ... By the following Monday": from that week's Monday)."""
-    frame, params = cand.pattern.frame, cand.pattern.params
-    if frame == "weekday" and previous.granularity == "week":
+    if cand.pattern.frame == "weekday" and previous.granularity == "week":
         return True
-    unit = cand.slots.get("unit") or params.get("unit")
-    unit = unit or ("day" if frame in ("weekday", "time") else "year")
-    unit = "time" if unit in TIME_UNITS else "week" if unit == "weekend" else unit
+    unit = _anchored_unit(cand)
     if unit not in GRANULARITIES or previous.granularity not in GRANULARITIES:
         return False
     return GRANULARITIES.index(previous.granularity) <= GRANULARITIES.index(unit)
+
+
+def _anchored_unit(cand: Candidate) -> str:
+    frame, params = cand.pattern.frame, cand.pattern.params
+    unit = cand.slots.get("unit") or params.get("unit")
+    unit = unit or ("day" if frame in ("weekday", "time") else "year")
+    return "time" if unit in TIME_UNITS else "week" if unit == "weekend" else unit
+
+
+# The unknown rest of a finer value inside a coarser period told before
+UNKNOWN_WITHIN = {("month", "day"): "-XX", ("year", "month"): "-XX", ("year", "day"): "-XX-XX"}
+
+
+def _within(told: Period, cand: Candidate) -> Reading | None:
+    """A relative date counted from a coarser date told before is somewhere in it ("In June,
+    the court ruled, and she flew home two days later": 1998-06-XX, as AQUAINT writes "days
+    after" a killing in October), not a date counted from the DCT."""
+    unit = _anchored_unit(cand)
+    rest = UNKNOWN_WITHIN.get((told.granularity, unit))
+    if cand.pattern.frame != "relative" or cand.pattern.params.get("type") or rest is None:
+        return None
+    return Reading("DATE", told.value + rest, unit, told)
 
 
 def _read(
@@ -290,6 +309,8 @@ def _read(
             # a time counts from its own day (a night over two days: the day it is named by)
             told = previous.period
             return at(told.latest if told.granularity == "time" else told.earliest, None), previous
+        if previous is not None and (within := _within(previous.period, cand)):
+            return within, previous
     elif (
         written is not None
         and (cand.pattern.frame in YEARLESS_FRAMES or params.get("anchor") == "written")
