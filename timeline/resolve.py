@@ -388,7 +388,9 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
     if unit == "weekend":  # the weekend is found like a weekday: Saturday
         current = params.get("current_unless_past")  # "this weekend": this week's ...
         saturday, _ = _weekday_near(anchor, 6, s, steps if steps or current else None)
-        if current and s.tense == "past" and saturday > anchor:
+        if params.get("in_week"):  # "That weekend": the one of the week of the date told
+            saturday = anchor + timedelta(days=6 - anchor.isoweekday())
+        elif current and s.tense == "past" and saturday > anchor:
             saturday -= timedelta(days=7)  # ... but told in the past on a Monday, the one over
         if steps == -1 and saturday == anchor - timedelta(days=1):  # "last weekend" on a Sunday
             saturday -= timedelta(days=7)  # is the one before the weekend still going on
