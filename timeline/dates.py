@@ -150,9 +150,10 @@ def find_dates(
                 # named by the day it ends on began the evening before; the hours told after
                 # it fall on either day (resolve._day_of)
                 period = replace(period, earliest=period.earliest - timedelta(days=1))
-            starts_span = _starts_span(text, cand.start, eng)
+            starts_span = _after_word(text, cand.start, eng, "span_start_words")
             has_year = "year" in cand.slots
-            previous = Mark(period, tid, cand.end, starts_span=starts_span, has_year=has_year)
+            if not _after_word(text, cand.start, eng, "span_end_words"):
+                previous = Mark(period, tid, cand.end, starts_span=starts_span, has_year=has_year)
             if "year" in cand.slots and not (cand.pattern.params.get("no_context") or starts_span):
                 # the whole year is the context, also of "Ende 2027" (not of "seit 2010"); with
                 # `context_in_sentence` (or the language's `narrative_in_sentence`) only up to
@@ -170,11 +171,14 @@ def find_dates(
     return found
 
 
-def _starts_span(text: str, start: int, eng: Engine) -> bool:
-    """Does a word of the lexicon's `span_start_words` stand right before `start`? A date
-    there starts a span that reaches the report ("the lowest since the spring of 1988"): it is
-    no setting for what follows, and "the year" or "a year ago" after it count from the DCT."""
-    words = eng.lexicon.settings.get("span_start_words", ())
+def _after_word(text: str, start: int, eng: Engine, setting: str) -> bool:
+    """Does a word of the lexicon's list `setting` stand right before `start`? A date after a
+    word of `span_start_words` starts a span that reaches the report ("the lowest since the
+    spring of 1988"): it is no setting for what follows, and "the year" or "a year ago" after
+    it count from the DCT. One after a word of `span_end_words` is the bound of a time before
+    it ("in der letzten Sitzung vor Weihnachten"), not when the text's events happen: the
+    expressions after it do not count from it ("Die Sitzung beginnt um 9.30 Uhr")."""
+    words = eng.lexicon.settings.get(setting, ())
     before = text[max(0, start - 20) : start].split()
     return bool(before) and before[-1].lower() in words
 
