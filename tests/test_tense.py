@@ -19,6 +19,8 @@ CASES = [
     ("de", "Die Lage ist seit [Montag] ruhig.", "present"),
     ("de", "Das Gebiet am [Montag].", "unknown"),  # "Gebiet" is a noun, not a participle
     ("de", "Am 18. März traf Dr. Müller ein. Er wird am [Freitag] abreisen.", "future"),
+    # "zu besuchen" is an infinitive, no participle of a perfect with "ist"
+    ("de", "Der Markt ist bis zum [6. Jänner] zu besuchen.", "present"),
     # a conjunction splits two verbs in one sentence
     ("de", "Die Firma meldete im [Januar] Insolvenz an und will im Juni neu starten.", "past"),
     ("de", "Die Firma meldete im Januar Insolvenz an und will im [Juni] neu starten.", "future"),

@@ -13,8 +13,9 @@ A modal with a perfect infinitive reports a past act, not a plan ("soll ... gest
 sein", "soll ... überfallen haben"): there the modal counts as past.
 A colon (tense.toml `scope_marks`) bounds the search like a sentence end: what follows it is
 speech, a list or a statement of its own ("... kam sie nicht: Er gastiert am 9. Dezember").
-A clause that ends in a zu-infinitive and has no other cue is future: it names an act announced
-or decided, not done ("kündigte an, am Montag zurückzutreten").
+A word after an infinitive marker is no participle ("ist bis 6. Jänner zu besuchen" is no
+perfect of "besuchen"). A clause that ends in a zu-infinitive and has no other cue is future:
+it names an act announced or decided, not done ("kündigte an, am Montag zurückzutreten").
 A subordinate clause opened by a word of tense.toml `own_clause` has a finite verb of its own: with
 no cue in it, the search ends there instead of taking the main clause's tense ("kritisierte,
 dass die Gebühren ab 1. Jänner steigen").
@@ -292,7 +293,8 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
     auxiliaries = [i for i, w in enumerate(lowered) if w in cues.perfect_auxiliaries]
     if auxiliaries:
         for i, (s, e, w) in enumerate(tokens):
-            if usable[i] and i not in auxiliaries and _is_participle(w, cues):
+            after_zu = i > 0 and lowered[i - 1] in cues.infinitive_markers
+            if usable[i] and i not in auxiliaries and not after_zu and _is_participle(w, cues):
                 aux = min(auxiliaries, key=lambda a: abs(a - i))
                 if w in cues.state_participles and lowered[aux] in cues.state_auxiliaries:
                     continue  # "ist ab Montag gesperrt" is a state (Zustandspassiv)
