@@ -39,7 +39,10 @@ TENSE_FRAMES = {"date", "weekday", "season", "holiday", "time", "quarter"}
 YEARLESS_FRAMES = {"date", "season", "quarter", "holiday"}
 NARRATIVE_REACH = 200  # characters
 AHEAD = ("future",)  # tenses of clauses that speak of what lies ahead
-DATELESS_REACH = 20  # characters between a SET and the hours of its schedule
+SCHEDULE_REACH = 20  # characters between a SET and a day that joins its schedule
+# ... and between a SET and the hours of its schedule, which may follow the verb ("jeden Samstag
+# gibt es ein Konzert um 17 Uhr")
+DATELESS_REACH = 40
 
 
 @dataclass(frozen=True)
@@ -119,9 +122,10 @@ def find_dates(
                 where = f"{cand.start}-{cand.end}"
                 notes.append(f"{text[cand.start : cand.end]!r} ({where}) ignored: {err}")
             continue
+        reach_set = DATELESS_REACH if cand.pattern.params.get("dateless") else SCHEDULE_REACH
         after_set = (  # within reach of a schedule, in the same sentence
             set_end is not None
-            and 0 <= cand.start - set_end <= DATELESS_REACH
+            and 0 <= cand.start - set_end <= reach_set
             and _sentence_of(text, set_end - 1, language)
             == _sentence_of(text, cand.start, language)
         )
