@@ -21,6 +21,8 @@ CASES = [
     ("de", "Am 18. März traf Dr. Müller ein. Er wird am [Freitag] abreisen.", "future"),
     # "zu besuchen" is an infinitive, no participle of a perfect with "ist"
     ("de", "Der Markt ist bis zum [6. Jänner] zu besuchen.", "present"),
+    # Konjunktiv I "trete" ends like a past in "-te" but is listed as present
+    ("de", "Er erklärte, das Gesetz trete im [Juli] in Kraft.", "present"),
     # a conjunction splits two verbs in one sentence
     ("de", "Die Firma meldete im [Januar] Insolvenz an und will im Juni neu starten.", "past"),
     ("de", "Die Firma meldete im Januar Insolvenz an und will im [Juni] neu starten.", "future"),

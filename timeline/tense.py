@@ -110,7 +110,9 @@ def _cues(language: str) -> _Cues:
         past_prefixes=tuple(past.get("prefixes", [])),
         prefixed_not_endings=tuple(past.get("prefixed_not_endings", [])),
         past_words=frozenset(w.lower() for w in past["words"] if " " not in w),
-        not_suffixed=frozenset(past.get("not_suffixed", [])),
+        # a word listed as a present cue is no past by its ending ("trete", Konjunktiv I)
+        not_suffixed=frozenset(past.get("not_suffixed", []))
+        | {w.lower() for w in data[PRESENT]["words"] if " " not in w},
         not_endings=tuple(past.get("not_endings", [])),
         not_after=frozenset(past.get("not_after", [])),
         blocked_after={
