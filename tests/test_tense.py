@@ -23,6 +23,7 @@ CASES = [
     ("de", "Der Markt ist bis zum [6. Jänner] zu besuchen.", "present"),
     # Konjunktiv I "trete" ends like a past in "-te" but is listed as present
     ("de", "Er erklärte, das Gesetz trete im [Juli] in Kraft.", "present"),
+    ("de", "Der Sprecher sagte, man erwarte im [Mai] eine Einigung.", "present"),
     # a conjunction splits two verbs in one sentence
     ("de", "Die Firma meldete im [Januar] Insolvenz an und will im Juni neu starten.", "past"),
     ("de", "Die Firma meldete im Januar Insolvenz an und will im [Juni] neu starten.", "future"),
