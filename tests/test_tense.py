@@ -24,6 +24,8 @@ CASES = [
     # Konjunktiv I "trete" ends like a past in "-te" but is listed as present
     ("de", "Er erklärte, das Gesetz trete im [Juli] in Kraft.", "present"),
     ("de", "Der Sprecher sagte, man erwarte im [Mai] eine Einigung.", "present"),
+    # "als" before a noun phrase is no conjunction: "ist ... worden" stays one perfect
+    ("de", "Macron ist am [Sonntag] als französischer Präsident wiedergewählt worden.", "past"),
     # a conjunction splits two verbs in one sentence
     ("de", "Die Firma meldete im [Januar] Insolvenz an und will im Juni neu starten.", "past"),
     ("de", "Die Firma meldete im Januar Insolvenz an und will im [Juni] neu starten.", "future"),
