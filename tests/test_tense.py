@@ -26,6 +26,9 @@ CASES = [
     ("de", "Der Sprecher sagte, man erwarte im [Mai] eine Einigung.", "present"),
     # "als" before a noun phrase is no conjunction: "ist ... worden" stays one perfect
     ("de", "Macron ist am [Sonntag] als französischer Präsident wiedergewählt worden.", "past"),
+    # a plan told with "war"/"hatte" was made before: past; "wurde ... angesetzt" is still ahead
+    ("de", "Die Lesung war im [April] geplant, musste aber verschoben werden.", "past"),
+    ("de", "Die Verhandlung wurde für den [3. März] angesetzt.", "future"),
     # a conjunction splits two verbs in one sentence
     ("de", "Die Firma meldete im [Januar] Insolvenz an und will im Juni neu starten.", "past"),
     ("de", "Die Firma meldete im Januar Insolvenz an und will im [Juni] neu starten.", "future"),

@@ -66,6 +66,10 @@ class _Cues:
     # participles of a state after a form of "to be" ("ist ... gesperrt"), perfect after "hat"
     state_participles: frozenset[str]
     state_auxiliaries: frozenset[str]
+    # planning participles after a past auxiliary in the piece tell of a plan made before, now
+    # over or given up ("Die Lesung war im April geplant"): past, not future
+    past_plan_words: frozenset[str]
+    past_plan_auxiliaries: frozenset[str]
     reported_modals: frozenset[str]
     # phrase -> does it need a participle in front ("überfallen haben"; "worden sein" has one)
     perfect_infinitives: dict[tuple[str, ...], bool]
@@ -125,6 +129,8 @@ def _cues(language: str) -> _Cues:
         not_participles=frozenset(past.get("not_participles", [])),
         state_participles=frozenset(past.get("state_participles", [])),
         state_auxiliaries=frozenset(past.get("state_auxiliaries", [])),
+        past_plan_words=frozenset(future.get("past_plan_words", [])),
+        past_plan_auxiliaries=frozenset(future.get("past_plan_auxiliaries", [])),
         reported_modals=frozenset(past.get("reported_modals", [])),
         perfect_infinitives={
             tuple(p.split()): len(p.split()) == 1 for p in past.get("perfect_infinitives", [])
@@ -302,6 +308,11 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
                     continue  # "ist ab Montag gesperrt" is a state (Zustandspassiv)
                 found.append((tokens[aux][0], tokens[aux][1], PAST))
                 found.append((s, e, PAST))
+    if cues.past_plan_auxiliaries & set(lowered):
+        found = [
+            (s, e, PAST if t == FUTURE and text[s:e].lower() in cues.past_plan_words else t)
+            for s, e, t in found
+        ]
     if _has_perfect_infinitive(lowered, usable, cues):
         modal = {
             (tokens[i][0], tokens[i][1]) for i, w in enumerate(lowered) if w in cues.reported_modals
