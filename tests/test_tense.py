@@ -29,6 +29,8 @@ CASES = [
     # a plan told with "war"/"hatte" was made before: past; "wurde ... angesetzt" is still ahead
     ("de", "Die Lesung war im [April] geplant, musste aber verschoben werden.", "past"),
     ("de", "Die Verhandlung wurde für den [3. März] angesetzt.", "future"),
+    # weak pasts in "-ste" ("löste ... auf"), not kept out like superlatives ("die beste")
+    ("de", "Macron löste noch am [Sonntagabend] die Nationalversammlung auf.", "past"),
     # a conjunction splits two verbs in one sentence
     ("de", "Die Firma meldete im [Januar] Insolvenz an und will im Juni neu starten.", "past"),
     ("de", "Die Firma meldete im Januar Insolvenz an und will im [Juni] neu starten.", "future"),
