@@ -435,12 +435,15 @@ def _clock_of(period: Period | None) -> datetime | None:
 def _kept_unit(unit: str, params: dict, s: Situation) -> str:
     """The unit a counted date is given in: its own, or with `keep_granularity` the earlier
     date's when that is finer ("a year earlier" after "the third quarter" is a quarter, "a
-    decade later" after 1989 is 1999)."""
-    earlier = s.previous.granularity if params.get("keep_granularity") and s.previous else None
+    decade later" after 1989 is 1999). A unit as `keep_granularity` is the finest kept: a
+    period ("Vorjahreszeitraum", "month") after a day is not a day but its year, a year back."""
+    keep = params.get("keep_granularity")
+    earlier = s.previous.granularity if keep and s.previous else None
     earlier = "day" if earlier == "time" else earlier
-    if earlier in ("day", "week", "month", "quarter", "half", "year") and GRANULARITIES.index(
-        earlier
-    ) < GRANULARITIES.index(unit):
+    finest = GRANULARITIES.index(keep if isinstance(keep, str) else "day")
+    if earlier in ("day", "week", "month", "quarter", "half", "year") and (
+        finest <= GRANULARITIES.index(earlier) < GRANULARITIES.index(unit)
+    ):
         return earlier
     return unit
 
