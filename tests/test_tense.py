@@ -31,6 +31,8 @@ CASES = [
     ("de", "Die Verhandlung wurde für den [3. März] angesetzt.", "future"),
     # weak pasts in "-ste" ("löste ... auf"), not kept out like superlatives ("die beste")
     ("de", "Macron löste noch am [Sonntagabend] die Nationalversammlung auf.", "past"),
+    # a participle before "werden" is a passive to come, no past ("beschlossen" is also a past)
+    ("de", "Das Gesetz soll noch vor der Wahl [Ende September] beschlossen werden.", "future"),
     # a conjunction splits two verbs in one sentence
     ("de", "Die Firma meldete im [Januar] Insolvenz an und will im Juni neu starten.", "past"),
     ("de", "Die Firma meldete im Januar Insolvenz an und will im [Juni] neu starten.", "future"),

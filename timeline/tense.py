@@ -56,6 +56,7 @@ class _Cues:
     not_suffixed: frozenset[str]
     not_endings: tuple[str, ...]
     not_after: frozenset[str]
+    past_not_before: frozenset[str]  # a past form before these is a participle of a passive
     # tense -> words or phrases after which a listed cue of that tense is none ("is paid",
     # "will have", "had been scheduled")
     blocked_after: dict[str, frozenset[tuple[str, ...]]]
@@ -119,6 +120,7 @@ def _cues(language: str) -> _Cues:
         | {w.lower() for w in data[PRESENT]["words"] if " " not in w},
         not_endings=tuple(past.get("not_endings", [])),
         not_after=frozenset(past.get("not_after", [])),
+        past_not_before=frozenset(past.get("not_before", [])),
         blocked_after={
             t: frozenset(tuple(w.split()) for w in data.get(t, {}).get("blocked_after", []))
             for t in _RANK
@@ -308,6 +310,9 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
                     continue  # "ist ab Montag gesperrt" is a state (Zustandspassiv)
                 found.append((tokens[aux][0], tokens[aux][1], PAST))
                 found.append((s, e, PAST))
+    if cues.past_not_before:  # "soll Ende September beschlossen werden": a passive to come
+        after = {e: lowered[i + 1] for i, (_, e, _) in enumerate(tokens[:-1])}
+        found = [c for c in found if not (c[2] == PAST and after.get(c[1]) in cues.past_not_before)]
     if cues.past_plan_auxiliaries & set(lowered):
         found = [
             (s, e, PAST if t == FUTURE and text[s:e].lower() in cues.past_plan_words else t)
