@@ -29,6 +29,7 @@ CASES = [
     # a plan told with "war"/"hatte" was made before: past; "wurde ... angesetzt" is still ahead
     ("de", "Die Lesung war im [April] geplant, musste aber verschoben werden.", "past"),
     ("de", "Die Verhandlung wurde für den [3. März] angesetzt.", "future"),
+    ("de", "Im [Frühjahr] ist eine neue Reform geplant.", "future"),  # "ist" carries the plan
     # weak pasts in "-ste" ("löste ... auf"), not kept out like superlatives ("die beste")
     ("de", "Macron löste noch am [Sonntagabend] die Nationalversammlung auf.", "past"),
     # a participle before "werden" is a passive to come, no past ("beschlossen" is also a past)

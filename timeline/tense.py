@@ -313,11 +313,18 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
     if cues.past_not_before:  # "soll Ende September beschlossen werden": a passive to come
         after = {e: lowered[i + 1] for i, (_, e, _) in enumerate(tokens[:-1])}
         found = [c for c in found if not (c[2] == PAST and after.get(c[1]) in cues.past_not_before)]
-    if cues.past_plan_auxiliaries & set(lowered):
-        found = [
-            (s, e, PAST if t == FUTURE and text[s:e].lower() in cues.past_plan_words else t)
-            for s, e, t in found
-        ]
+    if any(t == FUTURE and text[s:e].lower() in cues.past_plan_words for s, e, t in found):
+        if cues.past_plan_auxiliaries & set(lowered):  # "war im April geplant": a past plan
+            found = [
+                (s, e, PAST if t == FUTURE and text[s:e].lower() in cues.past_plan_words else t)
+                for s, e, t in found
+            ]
+        else:  # "Im Frühjahr ist eine Reform geplant": "ist" carries the plan, no present
+            found = [
+                (s, e, t)
+                for s, e, t in found
+                if not (t == PRESENT and text[s:e].lower() in cues.state_auxiliaries)
+            ]
     if _has_perfect_infinitive(lowered, usable, cues):
         modal = {
             (tokens[i][0], tokens[i][1]) for i, w in enumerate(lowered) if w in cues.reported_modals
