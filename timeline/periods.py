@@ -157,6 +157,15 @@ def shift(d: date, unit: str, n: int) -> date:
     raise ValueError(f"no calendar unit {unit!r}")
 
 
+def week_years_on(d: date, years: int) -> date:
+    """The Monday of the ISO week `years` from the week of `d`: its Thursday, the middle, moved
+    by the years decides (a year before 1989-W52 is 1988-W52; its Monday, Dec 25, moved by a
+    year falls in W51)."""
+    thursday = d + timedelta(days=4 - d.isoweekday())
+    moved = add_months(thursday, 12 * years)
+    return moved - timedelta(days=moved.isoweekday() - 1)
+
+
 def containing(d: date, unit: str) -> Period:
     """The period of the given unit that contains day `d`."""
     if unit == "day":

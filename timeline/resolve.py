@@ -398,7 +398,11 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
     else:
         # `in_unit`: "50 years ago this month" is a month, "a year ago today" a day
         gran = params.get("in_unit") or _kept_unit(unit, params, s)
-        p = periods.containing(periods.shift(anchor, unit, k), gran)
+        moved = periods.shift(anchor, unit, k)
+        if gran == "week" and unit == "year" and s.previous and s.previous.granularity == "week":
+            # a week told before, counted by years: from its middle, not its Monday
+            moved = periods.week_years_on(anchor, k)
+        p = periods.containing(moved, gran)
         if params.get("next_when_over") and s.tense in ("future", "present") and p.latest == anchor:
             # "Congress returns this week" told on a Sunday: the week that begins, not the one
             # ending that day
