@@ -51,6 +51,9 @@ SMALL_HOURS_END = 6  # hours before this, told after an evening, are past midnig
 # third-quarter loss" in October), not of one over for longer than a quarter.
 PLAN_REACH_BACK_DAYS = 92
 LEANS_AHEAD = ("future", "present", "planned")  # tenses whose dates lean ahead of the reference
+# A quarter or half begun fewer days ago than this has no results to tell in the past yet:
+# "Revenues in the first quarter fell" told on January 3 is last year's first quarter.
+FRESH_PERIOD_DAYS = 14
 
 
 class Unresolvable(ValueError):
@@ -144,9 +147,10 @@ def _month_of(slots: dict[str, Any]) -> int | None:
 
 def _begun(period_in: Callable[[int], Period | None], today: date) -> Period:
     """The latest quarter or half begun by `today` ("Profit fell in the third quarter" in March
-    is last year's), however near the coming one is."""
+    is last year's), however near the coming one is, and not begun just now (FRESH_PERIOD_DAYS)."""
     begun = [p for y in (today.year - 1, today.year) if (p := period_in(y))]
-    return max((p for p in begun if p.earliest <= today), key=lambda p: p.earliest)
+    told = today - timedelta(days=FRESH_PERIOD_DAYS)
+    return max((p for p in begun if p.earliest <= told), key=lambda p: p.earliest)
 
 
 def _occurrence(
