@@ -582,6 +582,10 @@ def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
         # a night told in the past began the evening before ("shelled the town overnight"),
         # unless a time told before sets its evening ("at 5 p.m. ... shortly before midnight")
         d, uses = d + timedelta(days=int(params["past_day_shift"])), True
+    if d is not None and d == s.today and s.tense == "past" and hour == 24 and "weekday" in slots:
+        # the reference's own weekday told in the past ("broke out shortly after midnight
+        # Saturday" in a Saturday story): its end is still ahead, so the midnight that began it
+        d -= timedelta(days=1)
     tail = f"T{code}" if hour is None else f"T{int(hour):02d}:{int(minute):02d}"
     mod = slots.get("mod")  # "around 7:15 p.m." APPROX
     if d is None:
