@@ -158,7 +158,12 @@ def find_dates(
             has_year = "year" in cand.slots
             if not _after_word(text, cand.start, eng, "span_end_words"):
                 previous = Mark(period, tid, cand.end, starts_span=starts_span, has_year=has_year)
-            if "year" in cand.slots and not (cand.pattern.params.get("no_context") or starts_span):
+            opens_year = reading.granularity == "year" and _opens_sentence(
+                text, cand.start, language
+            )
+            if (has_year or opens_year) and not (
+                cand.pattern.params.get("no_context") or starts_span
+            ):
                 # the whole year is the context, also of "Ende 2027" (not of "seit 2010"); with
                 # `context_in_sentence` (or the language's `narrative_in_sentence`) only up to
                 # the sentence end ("die Wahlen 2018 ...", "set in 1961. ... in June alone")
@@ -225,6 +230,13 @@ def _sentence_of(text: str, position: int, language: str) -> tuple[int, int] | N
     spans = sentences(text, language)
     i = bisect_right(spans, (position, len(text))) - 1
     return spans[i] if i >= 0 and spans[i][0] <= position < spans[i][1] else None
+
+
+def _opens_sentence(text: str, position: int, language: str) -> bool:
+    """Does a sentence open at `position`? A year told there ("Last year, the holiday fell on
+    Feb. 19") is the setting of the whole sentence, as a written one is."""
+    span = _sentence_of(text, position, language)
+    return span is not None and not text[span[0] : position].strip(" \t\n\"'“‘(")
 
 
 def _in_a_sentence(text: str, position: int, language: str) -> bool:
