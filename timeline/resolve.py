@@ -494,8 +494,8 @@ def _weekday_near(
 def _day_of(
     slots: dict, params: dict, s: Situation, hour: int | None = None
 ) -> tuple[date | None, bool, str]:
-    """The day a time or part of day belongs to: weekday, relative day, previous date, or DCT
-    (the previous date's day for `hour`: see _day_for_hour)."""
+    """The day a time or part of day belongs to: weekday, relative day, holiday, previous date,
+    or DCT (the previous date's day for `hour`: see _day_for_hour)."""
     explicit = slots.get("shift_day", params.get("day_shift"))
     if "weekday" in slots:
         if s.today is None:
@@ -505,6 +505,9 @@ def _day_of(
         return d, uses, ""
     if explicit is not None:
         return (s.today + timedelta(days=int(explicit)) if s.today else None), False, "XXXX-XX-XX"
+    if "holiday" in slots:  # "at midnight on Christmas Eve"
+        r = resolve_holiday(slots, params, s)
+        return (r.period.earliest if r.period else None), r.uses_tense, r.value
     if "day" in slots and _month_of(slots):
         r = resolve_date(slots, params, s)
         return (r.period.earliest if r.period else None), r.uses_tense, r.value
