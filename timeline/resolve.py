@@ -543,6 +543,15 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
         start = int(slots["start"])
         first, uses = _weekday_near(s.today, start, s, None, params.get("past_includes_today"))
         d = first + timedelta(days=(wd - start) % 7 or 7)
+    elif _shift(slots, params) == 0 and s.tense != "unknown" and "anchor" not in params:
+        # "this Friday" is the one the tense faces, not always the ISO week's: "The vote is
+        # this Friday" told on a Saturday is the coming one, "closed this Friday" told on a
+        # Wednesday the one over ("that Friday" after a date stays in that date's week)
+        if s.tense in ("past", "since"):
+            d = s.today - timedelta(days=(s.today.isoweekday() - wd) % 7)
+        else:
+            d = s.today + timedelta(days=(wd - s.today.isoweekday()) % 7)
+        uses = True
     else:
         shift = _shift(slots, params)
         if slots.get("shift") == 0 and _against_tense(wd - s.today.isoweekday(), s.tense):
