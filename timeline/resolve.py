@@ -407,9 +407,11 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
             # a week told before, counted by years: from its middle, not its Monday
             moved = periods.week_years_on(anchor, k)
         p = periods.containing(moved, gran)
-        if params.get("next_when_over") and s.tense in ("future", "present") and p.latest == anchor:
+        ahead = s.tense in ("future", "present")
+        if params.get("next_when_over") and ahead and gran == "week" and p.latest == anchor:
             # "Congress returns this week" told on a Sunday: the week that begins, not the one
-            # ending that day
+            # ending that day (news weeks start on Sunday; a month or year has no such habit:
+            # "later this month" told on March 31 is March)
             p = periods.containing(periods.shift(anchor, unit, k + 1), gran)
     p = _narrow(p, part)
     if part and k == 0 and params.get("uses_tense") and unit != "weekend":
