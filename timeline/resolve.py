@@ -657,7 +657,12 @@ def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
     def period_in(year: int) -> Period | None:
         d = periods.holiday(year, rule)
         if d and "day_offset" in params:  # "the day after Thanksgiving"
-            d += timedelta(days=int(params["day_offset"]))
+            offset = int(params["day_offset"])
+            d += timedelta(days=offset)
+            wd = int(slots.get("weekday", params.get("weekday", 0)))
+            if wd:  # "the Saturday before Christmas": that weekday on or beyond the offset day
+                back, ahead = (d.isoweekday() - wd) % 7, (wd - d.isoweekday()) % 7
+                d += timedelta(days=ahead if offset > 0 else -back)
         return periods.day(d) if d else None
 
     uses = False
