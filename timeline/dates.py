@@ -196,7 +196,11 @@ def _after_word(text: str, start: int, eng: Engine, setting: str) -> bool:
 def _tense_of(cand: Candidate, text: str, eng: Engine) -> str:
     """The tense that gives a direction-less expression its direction ("unknown" if none)."""
     params = cand.pattern.params
-    if "tense" in params:  # the pattern knows ("Friday's ruling" is past)
+    if "tense" in params:  # the pattern knows ("Friday's ruling" is past) ...
+        # ... unless it yields to a future clause ("Thursday's vote is expected to be close")
+        yields = params.get("unless_future")
+        if yields and clause_tense(text, cand.start, cand.end, eng.language) == "future":
+            return "future"
         return params["tense"]
     needs_tense = cand.pattern.frame in TENSE_FRAMES or params.get("uses_tense")
     if not needs_tense or "year" in cand.slots:
