@@ -23,7 +23,6 @@ from timeline.grammar import Candidate, Lexicon, Pattern, compile_patterns, find
 from timeline.model import DocumentDate, Precision, TimeExpression
 from timeline.periods import GRANULARITIES, Period
 from timeline.resolve import (
-    FRESH_PERIOD_DAYS,
     RESOLVERS,
     TIME_UNITS,
     WEEKDAY_NAMES,
@@ -356,9 +355,10 @@ def _read(
         return at(None, None), None
     if dct.precision == Precision.DAY:
         if tense == "past" and params.get("fresh_past"):
-            # "For the year, sales rose 5%" told on January 2: a year just begun has nothing
-            # to report yet, the one just over is meant (as for quarters, FRESH_PERIOD_DAYS)
-            return at(dct.earliest - timedelta(days=FRESH_PERIOD_DAYS), None), None
+            # "For the year, sales rose 5%" told on January 2, "For the week, the Dow rose" on
+            # a Monday: a period begun fewer than `fresh_past` days ago has nothing to report
+            # yet, the one just over is meant (as for quarters, resolve.FRESH_PERIOD_DAYS)
+            return at(dct.earliest - timedelta(days=int(params["fresh_past"])), None), None
         return at(dct.earliest, None), None
     span = (dct.earliest, dct.latest)
     return _join(at(dct.earliest, span), at(dct.latest, span), dct), None
