@@ -324,7 +324,11 @@ def _read(
         return RESOLVERS[cand.pattern.frame](cand.slots, params, s)
 
     if params.get("anchor") == "previous":
+        # a past clause tells nothing of a period not over ("will take up the budget later
+        # this month. For the year, the economy grew" told on January 2: the year over)
+        not_over = tense == "past" and last is not None and dct is not None
         ahead = dct is not None and last is not None and last.earliest > dct.latest
+        ahead = ahead or (not_over and last.latest > dct.latest)
         if params.get("anchor_told") and previous and (previous.starts_span or ahead):
             # "a year ago" compares with a date already told, not with one ahead nor with the
             # start of a span ("since 1981"): the DCT's
