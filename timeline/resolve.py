@@ -394,6 +394,8 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
         saturday, _ = _weekday_near(anchor, 6, s, steps if steps or current else None)
         if params.get("in_week"):  # "That weekend": the one of the week of the date told
             saturday = anchor + timedelta(days=6 - anchor.isoweekday())
+        elif s.tense == "future" and not steps and anchor.isoweekday() == 6:
+            saturday = anchor  # "Rain is expected over the weekend" told on a Saturday: this one
         elif current and s.tense == "past" and saturday > anchor:
             saturday -= timedelta(days=7)  # ... but told in the past on a Monday, the one over
         if steps == -1 and saturday == anchor - timedelta(days=1):  # "last weekend" on a Sunday
