@@ -204,7 +204,9 @@ def _tense_of(cand: Candidate, text: str, eng: Engine) -> str:
     needs_tense = cand.pattern.frame in TENSE_FRAMES or params.get("uses_tense")
     if not needs_tense or "year" in cand.slots:
         return "unknown"
-    tense = clause_tense(text, cand.start, cand.end, eng.language)
+    # from the context before the extent on: the preposition belongs to the date, so "began in
+    # January is over" is as near to "began" as to "is"
+    tense = clause_tense(text, cand.outer_start, cand.end, eng.language)
     if tense == "unknown" and _in_a_sentence(text, cand.start, eng.language):
         # a sentence with no past or future cue is in the present (a bare phrase is not)
         tense = eng.lexicon.settings.get("unmarked_tense", "unknown")
