@@ -2,10 +2,10 @@
 
 Two steps, as in HeidelTime's design: the language's patterns find candidates and fill an
 underspecified frame (grammar.py); resolution turns each frame into a value and an interval
-against its reference (resolve.py). This module chooses the reference: the DCT, or the
-previous date in the text for anchored expressions, and the tense of the clause for
-direction-less ones. A coarse DCT (a month or a year) is resolved at both of its ends and the
-two readings are joined, so the interval stays honest and no day is made up.
+against its reference (resolve.py; durations and sets: durations.py). This module chooses the
+reference: the DCT, or the previous date in the text for anchored expressions, and the tense of
+the clause for direction-less ones. A coarse DCT (a month or a year) is resolved at both of its
+ends and the two readings are joined, so the interval stays honest and no day is made up.
 """
 
 from __future__ import annotations
@@ -18,19 +18,13 @@ from functools import cache
 from timeline import lexicon as resources
 from timeline import periods
 from timeline.clauses import sentences
+from timeline.durations import TIME_UNITS
 from timeline.fallback import fallback_dates
 from timeline.grammar import Candidate, Lexicon, Pattern, compile_patterns, find_candidates
 from timeline.model import DocumentDate, Precision, TimeExpression
 from timeline.periods import GRANULARITIES, Period
-from timeline.resolve import (
-    RESOLVERS,
-    TIME_UNITS,
-    WEEKDAY_NAMES,
-    Conventions,
-    Reading,
-    Situation,
-    Unresolvable,
-)
+from timeline.resolve import RESOLVERS, WEEKDAY_NAMES
+from timeline.situation import Conventions, Reading, Situation, Unresolvable
 from timeline.tense import clause_tense
 
 # Frames whose direction may come from the tense when the text gives no year or direction.

@@ -10,41 +10,21 @@ then return placeholder values with X ("XXXX-WXX-2").
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from timeline import periods
+from timeline.durations import (
+    TIME_UNITS,
+    count_of,
+    duration_value,
+    resolve_duration,
+    resolve_set,
+    unit_of,
+)
 from timeline.periods import GRANULARITIES, Period
+from timeline.situation import Reading, Situation, Unresolvable
 
-UNIT_LETTERS = {
-    "second": "S",
-    "minute": "M",
-    "hour": "H",
-    "day": "D",
-    "weekend": "WE",
-    "week": "W",
-    "month": "M",
-    "quarter": "Q",
-    "half": "H",  # never printed: halves become months
-    "season": "M",
-    "year": "Y",
-    "decade": "DE",
-    "century": "CE",
-}
-TIME_UNITS = {"second", "minute", "hour"}
-PART_UNITS = {"year", "month", "day", "hour", "minute"}  # "P2Y6M", "PT1H30M" are fine ISO
-# Units whose multiples become a smaller unit when the count is a fraction or for TIMEX3 style.
-SMALLER = {"hour": ("minute", 60), "minute": ("second", 60), "day": ("hour", 24),
-           "week": ("day", 7), "month": ("day", 30), "year": ("month", 12),
-           "half": ("month", 6), "quarter": ("month", 3), "decade": ("year", 10),
-           "century": ("year", 100)}  # fmt: skip
-# How much farther a date may lie when the tense points to it ("sagte am 9. Dezember"). News
-# in the present tense mostly announce ("Die Wahl ist im Mai"), so the present leans ahead.
-# "since" is the start of a state that still holds ("seit März", a pattern's tense): never ahead.
-# "planned" (an act intended in a report, "agreed to testify on Feb. 10") leans ahead like the
-# present.
-TENSE_PENALTY_DAYS = {"past": 300, "future": 300, "present": 200, "since": 100_000, "planned": 120}
 WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 SMALL_HOURS_END = 6  # hours before this, told after an evening, are past midnight
 # A future clause may still speak of a quarter or half-year just over ("expects to report a
@@ -54,67 +34,6 @@ LEANS_AHEAD = ("future", "present", "planned")  # tenses whose dates lean ahead 
 # A quarter or half begun fewer days ago than this has no results to tell in the past yet:
 # "Revenues in the first quarter fell" told on January 3 is last year's first quarter.
 FRESH_PERIOD_DAYS = 14
-
-
-class Unresolvable(ValueError):
-    """The slots describe no real date (31 February): the candidate is dropped."""
-
-
-@dataclass(frozen=True)
-class Conventions:
-    """What a language's annotation conventions decide (settings of its lexicon.toml)."""
-
-    decades_in_years: bool = False  # "zwei Jahrzehnte" = P20Y (KRAUTS) or P2DE (TimeML)
-    tense_penalty: tuple[tuple[str, int], ...] = ()  # TENSE_PENALTY_DAYS, where they differ
-    holidays: tuple[tuple[str, str], ...] = ()  # holiday key -> rule ("12-25", "easter+49")
-
-    def penalty(self, tense: str) -> int:
-        return dict(self.tense_penalty).get(tense, TENSE_PENALTY_DAYS.get(tense, 0))
-
-
-@dataclass(frozen=True)
-class Situation:
-    today: date | None  # the reference day (DCT or a day of a coarse DCT); None = unknown
-    tense: str = "unknown"
-    span: tuple[date, date] | None = None  # the whole reference (a coarse DCT); None = today
-    previous: Period | None = None  # the last resolved date before this expression
-    conventions: Conventions = Conventions()
-
-
-@dataclass(frozen=True)
-class Reading:
-    type: str
-    value: str
-    granularity: str
-    period: Period | None  # None: no interval (unanchored or a bare duration)
-    mod: str | None = None
-    uses_tense: bool = False
-    uncertain: bool = False  # joined from both ends of a coarse DCT
-
-
-def duration_value(
-    n: float | None, unit: str, decades_in_years: bool = False, parts: bool = False
-) -> str:
-    """P2Y, PT3H, PXW (n None = vague), fractions in the next smaller unit (1.5 h = PT90M),
-    or with `parts` (pattern parameter `fraction_parts`) as whole units and the rest
-    (1.5 h = PT1H30M, as TimeBank writes them)."""
-    if decades_in_years and n is not None and unit in ("decade", "century"):
-        factor = 10 if unit == "decade" else 100
-        return duration_value(None if n is None else n * factor, "year")
-    if n is not None and n != int(n) or unit in ("half", "season"):
-        smaller, factor = SMALLER[unit]
-        if n is None:
-            return duration_value(None, smaller)
-        if parts and n > 1 and unit in PART_UNITS and ((n % 1) * factor).is_integer():
-            whole, rest = duration_value(int(n), unit), duration_value((n % 1) * factor, smaller)
-            rest = rest[2:] if "T" in whole else rest[1:]  # P2Y + P6M, PT1H + PT30M
-            return whole + rest
-        return duration_value(n * factor, smaller)
-    count = "X" if n is None else str(int(n))
-    letter = UNIT_LETTERS[unit]
-    if unit == "quarter":
-        return duration_value(None if n is None else n * 3, "month")
-    return ("PT" if unit in TIME_UNITS else "P") + count + letter
 
 
 def _year_of(slots: dict[str, Any], today: date | None) -> int | None:
@@ -329,19 +248,6 @@ def resolve_century(slots: dict, params: dict, s: Situation) -> Reading:
     return Reading("DATE", p.value, "century", _narrow(p, part), part)
 
 
-def _count(slots: dict, params: dict) -> float | None:
-    """The number of units: a slot, a parameter, or None for vague amounts ("einige")."""
-    if "vague" in slots or params.get("vague"):
-        return None
-    if "number" in slots:
-        return slots["number"]
-    return params.get("n", 1)
-
-
-def _unit(slots: dict, params: dict) -> str:
-    return slots.get("unit") or params["unit"]
-
-
 _X_VALUES = {
     "day": "XXXX-XX-XX",
     "week": "XXXX-WXX",
@@ -361,8 +267,8 @@ _X_VALUES = {
 
 def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
     """Units counted from the reference: "gestern", "letzte Woche", "vor zwei Jahren"."""
-    unit = _unit(slots, params)
-    n = _count(slots, params)
+    unit = unit_of(slots, params)
+    n = count_of(slots, params)
     sign = int(params.get("sign", 1))
     steps = (_shift(slots, params) or 0) if "number" not in slots and "sign" not in params else None
     part = _part(slots, params)
@@ -691,58 +597,6 @@ def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
         p = periods.part_of_day(p.earliest, code)
         return Reading("TIME", p.value, "time", p, None, uses)
     return Reading("DATE", p.value, p.granularity, p, None, uses)
-
-
-def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
-    """Durations; anchored ones also get the interval they imply.
-
-    `anchor`: "until_ref" ("seit zwei Jahren": the span up to the reference), "from_ref" ("in den
-    nächsten zwei Jahren": the span from it), "ahead"/"ago" ("in einigen Wochen": a point some
-    units away, as the range of where it can be). Vague counts use `vague_range` = [low, high].
-    """
-    unit = _unit(slots, params)
-    n = _count(slots, params)
-    value = duration_value(
-        n, unit, s.conventions.decades_in_years, params.get("fraction_parts", False)
-    )
-    if "unit__2" in slots and "number__2" in slots:  # "ein Jahr und drei Monate" = P1Y3M
-        value = _joined(value, duration_value(slots["number__2"], slots["unit__2"]))
-    mod = slots.get("mod") or params.get("mod")
-    anchor = params.get("anchor")
-    gran = "time" if unit in TIME_UNITS else unit
-    if not anchor or s.today is None:
-        return Reading("DURATION", value, gran, None, mod)
-    low, high = params.get("vague_range", [2, 7]) if n is None else (n, n)
-    step = "day" if unit in TIME_UNITS else unit
-    size = 0 if unit in TIME_UNITS else 1
-    if anchor == "until_ref":
-        span = (periods.shift(s.today, step, -round(high) * size), s.today)
-    elif anchor == "from_ref":
-        span = (s.today, periods.shift(s.today, step, round(high) * size))
-    else:
-        sign = 1 if anchor == "ahead" else -1
-        a = periods.shift(s.today, step, sign * round(low) * size)
-        b = periods.shift(s.today, step, sign * round(high) * size)
-        span = (min(a, b), max(a, b))
-    return Reading(params.get("type", "DURATION"), params.get("value", value), gran,
-                   Period(value, gran, *span), mod)  # fmt: skip
-
-
-def _joined(first: str, second: str) -> str:
-    """Two durations as one: P1Y + P3M = P1Y3M, P2D + PT4H = P2DT4H, PT1H + PT30M = PT1H30M."""
-    if second.startswith("PT"):
-        return first + (second[2:] if "T" in first else second[1:])
-    return first + second[1:]
-
-
-def resolve_set(slots: dict, params: dict, s: Situation) -> Reading:
-    value = params.get("value")
-    if value is None:
-        unit = _unit(slots, params)
-        value = duration_value(_count(slots, params), unit)
-    for name, slot_value in slots.items():  # "XXXX-WXX-{weekday}"
-        value = value.replace("{" + name + "}", str(slot_value))
-    return Reading("SET", value, "set", None, params.get("mod"))
 
 
 def _offset(today: date, spec: str) -> date:

@@ -1,0 +1,56 @@
+"""What a resolver reads and returns: the situation of an expression (reference day, tense,
+previous date, the language's conventions) and its reading (type, value, interval).
+
+Shared by the calendar resolvers (resolve.py) and the duration and set resolvers
+(durations.py), so that neither depends on the other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from timeline.periods import Period
+
+# How much farther a date may lie when the tense points to it ("sagte am 9. Dezember"). News
+# in the present tense mostly announce ("Die Wahl ist im Mai"), so the present leans ahead.
+# "since" is the start of a state that still holds ("seit März", a pattern's tense): never ahead.
+# "planned" (an act intended in a report, "agreed to testify on Feb. 10") leans ahead like the
+# present.
+TENSE_PENALTY_DAYS = {"past": 300, "future": 300, "present": 200, "since": 100_000, "planned": 120}
+
+
+class Unresolvable(ValueError):
+    """The slots describe no real date (31 February): the candidate is dropped."""
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """What a language's annotation conventions decide (settings of its lexicon.toml)."""
+
+    decades_in_years: bool = False  # "zwei Jahrzehnte" = P20Y (KRAUTS) or P2DE (TimeML)
+    tense_penalty: tuple[tuple[str, int], ...] = ()  # TENSE_PENALTY_DAYS, where they differ
+    holidays: tuple[tuple[str, str], ...] = ()  # holiday key -> rule ("12-25", "easter+49")
+
+    def penalty(self, tense: str) -> int:
+        return dict(self.tense_penalty).get(tense, TENSE_PENALTY_DAYS.get(tense, 0))
+
+
+@dataclass(frozen=True)
+class Situation:
+    today: date | None  # the reference day (DCT or a day of a coarse DCT); None = unknown
+    tense: str = "unknown"
+    span: tuple[date, date] | None = None  # the whole reference (a coarse DCT); None = today
+    previous: Period | None = None  # the last resolved date before this expression
+    conventions: Conventions = Conventions()
+
+
+@dataclass(frozen=True)
+class Reading:
+    type: str
+    value: str
+    granularity: str
+    period: Period | None  # None: no interval (unanchored or a bare duration)
+    mod: str | None = None
+    uses_tense: bool = False
+    uncertain: bool = False  # joined from both ends of a coarse DCT
