@@ -196,6 +196,7 @@ def _tense_of(cand: Candidate, text: str, eng: Engine) -> str:
             return "future"
         return params["tense"]
     needs_tense = cand.pattern.frame in TENSE_FRAMES or params.get("uses_tense")
+    needs_tense = needs_tense or params.get("anchor_in_past")
     if not needs_tense or "year" in cand.slots:
         return "unknown"
     # from the context before the extent on: the preposition belongs to the date, so "began in
@@ -328,6 +329,10 @@ def _read(
         if params.get("anchor_told") and previous and (previous.starts_span or ahead):
             # "a year ago" compares with a date already told, not with one ahead nor with the
             # start of a span ("since 1981"): the DCT's
+            previous = last = None
+        if params.get("anchor_in_past") and tense != "past":
+            # "arrived in 1981. By the end of the decade it had tripled" counts from 1981, "By
+            # the end of the decade, the budget will be balanced" from the DCT
             previous = last = None
         if previous is not None and _fits(previous.period, cand):
             # a time counts from its own day (a night over two days: the day it is named by)
