@@ -116,6 +116,8 @@ def resolve_set(slots: dict, params: dict, s: Situation) -> Reading:
     if value is None:
         unit = unit_of(slots, params)
         value = duration_value(count_of(slots, params), unit)
-    for name, slot_value in slots.items():  # "XXXX-WXX-{weekday}"
+    for name, slot_value in slots.items():  # "XXXX-WXX-{weekday}"; "{day:02}" zero-padded
         value = value.replace("{" + name + "}", str(slot_value))
+        if "{" + name + ":02}" in value:
+            value = value.replace("{" + name + ":02}", f"{int(slot_value):02d}")
     return Reading("SET", value, "set", None, params.get("mod"))
