@@ -152,8 +152,12 @@ def find_dates(
             has_year = "year" in cand.slots
             if not _after_word(text, cand.start, eng, "span_end_words"):
                 previous = Mark(period, tid, cand.end, starts_span=starts_span, has_year=has_year)
-            opens_year = reading.granularity == "year" and _opens_sentence(
-                text, cand.start, language
+            # the DCT's own year adds no setting ("This year's talks have dragged on since May"
+            # is this May, not the last May before January 1)
+            opens_year = (
+                reading.granularity == "year"
+                and _opens_sentence(text, cand.start, language)
+                and not (dct and period.earliest <= dct.earliest <= period.latest)
             )
             if (has_year or opens_year) and not (
                 cand.pattern.params.get("no_context") or starts_span
