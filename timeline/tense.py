@@ -168,7 +168,7 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
     cues = _cues(language)
     sentence = _scope(text, spans[i], start, end, cues.scope_marks)
     parts = pieces(text, sentence[0], sentence[1], language)
-    asides = _asides(text, parts, start, end, cues.aside_verbs)
+    asides = _asides(text, parts, start, end, cues.aside_verbs, language)
     for lo, hi in _widening(parts, start, end, sentence):
         tense = _tense_in(text, lo, hi, start, end, language, asides)
         if tense != UNKNOWN:
@@ -220,17 +220,23 @@ def _widening(
 
 
 def _asides(
-    text: str, parts: list[Piece], start: int, end: int, verbs: frozenset[str]
-) -> list[tuple[int, int]]:
+    text: str, parts: list[Piece], start: int, end: int, verbs: frozenset[str], language: str
+) -> list[tuple[int, int, bool]]:
     """Short pieces set off by punctuation that end in a verb of saying ("On Tuesday, police
-    say, he killed his wife"): they attribute the sentence; their tense is not its tense."""
+    say, he killed his wife"): they attribute the sentence; their tense is not its tense. So
+    does a short piece inside the sentence that opens with a past form ("The oil fires, set in
+    late February, may burn until the end of the year"): it describes a noun."""
     found = []
     for i, p in enumerate(parts):
         closed = i + 1 == len(parts) or parts[i + 1].after_punctuation
         said = words(text, p.start, p.end)
         aside = p.after_punctuation and closed and 0 < len(said) <= 4 and said[-1][2] in verbs
-        if aside and not (p.start < end and start < p.end):
-            found.append((p.start, p.end))
+        describes = False
+        if p.after_punctuation and i > 0 and i + 1 < len(parts) and closed and 0 < len(said) <= 6:
+            opening = tense_cues(text, p.start, said[0][1], language)
+            describes = any(t == PAST for _, _, t in opening)
+        if (aside or describes) and not (p.start < end and start < p.end):
+            found.append((p.start, p.end, describes))
     return found
 
 
@@ -241,15 +247,16 @@ def _tense_in(
     start: int,
     end: int,
     language: str,
-    asides: list[tuple[int, int]],
+    asides: list[tuple[int, int, bool]],
 ) -> str:
     """The tense of the nearest cue in text[lo:hi] to the span [start, end), outside the asides
-    unless only they have cues."""
+    unless only attributions have cues (a describing piece never gives its tense)."""
     # a date before an infinitive belongs to the verb it governs ("subpoenaed him Friday to
     # testify"): a planned cue reaches forward only
     cues = _cues(language)
     found = [c for c in tense_cues(text, lo, hi, language) if c[2] != PLANNED or c[1] <= start]
-    beyond = [c for c in found if not any(a <= c[0] and c[1] <= b for a, b in asides)]
+    found = [c for c in found if not any(a <= c[0] and c[1] <= b for a, b, d in asides if d)]
+    beyond = [c for c in found if not any(a <= c[0] and c[1] <= b for a, b, _ in asides)]
     found = beyond or found
     if not found:
         return UNKNOWN
