@@ -23,14 +23,13 @@ from timeline.durations import (
     unit_of,
 )
 from timeline.periods import GRANULARITIES, Period
-from timeline.situation import Reading, Situation, Unresolvable
+from timeline.situation import LEANS_AHEAD, LOOKS_BACK, Reading, Situation, Unresolvable
 
 WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 SMALL_HOURS_END = 6  # hours before this, told after an evening, are past midnight
 # A future clause may still speak of a quarter or half-year just over ("expects to report a
 # third-quarter loss" in October), not of one over for longer than a quarter.
 PLAN_REACH_BACK_DAYS = 92
-LEANS_AHEAD = ("future", "present", "planned")  # tenses whose dates lean ahead of the reference
 # A quarter or half begun fewer days ago than this has no results to tell in the past yet:
 # "Revenues in the first quarter fell" told on January 3 is last year's first quarter.
 FRESH_PERIOD_DAYS = 14
@@ -116,12 +115,8 @@ def _occurrence(
 
     def cost(option: tuple[Period, int], with_tense: bool) -> int:
         delta = option[1]
-        ahead, behind = delta > 0, delta < 0
-        against = {"past": ahead, "since": ahead, "future": behind, "present": behind,
-                   "planned": behind}  # fmt: skip
-        days = s.conventions.penalty(s.tense)
-        penalty = days if against.get(s.tense) else 0
-        return abs(delta) + (penalty if with_tense else 0)
+        against = with_tense and _against_tense(delta, s.tense)
+        return abs(delta) + (s.conventions.penalty(s.tense) if against else 0)
 
     chosen = min(options, key=lambda o: cost(o, True))[0]
     return chosen, chosen != min(options, key=lambda o: cost(o, False))[0]
@@ -378,14 +373,11 @@ def _weekday_near(
     if shift is None:
         if s.tense == "past" and past_today and delta == 0:
             return today, True
-        if s.tense in ("past", "since"):
+        if s.tense in LOOKS_BACK:
             shift = -1
         elif s.tense == "future":
             shift = 1
-        elif s.tense in (
-            "present",
-            "planned",
-        ):  # news in the present announce: "Am Montag beginnt ..."
+        elif s.tense in LEANS_AHEAD:  # news in the present announce: "Am Montag beginnt ..."
             return today + timedelta(days=(weekday - today.isoweekday()) % 7), True
         else:
             return today + timedelta(days=delta), False  # the same ISO week
@@ -457,16 +449,14 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
         # "this Friday" is the one the tense faces, not always the ISO week's: "The vote is
         # this Friday" told on a Saturday is the coming one, "closed this Friday" told on a
         # Wednesday the one over ("that Friday" after a date stays in that date's week)
-        if s.tense in ("past", "since"):
+        if s.tense in LOOKS_BACK:
             d = s.today - timedelta(days=(s.today.isoweekday() - wd) % 7)
         else:
             d = s.today + timedelta(days=(wd - s.today.isoweekday()) % 7)
         uses = True
     else:
-        shift = _shift(slots, params)
-        if slots.get("shift") == 0 and _against_tense(wd - s.today.isoweekday(), s.tense):
-            shift = None  # "will resume this Tuesday" told on a Thursday: the coming one
-        d, uses = _weekday_near(s.today, wd, s, shift, params.get("past_includes_today", False))
+        today_too = params.get("past_includes_today", False)
+        d, uses = _weekday_near(s.today, wd, s, _shift(slots, params), today_too)
     if params.get("weeks_back"):  # "a week ago Friday": a week before the last Friday
         d -= timedelta(weeks=int(slots["number"]))
     return Reading("DATE", d.isoformat(), "day", periods.day(d), _part(slots, params), uses)
@@ -474,7 +464,7 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
 
 def _against_tense(delta: int, tense: str) -> bool:
     """Is a day `delta` days from the reference on the other side than the tense points?"""
-    return delta > 0 if tense in ("past", "since") else delta < 0 and tense in LEANS_AHEAD
+    return delta > 0 if tense in LOOKS_BACK else delta < 0 and tense in LEANS_AHEAD
 
 
 def _shift(slots: dict, params: dict) -> int | None:
