@@ -23,6 +23,7 @@ UNIT_LETTERS = {
     "century": "CE",
 }
 TIME_UNITS = {"second", "minute", "hour"}
+VAGUE_COUNT = (2, 7)  # "einige", "a few": from two to seven units
 PART_UNITS = {"year", "month", "day", "hour", "minute"}  # "P2Y6M", "PT1H30M" are fine ISO
 # Units whose multiples become a smaller unit when the count is a fraction or for TIMEX3 style.
 SMALLER = {"hour": ("minute", 60), "minute": ("second", 60), "day": ("hour", 24),
@@ -74,7 +75,7 @@ def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
 
     `anchor`: "until_ref" ("seit zwei Jahren": the span up to the reference), "from_ref" ("in den
     nächsten zwei Jahren": the span from it), "ahead"/"ago" ("in einigen Wochen": a point some
-    units away, as the range of where it can be). Vague counts use `vague_range` = [low, high].
+    units away, as the range of where it can be). Vague counts span VAGUE_COUNT units.
     """
     unit = unit_of(slots, params)
     n = count_of(slots, params)
@@ -88,7 +89,7 @@ def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
     gran = "time" if unit in TIME_UNITS else unit
     if not anchor or s.today is None:
         return Reading("DURATION", value, gran, None, mod)
-    low, high = params.get("vague_range", [2, 7]) if n is None else (n, n)
+    low, high = VAGUE_COUNT if n is None else (n, n)
     step = "day" if unit in TIME_UNITS else unit
     size = 0 if unit in TIME_UNITS else 1
     if anchor == "until_ref":
