@@ -103,7 +103,7 @@ def pieces(text: str, start: int, end: int, language: str) -> list[Piece]:
     i = start
     while i < end:
         ch = text[i]
-        if ch in punctuation and not _inside_number(text, i):
+        if ch in punctuation and not inside_number(text, i):
             cuts.append((i + 1, True))
         elif ch.isalpha() and (i == start or not text[i - 1].isalnum()):
             m = _WORD.match(text, i)  # a conjunction is a whole word
@@ -133,13 +133,21 @@ def crosses_punctuation(text: str, start: int, end: int, language: str) -> bool:
     """Is there a clause-ending punctuation mark in text[start:end]?"""
     punctuation = _config(language)[2]
     return any(
-        ch in punctuation and not _inside_number(text, start + i)
+        ch in punctuation and not inside_number(text, start + i)
         for i, ch in enumerate(text[start:end])
     )
 
 
-def _inside_number(text: str, i: int) -> bool:
+def inside_number(text: str, i: int) -> bool:
+    """Is text[i] a mark between two digits ("1,200", "14:30"), no boundary?"""
     return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
+def starts_sentence(text: str, pos: int) -> bool:
+    """Does a word at `pos` open a sentence, by the marks before it (nothing but opening quotes
+    and brackets since the last . ! ? : or line break)? A capital there says nothing."""
+    before = text[max(0, pos - 40) : pos].rstrip(" \t\"'„“»«(")
+    return not before or before[-1] in ".!?:\n"
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:

@@ -30,6 +30,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from timeline.clauses import starts_sentence
+
 # Number slots of the engine (language-neutral digits); the lexicon adds words for some.
 NUMBER_SLOTS: dict[str, str] = {
     "day": r"0?[1-9]|[12]\d|3[01]",
@@ -315,8 +317,7 @@ def _excluded_by_neighbours(text: str, start: int, end: int, params: dict[str, A
             return True
         # "[name]": a capitalized word that does not open its sentence names a person
         if m and NAME_BEFORE in before and m.group(1)[:1].isupper():
-            opening = text[max(0, m.start() - 40) : m.start()].rstrip(" \t\"'„“»«(")
-            return bool(opening) and opening[-1] not in ".!?:\n"
+            return not starts_sentence(text, m.start())
     return False
 
 

@@ -33,7 +33,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from timeline.clauses import Piece, pieces, sentences, words
+from timeline.clauses import Piece, inside_number, pieces, sentences, starts_sentence, words
 from timeline.lexicon import resource
 
 PAST, PRESENT, FUTURE, UNKNOWN = "past", "present", "future", "unknown"
@@ -187,18 +187,14 @@ def _scope(
     if not marks:
         return sentence
     for i in range(start - 1, lo - 1, -1):
-        if text[i] in marks and not _between_digits(text, i):
+        if text[i] in marks and not inside_number(text, i):
             lo = i + 1
             break
     for i in range(end, hi):
-        if text[i] in marks and not _between_digits(text, i):
+        if text[i] in marks and not inside_number(text, i):
             hi = i
             break
     return lo, hi
-
-
-def _between_digits(text: str, i: int) -> bool:
-    return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
 def _widening(
@@ -275,7 +271,7 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
     tokens = words(text, lo, hi)
     lowered = [w for _, _, w in tokens]
     usable = [
-        w == text[s:e] or i == 0 or _starts_sentence(text, s) for i, (s, e, w) in enumerate(tokens)
+        w == text[s:e] or i == 0 or starts_sentence(text, s) for i, (s, e, w) in enumerate(tokens)
     ]
     found: list[tuple[int, int, str]] = []
     for i, word in enumerate(lowered):
@@ -397,8 +393,3 @@ def _is_participle(word: str, cues: _Cues) -> bool:
     if word in cues.not_participles:
         return False
     return word in cues.participles or any(p.match(word) for p in cues.participle_patterns)
-
-
-def _starts_sentence(text: str, pos: int) -> bool:
-    before = text[max(0, pos - 40) : pos].rstrip(" \t\"'„“»«(")
-    return not before or before[-1] in ".!?:\n"
