@@ -23,7 +23,7 @@ from timeline.fallback import fallback_dates
 from timeline.grammar import Candidate, Lexicon, Pattern, compile_patterns, find_candidates
 from timeline.model import DocumentDate, Precision, TimeExpression
 from timeline.periods import GRANULARITIES, Period
-from timeline.resolve import RESOLVERS, WEEKDAY_NAMES
+from timeline.resolve import RESOLVERS
 from timeline.situation import Conventions, Reading, Situation, Unresolvable
 from timeline.tense import clause_tense
 
@@ -445,7 +445,8 @@ def _explain(
     if used:
         parts.append(f"+ earlier date {used.period.value} ({used.tid})")
     elif dct is not None and cand.pattern.frame not in ("set",):
-        day_name = f"{WEEKDAY_NAMES[dct.earliest.weekday()]} " if dct.precision == "day" else ""
+        weekday = periods.WEEKDAY_CODES[dct.earliest.weekday()].title()
+        day_name = f"{weekday} " if dct.precision == "day" else ""
         parts.append(f"+ DCT {day_name}{dct.value}")
     elif dct is None:
         parts.append("(no DCT)")

@@ -15,6 +15,7 @@ MIN_YEAR = 1  # date(0, ...) does not exist: the first century starts in year 1
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 PART_OF_MONTH = {"START": (1, 10), "MID": (11, 20), "END": (21, 31)}
 PART_OF_YEAR = {"START": (1, 4), "MID": (5, 8), "END": (9, 12)}
+WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # Monday first, as in rules
 
 # Granularities from fine to coarse; a period's granularity is the unit of its value.
 GRANULARITIES = (
@@ -219,10 +220,15 @@ def holiday(y: int, rule: str) -> date | None:
     if len(parts) == 2:
         da = int(parts[1])
         return date(y, mo, da) if da <= last_day(y, mo) else None
-    weekday = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(parts[1])
-    days = [
-        date(y, mo, d) for d in range(1, last_day(y, mo) + 1) if date(y, mo, d).weekday() == weekday
-    ]
     nth, _, offset = parts[2].partition("+")
-    day = days[-1] if nth == "last" else days[int(nth) - 1]
-    return day + timedelta(days=int(offset or 0))
+    weekday = WEEKDAY_CODES.index(parts[1]) + 1
+    found = nth_weekday(y, mo, weekday, "last" if nth == "last" else int(nth))
+    return found + timedelta(days=int(offset or 0))
+
+
+def nth_weekday(y: int, mo: int, weekday: int, nth: int | str) -> date:
+    """The `nth` (1, 2, ... or "last") ISO `weekday` (1 = Monday) of a month: "the fourth
+    Thursday in November", "am ersten Sonntag im Oktober"."""
+    days = [date(y, mo, d) for d in range(1, last_day(y, mo) + 1)]
+    matching = [d for d in days if d.isoweekday() == weekday]
+    return matching[-1] if nth == "last" else matching[int(nth) - 1]

@@ -25,7 +25,6 @@ from timeline.durations import (
 from timeline.periods import GRANULARITIES, Period
 from timeline.situation import LEANS_AHEAD, LOOKS_BACK, Reading, Situation, Unresolvable
 
-WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 SMALL_HOURS_END = 6  # hours before this, told after an evening, are past midnight
 # A future clause may still speak of a quarter or half-year just over ("expects to report a
 # third-quarter loss" in October), not of one over for longer than a quarter.
@@ -166,8 +165,7 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
 
     def period_in(year: int) -> Period | None:
         if nth:
-            weekday = WEEKDAY_NAMES[int(slots["weekday"]) - 1].lower()
-            return periods.day(periods.holiday(year, f"{m:02d}-{weekday}-{nth}"))
+            return periods.day(periods.nth_weekday(year, m, int(slots["weekday"]), nth))
         return _day_in(year, m, d) if d else periods.month(year, m)
 
     uses_tense = False
