@@ -50,6 +50,21 @@ class Mark:
     starts_span: bool = False  # "since 1981": the start of a span reaching the report
     has_year: bool = False  # written with its year ("March 3, 2021"), not placed by the tense
 
+    def reaches(self, position: int, reach: int) -> bool:
+        """Is this date still the setting at `position`: fewer than `reach` characters on, and
+        not past the end of the sentence it is bound to?"""
+        return position - self.end < reach and (self.until is None or position < self.until)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The schedule later expressions may join: where the last SET ("täglich", "wochentags")
+    or the hours on a list of days ended, and whether it recurs weekly ("täglich", "Montag bis
+    Freitag") rather than being hours on a list of days ("am 18. und 19. April")."""
+
+    end: int | None = None
+    recurring: bool = False
+
 
 @dataclass(frozen=True)
 class Engine:
@@ -93,22 +108,13 @@ def find_dates(
     found: list[TimeExpression] = []
     previous: Mark | None = None  # the last date known for sure
     written: Mark | None = None  # the last date with its year written out (as the whole year)
-    set_end: int | None = None  # where the last SET ended ("täglich", "wochentags")
-    # is that schedule weekly ("täglich", "Montag bis Freitag"), not hours on a list of days
-    # ("am 18. und 19. April")?
-    recurring = False
+    schedule = Schedule()
     reach = eng.lexicon.settings.get("narrative_reach", NARRATIVE_REACH)
     for cand in find_candidates(text, eng.patterns, eng.lexicon):
         if cand.pattern.frame == "none":  # a longer reading that is not a date ("Nr. 2015")
             continue
         tense = _tense_of(cand, text, eng)
-        context = (
-            written
-            if written
-            and cand.start - written.end < reach
-            and (written.until is None or cand.start < written.until)
-            else None
-        )
+        context = written if written and written.reaches(cand.start, reach) else None
         try:
             reading, used = _read(cand, eng, dct, tense, previous, context)
         except (Unresolvable, KeyError, ValueError, OverflowError) as err:
@@ -116,66 +122,95 @@ def find_dates(
                 where = f"{cand.start}-{cand.end}"
                 notes.append(f"{text[cand.start : cand.end]!r} ({where}) ignored: {err}")
             continue
-        reach_set = DATELESS_REACH if cand.pattern.params.get("dateless") else SCHEDULE_REACH
-        after_set = (  # within reach of a schedule, in the same sentence
-            set_end is not None
-            and 0 <= cand.start - set_end <= reach_set
-            and _sentence_of(text, set_end - 1, language)
-            == _sentence_of(text, cand.start, language)
-        )
-        if after_set:
-            reading = _scheduled(cand, reading, tense, recurring)
+        joins = _joins_schedule(cand, text, language, schedule)
+        if joins:
+            reading = _scheduled(cand, reading, tense, schedule.recurring)
         tid = f"t{len(found) + 1}"
         found.append(_expression(cand, text, reading, dct, tense, tid, doc_id, used))
-        dateless = after_set and cand.pattern.params.get("dateless")
-        if reading.type == "SET" or dateless:  # "... und von 15 bis 18 Uhr": the same schedule
-            set_end = cand.end
-            recurring = recurring or reading.type == "SET"
-        elif cand.pattern.params.get("opens_schedule"):  # "25. und 26. August von 10-18 Uhr":
-            set_end = cand.outer_end  # hours on each of several days (the list's end)
-            recurring = "weekday" in cand.slots
-        elif reading.period and not recurring and set_end is not None and cand.start >= set_end:
-            # a day after hours on a list of days ends them ("..., am Sonntag um 17 Uhr": that
-            # Sunday's); a SET's bounds do not ("täglich ab 1. Juni von 9 bis 18 Uhr")
-            set_end = None
-        if reading.period is None or reading.uncertain or reading.value.endswith("_REF"):
-            continue
-        if cand.pattern.params.get("anchor_stays"):  # "a year earlier" twice: same anchor
-            continue
-        if reading.type in ("DATE", "TIME"):
-            period = reading.period
-            if cand.pattern.params.get("from_evening_before"):  # "Nacht auf Sonntag": a night
-                # named by the day it ends on began the evening before; the hours told after
-                # it fall on either day (resolve._day_of)
-                period = replace(period, earliest=period.earliest - timedelta(days=1))
-            starts_span = _after_word(text, cand.start, eng, "span_start_words")
-            has_year = "year" in cand.slots
-            if not _after_word(text, cand.start, eng, "span_end_words"):
-                previous = Mark(period, tid, cand.end, starts_span=starts_span, has_year=has_year)
-            # the DCT's own year adds no setting ("This year's talks have dragged on since May"
-            # is this May, not the last May before January 1)
-            opens_year = (
-                reading.granularity == "year"
-                and _opens_sentence(text, cand.start, language)
-                and not (dct and period.earliest <= dct.earliest <= period.latest)
-            )
-            if (has_year or opens_year) and not (
-                cand.pattern.params.get("no_context") or starts_span
-            ):
-                # the whole year is the context, also of "Ende 2027" (not of "seit 2010"); with
-                # `context_in_sentence` (or the language's `narrative_in_sentence`) only up to
-                # the sentence end ("die Wahlen 2018 ...", "set in 1961. ... in June alone")
-                sentence = _sentence_of(text, cand.start, language)
-                in_sentence = (
-                    cand.pattern.params.get("context_in_sentence")
-                    or eng.lexicon.settings.get("narrative_in_sentence")
-                ) and sentence
-                until = sentence[1] if in_sentence else None
-                year = periods.year(reading.period.earliest.year)
-                written = Mark(year, tid, cand.end, until)
-            elif used is None:  # a date counted from the DCT ends the narrative
-                written = None
+        schedule = _schedule_after(cand, reading, joins, schedule)
+        previous, written = _marks_after(
+            cand, reading, text, eng, dct, tid, used, previous, written
+        )
     return found
+
+
+def _marks_after(
+    cand: Candidate,
+    reading: Reading,
+    text: str,
+    eng: Engine,
+    dct: DocumentDate | None,
+    tid: str,
+    used: Mark | None,
+    previous: Mark | None,
+    written: Mark | None,
+) -> tuple[Mark | None, Mark | None]:
+    """What the expressions after `cand` count from: the last date known for sure and the
+    written year that sets the narrative. Split from find_dates: which dates become a context
+    is a question of its own, apart from finding and reading them."""
+    params = cand.pattern.params
+    if reading.period is None or reading.uncertain or reading.value.endswith("_REF"):
+        return previous, written
+    if params.get("anchor_stays"):  # "a year earlier" twice: same anchor
+        return previous, written
+    if reading.type not in ("DATE", "TIME"):
+        return previous, written
+    period = reading.period
+    if params.get("from_evening_before"):  # "Nacht auf Sonntag": a night named by the day it
+        # ends on began the evening before; the hours told after it fall on either day
+        # (resolve._day_of)
+        period = replace(period, earliest=period.earliest - timedelta(days=1))
+    starts_span = _after_word(text, cand.start, eng, "span_start_words")
+    has_year = "year" in cand.slots
+    if not _after_word(text, cand.start, eng, "span_end_words"):
+        previous = Mark(period, tid, cand.end, starts_span=starts_span, has_year=has_year)
+    # the DCT's own year adds no setting ("This year's talks have dragged on since May" is this
+    # May, not the last May before January 1)
+    opens_year = (
+        reading.granularity == "year"
+        and _opens_sentence(text, cand.start, eng.language)
+        and not (dct and period.earliest <= dct.earliest <= period.latest)
+    )
+    if (has_year or opens_year) and not (params.get("no_context") or starts_span):
+        # the whole year is the context, also of "Ende 2027" (not of "seit 2010"); with
+        # `context_in_sentence` (or the language's `narrative_in_sentence`) only up to the
+        # sentence end ("die Wahlen 2018 ...", "set in 1961. ... in June alone")
+        sentence = _sentence_of(text, cand.start, eng.language)
+        in_sentence = (
+            params.get("context_in_sentence") or eng.lexicon.settings.get("narrative_in_sentence")
+        ) and sentence
+        until = sentence[1] if in_sentence else None
+        written = Mark(periods.year(reading.period.earliest.year), tid, cand.end, until)
+    elif used is None:  # a date counted from the DCT ends the narrative
+        written = None
+    return previous, written
+
+
+def _joins_schedule(cand: Candidate, text: str, language: str, schedule: Schedule) -> bool:
+    """Is `cand` within reach of the schedule told before it, in the same sentence?"""
+    reach = DATELESS_REACH if cand.pattern.params.get("dateless") else SCHEDULE_REACH
+    return (
+        schedule.end is not None
+        and 0 <= cand.start - schedule.end <= reach
+        and _sentence_of(text, schedule.end - 1, language)
+        == _sentence_of(text, cand.start, language)
+    )
+
+
+def _schedule_after(cand: Candidate, reading: Reading, joins: bool, schedule: Schedule) -> Schedule:
+    """The schedule the expressions after `cand` may join."""
+    params = cand.pattern.params
+    if reading.type == "SET" or (joins and params.get("dateless")):
+        # "... und von 15 bis 18 Uhr": the same schedule
+        return Schedule(cand.end, schedule.recurring or reading.type == "SET")
+    if params.get("opens_schedule"):  # "25. und 26. August von 10-18 Uhr": hours on each of
+        return Schedule(cand.outer_end, "weekday" in cand.slots)  # several days (the list's end)
+    ended = schedule.end is not None and cand.start >= schedule.end
+    if reading.period and not schedule.recurring and ended:
+        # a day after hours on a list of days ends them ("..., am Sonntag um 17 Uhr": that
+        # Sunday's); a SET's bounds do not ("täglich ab 1. Juni von 9 bis 18 Uhr")
+        return Schedule(None, schedule.recurring)
+    return schedule
 
 
 def _after_word(text: str, start: int, eng: Engine, setting: str) -> bool:
