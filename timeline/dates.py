@@ -32,7 +32,7 @@ TENSE_FRAMES = {"date", "weekday", "season", "holiday", "time", "quarter"}
 # Frames that take their year from a year written shortly before ("im März 2010 ... im April").
 YEARLESS_FRAMES = {"date", "season", "quarter", "holiday"}
 NARRATIVE_REACH = 200  # characters
-AHEAD = ("future",)  # tenses of clauses that speak of what lies ahead
+PLANS = ("future",)  # tenses of clauses that cannot speak of a time already over
 SCHEDULE_REACH = 20  # characters between a SET and a day that joins its schedule
 # ... and between a SET and the hours of its schedule, which may follow the verb ("jeden Samstag
 # gibt es ein Konzert um 17 Uhr")
@@ -68,6 +68,8 @@ class Schedule:
 
 @dataclass(frozen=True)
 class Engine:
+    """A language's compiled patterns, lexicon and annotation conventions."""
+
     language: str
     lexicon: Lexicon
     patterns: list[Pattern]
@@ -310,6 +312,7 @@ def _fits(previous: Period, cand: Candidate) -> bool:
 
 
 def _anchored_unit(cand: Candidate) -> str:
+    """The granularity an anchored expression counts in ("two days later": day)."""
     frame, params = cand.pattern.frame, cand.pattern.params
     unit = cand.slots.get("unit") or params.get("unit")
     unit = unit or ("day" if frame in ("weekday", "time") else "year")
@@ -351,7 +354,7 @@ def _read(
     def at(today, span, tense=tense):
         keep = params.get("keep_granularity")  # the resolver counts in the earlier date's unit
         near = last if last and (keep or last.granularity in ("day", "time")) else None
-        crossed = near and previous and _across_dct(near, tense, dct, AHEAD)
+        crossed = near and previous and _across_dct(near, tense, dct, PLANS)
         if crossed and cand.pattern.frame == "time" and not previous.has_year:
             # a clock time told in the past is not on a day placed ahead ("set Oct. 31 as the
             # date. Trading, halted at 11:30 a.m., resumed"), nor a planned one on a day over
@@ -393,7 +396,7 @@ def _read(
         # "Das Jahr 2012 war ... Im Jänner will ...": a month of that year already over is no
         # plan; the DCT and the tense decide. A present clause may look back at a month of it
         # ("im März liegt die Quote bei ...").
-        if not _across_dct(reading.period, tense, dct, ("future",)):
+        if not _across_dct(reading.period, tense, dct, PLANS):
             return reading, written
     if dct is None:
         return at(None, None), None

@@ -37,11 +37,14 @@ class Conventions:
     holidays: tuple[tuple[str, str], ...] = ()  # holiday key -> rule ("12-25", "easter+49")
 
     def penalty(self, tense: str) -> int:
+        """The days a date on the other side than `tense` points counts as farther."""
         return dict(self.tense_penalty).get(tense, TENSE_PENALTY_DAYS.get(tense, 0))
 
 
 @dataclass(frozen=True)
 class Situation:
+    """What a resolver reads besides the slots: where the expression is told from."""
+
     today: date | None  # the reference day (DCT or a day of a coarse DCT); None = unknown
     tense: str = "unknown"
     span: tuple[date, date] | None = None  # the whole reference (a coarse DCT); None = today
@@ -51,6 +54,8 @@ class Situation:
 
 @dataclass(frozen=True)
 class Reading:
+    """What a resolver returns: the TIMEX3 type, value and mod, and the days it covers."""
+
     type: str
     value: str
     granularity: str

@@ -7,8 +7,8 @@ bounds come from timeline.clauses.
 
 The search widens step by step until a cue is found: the piece around the span (cut at
 punctuation and conjunctions), then the comma clause, then the sentence. Within one step the
-cue nearest to the span decides; on a tie future beats past beats present, because a
-planning word outweighs the auxiliary that carries it ("ist für Mai geplant").
+cue nearest to the span decides; on a tie future beats past beats planned beats present,
+because a planning word outweighs the auxiliary that carries it ("ist für Mai geplant").
 A modal with a perfect infinitive reports a past act, not a plan ("soll ... gestohlen worden
 sein", "soll ... überfallen haben"): there the modal counts as past.
 A colon (tense.toml `scope_marks`) bounds the search like a sentence end: what follows it is
