@@ -265,15 +265,32 @@ def _tense_in(
     return min(found, key=distance)[2]
 
 
-def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, int, str]]:
-    """(start, end, tense) of every tense cue in text[lo:hi]."""
+Cue = tuple[int, int, str]  # (start, end, tense)
+
+
+def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
+    """(start, end, tense) of every tense cue in text[lo:hi]: the listed words and past forms,
+    the intended acts and the perfects, then corrected by what stands around them."""
     cues = _cues(language)
     tokens = words(text, lo, hi)
     lowered = [w for _, _, w in tokens]
     usable = [
         w == text[s:e] or i == 0 or starts_sentence(text, s) for i, (s, e, w) in enumerate(tokens)
     ]
-    found: list[tuple[int, int, str]] = []
+    found = _listed(tokens, lowered, usable, cues) + _past_forms(text, tokens, lowered, cues)
+    found += _intended(text, tokens, lowered, found, cues)
+    found += _perfects(tokens, lowered, usable, cues)
+    found = _corrected(found, text, tokens, lowered, usable, cues)
+    if not found and tokens and usable[-1] and _is_zu_infinitive(lowered, cues):
+        found.append((tokens[-1][0], tokens[-1][1], FUTURE))
+    return found
+
+
+def _listed(
+    tokens: list[tuple[int, int, str]], lowered: list[str], usable: list[bool], cues: _Cues
+) -> list[Cue]:
+    """The cue words and phrases of tense.toml, unless a word before blocks them ("is paid")."""
+    found: list[Cue] = []
     for i, word in enumerate(lowered):
         for phrase, tense in cues.phrases.get(word, ()) if usable[i] else ():
             blocked = any(
@@ -282,6 +299,14 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
             )
             if tuple(lowered[i : i + len(phrase)]) == phrase and not blocked:
                 found.append((tokens[i][0], tokens[i + len(phrase) - 1][1], tense))
+    return found
+
+
+def _past_forms(
+    text: str, tokens: list[tuple[int, int, str]], lowered: list[str], cues: _Cues
+) -> list[Cue]:
+    """Past forms known by their ending ("sagte") or by a prefix on a listed one ("bekam")."""
+    found: list[Cue] = []
     for i, (s, e, w) in enumerate(tokens):
         if w != text[s:e] or w in cues.not_suffixed or w.endswith(cues.not_endings):
             continue  # a capitalized word is a noun ("Mitte"), also at a sentence start
@@ -290,29 +315,65 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
             w, cues
         ):
             found.append((s, e, PAST))
+    return found
+
+
+def _intended(
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    lowered: list[str],
+    found: list[Cue],
+    cues: _Cues,
+) -> list[Cue]:
+    """Acts intended ("agreed to testify") and terms put off ("extended ... until"), where the
+    cues `found` so far do not cover the marker already ("is to", "plans to")."""
     covered = {t for t, _, _ in tokens if any(s <= t < e for s, e, _ in found)}
+    intended: list[Cue] = []
     for i in range(len(tokens) - 1):
         if (
             lowered[i] in cues.planned_markers
-            and tokens[i][0] not in covered  # "is to", "has to", "plans to" are cues already
+            and tokens[i][0] not in covered
             and not (i > 0 and lowered[i - 1] in cues.planned_not_after)
             and _is_infinitive(tokens[i + 1], text, cues)
         ):
-            found.append((tokens[i][0], tokens[i + 1][1], PLANNED))
+            intended.append((tokens[i][0], tokens[i + 1][1], PLANNED))
     for i, (s, e, w) in enumerate(tokens):
         back = lowered[max(0, i - cues.deferral_reach) : i]
         if w in cues.deferral_markers and s not in covered and cues.deferral_verbs & set(back):
-            found.append((s, e, PLANNED))
+            intended.append((s, e, PLANNED))
+    return intended
+
+
+def _perfects(
+    tokens: list[tuple[int, int, str]], lowered: list[str], usable: list[bool], cues: _Cues
+) -> list[Cue]:
+    """A participle and the perfect auxiliary nearest to it ("hat ... beschlossen"), unless
+    they tell a state ("ist ab Montag gesperrt", Zustandspassiv)."""
     auxiliaries = [i for i, w in enumerate(lowered) if w in cues.perfect_auxiliaries]
-    if auxiliaries:
-        for i, (s, e, w) in enumerate(tokens):
-            after_zu = i > 0 and lowered[i - 1] in cues.infinitive_markers
-            if usable[i] and i not in auxiliaries and not after_zu and _is_participle(w, cues):
-                aux = min(auxiliaries, key=lambda a: abs(a - i))
-                if w in cues.state_participles and lowered[aux] in cues.state_auxiliaries:
-                    continue  # "ist ab Montag gesperrt" is a state (Zustandspassiv)
-                found.append((tokens[aux][0], tokens[aux][1], PAST))
-                found.append((s, e, PAST))
+    if not auxiliaries:
+        return []
+    found: list[Cue] = []
+    for i, (s, e, w) in enumerate(tokens):
+        after_zu = i > 0 and lowered[i - 1] in cues.infinitive_markers
+        if usable[i] and i not in auxiliaries and not after_zu and _is_participle(w, cues):
+            aux = min(auxiliaries, key=lambda a: abs(a - i))
+            if w in cues.state_participles and lowered[aux] in cues.state_auxiliaries:
+                continue
+            found.append((tokens[aux][0], tokens[aux][1], PAST))
+            found.append((s, e, PAST))
+    return found
+
+
+def _corrected(
+    found: list[Cue],
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    lowered: list[str],
+    usable: list[bool],
+    cues: _Cues,
+) -> list[Cue]:
+    """The cues as the words around them correct them: a passive to come, a plan made before
+    or a plan carried by "ist", and a modal that reports a past act."""
     if cues.past_not_before:  # "soll Ende September beschlossen werden": a passive to come
         after = {e: lowered[i + 1] for i, (_, e, _) in enumerate(tokens[:-1])}
         found = [c for c in found if not (c[2] == PAST and after.get(c[1]) in cues.past_not_before)]
@@ -333,8 +394,6 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
             (tokens[i][0], tokens[i][1]) for i, w in enumerate(lowered) if w in cues.reported_modals
         }
         found = [(s, e, PAST if (s, e) in modal else tense) for s, e, tense in found]
-    if not found and tokens and usable[-1] and _is_zu_infinitive(lowered, cues):
-        found.append((tokens[-1][0], tokens[-1][1], FUTURE))
     return found
 
 
