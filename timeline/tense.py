@@ -100,9 +100,10 @@ class _Cues:
 
 @cache
 def _cues(language: str) -> _Cues:
+    """The cues of a language's tense.toml, read once (every date's clause asks for them)."""
     data = resource(language, "tense.toml")
-    past = data["past"]
-    future = data["future"]
+    past, future = data["past"], data["future"]
+    planned, scope = data.get(PLANNED, {}), data.get("scope", {})
 
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for tense in (FUTURE, PAST, PRESENT):
@@ -142,18 +143,18 @@ def _cues(language: str) -> _Cues:
         infinitive_patterns=tuple(re.compile(p) for p in future.get("infinitive_patterns", [])),
         not_infinitives=frozenset(future.get("not_infinitives", [])),
         infinitive_endings=tuple(future.get("infinitive_endings", [])),
-        planned_markers=frozenset(data.get(PLANNED, {}).get("markers", [])),
-        not_infinitive_words=frozenset(data.get(PLANNED, {}).get("not_infinitives", [])),
-        planned_not_after=frozenset(data.get(PLANNED, {}).get("not_after", [])),
-        plural_endings=tuple(data.get(PLANNED, {}).get("plural_endings", [])),
-        not_plural_endings=tuple(data.get(PLANNED, {}).get("not_plural_endings", [])),
-        deferral_verbs=frozenset(data.get(PLANNED, {}).get("deferral_verbs", [])),
-        deferral_markers=frozenset(data.get(PLANNED, {}).get("deferral_markers", [])),
-        deferral_reach=data.get(PLANNED, {}).get("deferral_reach", 0),
-        scope_marks=frozenset(data.get("scope", {}).get("marks", [])),
-        own_clause=frozenset(data.get("scope", {}).get("own_clause", [])),
-        aside_verbs=frozenset(data.get("scope", {}).get("aside_verbs", [])),
-        after_weight=data.get("scope", {}).get("after_weight", 1),
+        planned_markers=frozenset(planned.get("markers", [])),
+        not_infinitive_words=frozenset(planned.get("not_infinitives", [])),
+        planned_not_after=frozenset(planned.get("not_after", [])),
+        plural_endings=tuple(planned.get("plural_endings", [])),
+        not_plural_endings=tuple(planned.get("not_plural_endings", [])),
+        deferral_verbs=frozenset(planned.get("deferral_verbs", [])),
+        deferral_markers=frozenset(planned.get("deferral_markers", [])),
+        deferral_reach=planned.get("deferral_reach", 0),
+        scope_marks=frozenset(scope.get("marks", [])),
+        own_clause=frozenset(scope.get("own_clause", [])),
+        aside_verbs=frozenset(scope.get("aside_verbs", [])),
+        after_weight=scope.get("after_weight", 1),
     )
 
 
