@@ -288,32 +288,10 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
         moment = clock + timedelta(**{unit + "s": amount})
         p = periods.time_of_day(moment.date(), moment.hour, moment.minute)
         return Reading("TIME" if not as_duration else "DURATION", value or p.value, "time", p)
-    if unit == "weekend":  # the weekend is found like a weekday: Saturday
-        current = params.get("current_unless_past")  # "this weekend": this week's ...
-        saturday, _ = _weekday_near(anchor, 6, s, steps if steps or current else None)
-        if params.get("in_week"):  # "That weekend": the one of the week of the date told
-            saturday = anchor + timedelta(days=6 - anchor.isoweekday())
-        elif s.tense == "future" and not steps and anchor.isoweekday() == 6:
-            saturday = anchor  # "Rain is expected over the weekend" told on a Saturday: this one
-        elif current and s.tense == "past" and saturday > anchor:
-            saturday -= timedelta(days=7)  # ... but told in the past on a Monday, the one over
-        if steps == -1 and saturday == anchor - timedelta(days=1):  # "last weekend" on a Sunday
-            saturday -= timedelta(days=7)  # is the one before the weekend still going on
-        p = periods.weekend(saturday)
+    if unit == "weekend":
+        p = _weekend_meant(anchor, steps, params, s)
     else:
-        # `in_unit`: "50 years ago this month" is a month, "a year ago today" a day
-        gran = params.get("in_unit") or _kept_unit(unit, params, s)
-        moved = periods.shift(anchor, unit, k)
-        if gran == "week" and unit == "year" and s.previous and s.previous.granularity == "week":
-            # a week told before, counted by years: from its middle, not its Monday
-            moved = periods.week_years_on(anchor, k)
-        p = periods.containing(moved, gran)
-        ahead = s.tense in ("future", "present")
-        if params.get("next_when_over") and ahead and gran == "week" and p.latest == anchor:
-            # "Congress returns this week" told on a Sunday: the week that begins, not the one
-            # ending that day (news weeks start on Sunday; a month or year has no such habit:
-            # "later this month" told on March 31 is March)
-            p = periods.containing(periods.shift(anchor, unit, k + 1), gran)
+        p, gran = _counted(anchor, unit, k, params, s)
     p = _narrow(p, part)
     if part and k == 0 and params.get("uses_tense") and unit != "weekend":
         # a part of this year or month the tense puts on the other side of the reference is
@@ -331,6 +309,40 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
             raise Unresolvable("no such day in that month")
         gran = "day"
     return Reading(params.get("type", "DATE"), value or p.value, gran, p, part)
+
+
+def _weekend_meant(anchor: date, steps: int | None, params: dict, s: Situation) -> Period:
+    """The weekend meant, found like a weekday (its Saturday): by the direction the text gives
+    (`steps`), else by the tense."""
+    current = params.get("current_unless_past")  # "this weekend": this week's ...
+    saturday, _ = _weekday_near(anchor, 6, s, steps if steps or current else None)
+    if params.get("in_week"):  # "That weekend": the one of the week of the date told
+        saturday = anchor + timedelta(days=6 - anchor.isoweekday())
+    elif s.tense == "future" and not steps and anchor.isoweekday() == 6:
+        saturday = anchor  # "Rain is expected over the weekend" told on a Saturday: this one
+    elif current and s.tense == "past" and saturday > anchor:
+        saturday -= timedelta(days=7)  # ... but told in the past on a Monday, the one over
+    if steps == -1 and saturday == anchor - timedelta(days=1):  # "last weekend" on a Sunday
+        saturday -= timedelta(days=7)  # is the one before the weekend still going on
+    return periods.weekend(saturday)
+
+
+def _counted(anchor: date, unit: str, k: int, params: dict, s: Situation) -> tuple[Period, str]:
+    """The period `k` calendar units from `anchor`, and the granularity it is told in."""
+    # `in_unit`: "50 years ago this month" is a month, "a year ago today" a day
+    gran = params.get("in_unit") or _kept_unit(unit, params, s)
+    moved = periods.shift(anchor, unit, k)
+    if gran == "week" and unit == "year" and s.previous and s.previous.granularity == "week":
+        # a week told before, counted by years: from its middle, not its Monday
+        moved = periods.week_years_on(anchor, k)
+    p = periods.containing(moved, gran)
+    ahead = s.tense in ("future", "present")
+    if params.get("next_when_over") and ahead and gran == "week" and p.latest == anchor:
+        # "Congress returns this week" told on a Sunday: the week that begins, not the one
+        # ending that day (news weeks start on Sunday; a month or year has no such habit:
+        # "later this month" told on March 31 is March)
+        p = periods.containing(periods.shift(anchor, unit, k + 1), gran)
+    return p, gran
 
 
 def _clock_of(period: Period | None) -> datetime | None:
