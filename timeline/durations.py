@@ -40,7 +40,7 @@ def duration_value(
     (1.5 h = PT1H30M, as TimeBank writes them)."""
     if decades_in_years and n is not None and unit in ("decade", "century"):
         factor = 10 if unit == "decade" else 100
-        return duration_value(None if n is None else n * factor, "year")
+        return duration_value(n * factor, "year")
     if n is not None and n != int(n) or unit in ("half", "season"):
         smaller, factor = SMALLER[unit]
         if n is None:
