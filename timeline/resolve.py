@@ -129,6 +129,11 @@ def _part(slots: dict[str, Any], params: dict[str, Any]) -> str | None:
     return slots.get("part") or params.get("mod")
 
 
+def _daypart(slots: dict[str, Any], params: dict[str, Any]) -> str | None:
+    """The TIMEX3 part of day ("EV", "NI") the text or the pattern names."""
+    return slots.get("daypart") or params.get("daypart")
+
+
 def _day_in(y: int, m: int, d: int) -> Period | None:
     return periods.day(date(y, m, d)) if d <= periods.last_day(y, m) else None
 
@@ -489,7 +494,7 @@ def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
     minute = slots.get("minute", params.get("minute", 0))
     if hour is not None and int(hour) > 24:
         raise Unresolvable("no such hour")
-    code = slots.get("daypart") or params.get("daypart")
+    code = _daypart(slots, params)
     if (
         hour is not None
         and int(hour) < 12
@@ -574,6 +579,7 @@ def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
         return periods.day(d) if d else None
 
     uses = False
+    code = _daypart(slots, params)
     if y is not None:
         p = period_in(y)
         if p is None:
@@ -581,7 +587,6 @@ def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
     elif s.today is None:
         fixed = rule[:2].isdigit() and rule.count("-") == 1
         value = f"XXXX-{rule}" if fixed else "XXXX-XX-XX"
-        code = slots.get("daypart") or params.get("daypart")
         if code:  # "Silvesternacht" without a DCT: XXXX-12-31TNI
             return Reading("TIME", f"{value}T{code}", "time", None)
         return Reading("DATE", value, "day", None)
@@ -592,7 +597,6 @@ def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
         p = periods.weekend(p.earliest + timedelta(days=ahead if ahead <= 3 else ahead - 7))
     elif "containing" in params:  # "Easter week": the week of that day
         p = periods.containing(p.earliest, params["containing"])
-    code = slots.get("daypart") or params.get("daypart")
     if code:  # "Silvesternacht", "am Abend des Ostermontags": a part of that day
         p = periods.part_of_day(p.earliest, code)
         return Reading("TIME", p.value, "time", p, None, uses)
