@@ -163,7 +163,7 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
     part = _part(slots, params)
     if d is not None and d > periods.last_day(y or 2000, m):
         raise Unresolvable(f"day {d} does not exist in month {m}")
-    nth = slots.get("nth")  # "am ersten Sonntag im Oktober": a rule as for holidays
+    nth = slots.get("nth")  # "am ersten Sonntag im Oktober"
     gran = "day" if d or nth else "month"
     if y is None and s.today is None:
         return Reading("DATE", f"XXXX-{m:02d}" + (f"-{d:02d}" if d else ""), gran, None, part)
@@ -174,16 +174,8 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
         return _day_in(year, m, d) if d else periods.month(year, m)
 
     uses_tense = False
-    # A month range ("von Mai bis September") is placed by its end in a past clause (a span
-    # told as over), else by its start; the other end follows from it.
-    if y is None and "start" in slots and s.today is not None and s.tense != "past":
-        start = int(slots["start"])
-        first, uses_tense = _occurrence(lambda year: periods.month(year, start), s)
-        y = first.earliest.year + (1 if m < start else 0)
-    elif y is None and "end_month" in slots and s.today is not None and s.tense == "past":
-        end = int(slots["end_month"])
-        last, uses_tense = _occurrence(lambda year: periods.month(year, end), s)
-        y = last.earliest.year - (1 if m > end else 0)
+    if y is None:
+        y, uses_tense = _year_in_range(m, slots, s)
     if y is not None:
         p = period_in(y)
     else:
@@ -194,6 +186,24 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
         p = periods.containing(p.earliest, params["containing"])
         return Reading("DATE", p.value, p.granularity, p, None, uses_tense)
     return Reading("DATE", p.value, gran, _narrow(p, part), part, uses_tense)
+
+
+def _year_in_range(m: int, slots: dict, s: Situation) -> tuple[int | None, bool]:
+    """The year of month `m` at one end of a range of months told without a year ("von Mai
+    bis September"), and whether the tense decided it; None when there is no such range. The
+    range is placed by its end in a past clause (a span told as over), else by its start; the
+    other end follows from it."""
+    if s.today is None:
+        return None, False
+    if "start" in slots and s.tense != "past":
+        start = int(slots["start"])
+        first, uses_tense = _occurrence(lambda year: periods.month(year, start), s)
+        return first.earliest.year + (1 if m < start else 0), uses_tense
+    if "end_month" in slots and s.tense == "past":
+        end = int(slots["end_month"])
+        last, uses_tense = _occurrence(lambda year: periods.month(year, end), s)
+        return last.earliest.year - (1 if m > end else 0), uses_tense
+    return None, False
 
 
 def resolve_year(slots: dict, params: dict, s: Situation) -> Reading:
