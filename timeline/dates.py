@@ -344,6 +344,8 @@ def _read(
 ) -> tuple[Reading, Mark | None]:
     """The reading of a candidate, and the earlier date it counted from (None: the DCT)."""
     params = cand.pattern.params
+    if _told_is_no_anchor(params, previous, tense, dct):
+        previous = None
     last = previous.period if previous else None
 
     conventions = eng.conventions
@@ -363,19 +365,6 @@ def _read(
         return RESOLVERS[cand.pattern.frame](cand.slots, params, s)
 
     if params.get("anchor") == "previous":
-        # a past clause tells nothing of a period not over ("will take up the budget later
-        # this month. For the year, the economy grew" told on January 2: the year over)
-        not_over = tense == "past" and last is not None and dct is not None
-        ahead = dct is not None and last is not None and last.earliest > dct.latest
-        ahead = ahead or (not_over and last.latest > dct.latest)
-        if params.get("anchor_told") and previous and (previous.starts_span or ahead):
-            # "a year ago" compares with a date already told, not with one ahead nor with the
-            # start of a span ("since 1981"): the DCT's
-            previous = last = None
-        if params.get("anchor_in_past") and tense != "past":
-            # "arrived in 1981. By the end of the decade it had tripled" counts from 1981, "By
-            # the end of the decade, the budget will be balanced" from the DCT
-            previous = last = None
         if previous is not None and _fits(previous.period, cand):
             # a time counts from its own day (a night over two days: the day it is named by)
             told = previous.period
@@ -409,6 +398,29 @@ def _read(
         return at(dct.earliest, None), None
     span = (dct.earliest, dct.latest)
     return _join(at(dct.earliest, span), at(dct.latest, span), dct), None
+
+
+def _told_is_no_anchor(
+    params: dict, previous: Mark | None, tense: str, dct: DocumentDate | None
+) -> bool:
+    """With `anchor_told`, "a year ago" compares with a date already told, not with one ahead
+    nor with the start of a span ("since 1981"): then it counts from the DCT. A past clause
+    tells nothing of a period not over ("will take up the budget later this month. For the
+    year, the economy grew" told on January 2: the year over). With `anchor_in_past`, only a
+    past clause counts from the date told before."""
+    if params.get("anchor") != "previous" or previous is None:
+        return False
+    if params.get("anchor_in_past") and tense != "past":
+        # "arrived in 1981. By the end of the decade it had tripled" counts from 1981, "By the
+        # end of the decade, the budget will be balanced" from the DCT
+        return True
+    if not params.get("anchor_told"):
+        return False
+    last = previous.period
+    not_over = tense == "past" and dct is not None
+    ahead = dct is not None and last.earliest > dct.latest
+    ahead = ahead or (not_over and last.latest > dct.latest)
+    return previous.starts_span or ahead
 
 
 def _join(lo: Reading, hi: Reading, dct: DocumentDate) -> Reading:
