@@ -36,15 +36,25 @@ class Piece:
     after_punctuation: bool
 
 
+@dataclass(frozen=True)
+class _Boundaries:
+    """A language's clauses.toml: what does not end a sentence, and what cuts a clause."""
+
+    abbreviations: frozenset[str]  # "Dr.", "Nr.": a period after them ends no sentence
+    ordinal_max_digits: int  # "am 3. Mai": a number of at most this many digits is an ordinal
+    punctuation: frozenset[str]
+    conjunctions: frozenset[str]
+
+
 @cache
-def _config(language: str) -> tuple[frozenset[str], int, frozenset[str], frozenset[str]]:
+def _config(language: str) -> _Boundaries:
     data = resource(language, "clauses.toml")
     sentences, clauses = data["sentences"], data["clauses"]
-    return (
-        frozenset(a.lower() for a in sentences["abbreviations"]),
-        int(sentences["ordinal_max_digits"]),
-        frozenset(clauses["punctuation"]),
-        frozenset(c.lower() for c in clauses["conjunctions"]),
+    return _Boundaries(
+        abbreviations=frozenset(a.lower() for a in sentences["abbreviations"]),
+        ordinal_max_digits=int(sentences["ordinal_max_digits"]),
+        punctuation=frozenset(clauses["punctuation"]),
+        conjunctions=frozenset(c.lower() for c in clauses["conjunctions"]),
     )
 
 
@@ -60,15 +70,15 @@ def _ends_sentence(text: str, m: re.Match, language: str) -> bool:
         return True
     if text[nxt].islower() or text[nxt] in ",;:":
         return False
-    abbreviations, ordinal_digits, _, _ = _config(language)
+    config = _config(language)
     before = text[max(0, m.start() - 80) : m.start()].rsplit(None, 1)  # the word before
     head = before[-1].lstrip(_OPENING) if before else ""
     word = head.lower()
-    if word in abbreviations or (len(word) == 1 and word.isalpha()):
+    if word in config.abbreviations or (len(word) == 1 and word.isalpha()):
         return False
     if re.fullmatch(r"(?:\w\.)+\w", head):  # U.S, z.B
         return False
-    return not (head.isdigit() and len(head) <= ordinal_digits)
+    return not (head.isdigit() and len(head) <= config.ordinal_max_digits)
 
 
 @lru_cache(maxsize=16)
@@ -98,7 +108,8 @@ def _add_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) 
 
 def pieces(text: str, start: int, end: int, language: str) -> list[Piece]:
     """The pieces of the sentence text[start:end], cut at punctuation and conjunctions."""
-    _, _, punctuation, conjunctions = _config(language)
+    config = _config(language)
+    punctuation, conjunctions = config.punctuation, config.conjunctions
     cuts: list[tuple[int, bool]] = [(start, True)]
     i = start
     while i < end:
@@ -131,7 +142,7 @@ def pieces(text: str, start: int, end: int, language: str) -> list[Piece]:
 
 def crosses_punctuation(text: str, start: int, end: int, language: str) -> bool:
     """Is there a clause-ending punctuation mark in text[start:end]?"""
-    punctuation = _config(language)[2]
+    punctuation = _config(language).punctuation
     return any(
         ch in punctuation and not inside_number(text, start + i)
         for i, ch in enumerate(text[start:end])
