@@ -494,7 +494,7 @@ def _explain(
     parts = [text[cand.start : cand.end]]
     if used:
         parts.append(f"+ earlier date {used.period.value} ({used.tid})")
-    elif dct is not None and cand.pattern.frame not in ("set",):
+    elif dct is not None and cand.pattern.frame != "set":
         weekday = periods.WEEKDAY_CODES[dct.earliest.weekday()].title()
         day_name = f"{weekday} " if dct.precision == "day" else ""
         parts.append(f"+ DCT {day_name}{dct.value}")

@@ -18,8 +18,8 @@ from timeline.periods import Period
 # "planned" (an act intended in a report, "agreed to testify on Feb. 10") leans ahead like the
 # present.
 TENSE_PENALTY_DAYS = {"past": 300, "future": 300, "present": 200, "since": 100_000, "planned": 120}
-# The side of the reference each tense points to, the one place that says so: a date on the
-# other side costs the tense's penalty (resolve._against_tense).
+# The side of the reference each tense points to: a yearly date on the other side costs the
+# tense's penalty (resolve._against_tense), a weekday is looked for on that side.
 LOOKS_BACK = ("past", "since")
 LEANS_AHEAD = ("future", "present", "planned")
 
