@@ -351,7 +351,7 @@ def _counted(anchor: date, unit: str, k: int, params: dict, s: Situation) -> tup
         # a week told before, counted by years: from its middle, not its Monday
         moved = periods.week_years_on(anchor, k)
     p = periods.containing(moved, gran)
-    ahead = s.tense in ("future", "present")
+    ahead = s.tense in LEANS_AHEAD
     if params.get("next_when_over") and ahead and gran == "week" and p.latest == anchor:
         # "Congress returns this week" told on a Sunday: the week that begins, not the one
         # ending that day (news weeks start on Sunday; a month or year has no such habit:
