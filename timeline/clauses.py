@@ -9,6 +9,7 @@ verb of their own and join the others back.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -138,6 +139,24 @@ def pieces(text: str, start: int, end: int, language: str) -> list[Piece]:
             result.append(Piece(s, e, follows_punctuation))
             follows_punctuation = False
     return result
+
+
+def sentence_at(text: str, position: int, language: str) -> tuple[int, int] | None:
+    """The (start, end) of the sentence around `position`, None between sentences."""
+    spans = sentences(text, language)
+    i = bisect_right(spans, (position, len(text))) - 1
+    return spans[i] if i >= 0 and spans[i][0] <= position < spans[i][1] else None
+
+
+def clause_start(text: str, position: int, language: str) -> int:
+    """Where the comma clause that `position` lies in begins: after the last punctuation mark
+    before it in its sentence, or at the sentence start (conjunctions do not end it)."""
+    span = sentence_at(text, position, language)
+    if span is None:
+        return position
+    parts = pieces(text, span[0], position, language)
+    opened = [p.start for p in parts if p.after_punctuation]
+    return opened[-1] if opened else position
 
 
 def crosses_punctuation(text: str, start: int, end: int, language: str) -> bool:

@@ -10,14 +10,13 @@ ends and the two readings are joined, so the interval stays honest and no day is
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import cache
 
 from timeline import lexicon as resources
 from timeline import periods
-from timeline.clauses import sentences
+from timeline.clauses import sentence_at
 from timeline.durations import TIME_UNITS
 from timeline.fallback import fallback_dates
 from timeline.grammar import Candidate, Lexicon, Pattern, compile_patterns, find_candidates
@@ -112,7 +111,7 @@ def find_dates(
     written: Mark | None = None  # the last date with its year written out (as the whole year)
     schedule = Schedule()
     reach = eng.lexicon.settings.get("narrative_reach", NARRATIVE_REACH)
-    for cand in find_candidates(text, eng.patterns, eng.lexicon):
+    for cand in find_candidates(text, eng.patterns, eng.lexicon, language):
         if cand.pattern.frame == "none":  # a longer reading that is not a date ("Nr. 2015")
             continue
         tense = _tense_of(cand, text, eng)
@@ -177,7 +176,7 @@ def _marks_after(
         # the whole year is the context, also of "Ende 2027" (not of "seit 2010"); with
         # `context_in_sentence` (or the language's `narrative_in_sentence`) only up to the
         # sentence end ("die Wahlen 2018 ...", "set in 1961. ... in June alone")
-        sentence = _sentence_of(text, cand.start, eng.language)
+        sentence = sentence_at(text, cand.start, eng.language)
         in_sentence = (
             params.get("context_in_sentence") or eng.lexicon.settings.get("narrative_in_sentence")
         ) and sentence
@@ -194,8 +193,7 @@ def _joins_schedule(cand: Candidate, text: str, language: str, schedule: Schedul
     return (
         schedule.end is not None
         and 0 <= cand.start - schedule.end <= reach
-        and _sentence_of(text, schedule.end - 1, language)
-        == _sentence_of(text, cand.start, language)
+        and sentence_at(text, schedule.end - 1, language) == sentence_at(text, cand.start, language)
     )
 
 
@@ -267,23 +265,16 @@ def _scheduled(cand: Candidate, reading: Reading, tense: str, recurring: bool) -
     return reading
 
 
-def _sentence_of(text: str, position: int, language: str) -> tuple[int, int] | None:
-    """The (start, end) of the sentence around `position`, None between sentences."""
-    spans = sentences(text, language)
-    i = bisect_right(spans, (position, len(text))) - 1
-    return spans[i] if i >= 0 and spans[i][0] <= position < spans[i][1] else None
-
-
 def _opens_sentence(text: str, position: int, language: str) -> bool:
     """Does a sentence open at `position`? A year told there ("Last year, the holiday fell on
     Feb. 19") is the setting of the whole sentence, as a written one is."""
-    span = _sentence_of(text, position, language)
+    span = sentence_at(text, position, language)
     return span is not None and not text[span[0] : position].strip(" \t\n\"'“‘(")
 
 
 def _in_a_sentence(text: str, position: int, language: str) -> bool:
     """Is `position` inside a sentence of at least four words (not a heading or a phrase)?"""
-    span = _sentence_of(text, position, language)
+    span = sentence_at(text, position, language)
     return span is not None and len(text[span[0] : span[1]].split()) >= 4
 
 

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from timeline.clauses import starts_sentence
+from timeline.clauses import clause_start, starts_sentence
 
 # Number slots of the engine (language-neutral digits); the lexicon adds words for some.
 NUMBER_SLOTS: dict[str, str] = {
@@ -269,9 +269,11 @@ def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pa
         for key in ("not_followed_by", "not_preceded_by"):
             if key in params:
                 params[key] = frozenset(w.lower() for w in params[key])
-        if "after_word_of" in params:
-            params["after_word_of"] = frozenset(
-                w.lower() for w in lexicon.forms(params["after_word_of"])
+        if "after_word_of" in params:  # any of the category's words or phrases, whole
+            forms = sorted(lexicon.forms(params["after_word_of"]), key=len, reverse=True)
+            alternatives = "|".join(re.escape(f) for f in forms)
+            params["after_word_of"] = re.compile(
+                rf"(?<![\w'-])(?:{alternatives})(?![\w'-])", re.IGNORECASE
             )
         try:
             regex, slots, required = compile_template(entry["match"], lexicon)
@@ -321,19 +323,14 @@ def _excluded_by_neighbours(text: str, start: int, end: int, params: dict[str, A
     return False
 
 
-_CLAUSE_ENDS = ".,;:!?"
-_WORD = re.compile(r"[\w'-]+")
+def _lacks_word_before(text: str, start: int, words: re.Pattern, language: str) -> bool:
+    """`after_word_of`: is none of `words` in the comma clause before `start`?"""
+    return words.search(text, clause_start(text, start, language), start) is None
 
 
-def _lacks_word_before(text: str, start: int, words: frozenset[str]) -> bool:
-    """`after_word_of`: is none of `words` among the words before `start` in its clause (at
-    most 80 characters back, to the last punctuation mark)?"""
-    window = text[max(0, start - 80) : start]
-    clause = window[max(window.rfind(c) for c in _CLAUSE_ENDS) + 1 :]
-    return not any(w in words for w in _WORD.findall(clause.lower()))
-
-
-def find_candidates(text: str, patterns: list[Pattern], lexicon: Lexicon) -> list[Candidate]:
+def find_candidates(
+    text: str, patterns: list[Pattern], lexicon: Lexicon, language: str
+) -> list[Candidate]:
     """All pattern matches, reduced to non-overlapping extents, in text order."""
     found: list[Candidate] = []
     lowered = text.lower()
@@ -361,7 +358,7 @@ def find_candidates(text: str, patterns: list[Pattern], lexicon: Lexicon) -> lis
             if _excluded_by_neighbours(text, m.start("x"), m.end("x"), pattern.params):
                 continue
             after = pattern.params.get("after_word_of")
-            if after and _lacks_word_before(text, m.start(), after):
+            if after and _lacks_word_before(text, m.start(), after, language):
                 continue
             outer_end = m.end("after") if "after" in m.re.groupindex else m.end()
             found.append(Candidate(m.start("x"), m.end("x"), m.start(), outer_end, pattern, slots))
