@@ -13,6 +13,7 @@ from datetime import date
 import pytest
 
 from timeline.dates import find_dates
+from timeline.grammar import Lexicon, TemplateError, compile_patterns
 from timeline.lexicon import has_resource, languages, resource
 from timeline.model import DocumentDate
 
@@ -160,3 +161,14 @@ def _example_params() -> list:
 def test_pattern_example_yields_an_expression(language: str, pattern_id: str, example: str):
     found = find_dates(example, language, DocumentDate.parse("2013-02-12"))
     assert found, f"{language} pattern {pattern_id}: example {example!r} yields no expression"
+
+
+def test_a_pattern_naming_no_lexicon_category_is_an_error():
+    """A misspelt "{category}" in `not_followed_by` or `after_word_of` would veto nothing."""
+    lexicon = Lexicon({"unit": {"day": ["days"]}})
+    for params in ({"not_followed_by": ["{units}"]}, {"after_word_of": "units"}):
+        entry = {"id": "x", "match": "{unit}", "frame": "duration"} | params
+        with pytest.raises(TemplateError, match="no lexicon category 'units'"):
+            compile_patterns([entry], lexicon)
+    entry = {"id": "x", "match": "{unit}", "frame": "duration", "not_followed_by": ["{unit}"]}
+    assert compile_patterns([entry], lexicon)[0].params["not_followed_by"] == {"days"}

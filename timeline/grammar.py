@@ -14,8 +14,9 @@ A pattern is written as a template of words and slots, e.g. `"{day}. {month} [{y
 
 Matching is case-insensitive unless the pattern says `case_sensitive = true`; the parameters
 `not_followed_by` / `not_preceded_by` veto a match by its neighbouring word ("-" in
-`not_followed_by`: by any hyphenated continuation, "Mai-Feiertag"; "[name]" in
-`not_preceded_by`: by a capitalized word inside a sentence, "laut Anna Sonntag");
+`not_followed_by`: by any hyphenated continuation, "Mai-Feiertag"; "{category}": by any word of
+that lexicon category; "[name]" in `not_preceded_by`: by a capitalized word inside a sentence,
+"laut Anna Sonntag");
 `after_word_of` names a lexicon category one word of which must stand earlier in the match's
 clause ("the biggest drop in two years": a superlative makes "in two years" a span back).
 Candidates from all patterns are reduced to non-overlapping ones, longest extent first, then
@@ -262,15 +263,31 @@ def compile_template(
     return r"(?<!\w)(?<!\d[.:])" + regex + r"(?!\w)(?![.:]\d)", slots, required
 
 
+def _forms(lexicon: Lexicon, category: str, pattern_id: str) -> list[str]:
+    """The words of a lexicon category a pattern parameter names; a name that is none is an
+    error in the data (it would silently veto nothing)."""
+    if category not in lexicon.categories:
+        raise TemplateError(f"pattern {pattern_id}: no lexicon category {category!r}")
+    return lexicon.forms(category)
+
+
 def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pattern]:
     patterns = []
     for order, entry in enumerate(entries):
         params = {k: v for k, v in entry.items() if k not in ("id", "match", "frame")}
+        pid = entry.get("id", "")
         for key in ("not_followed_by", "not_preceded_by"):
-            if key in params:
-                params[key] = frozenset(w.lower() for w in params[key])
+            if key in params:  # "{category}": every word of that lexicon category
+                words = [
+                    form
+                    for w in params[key]
+                    for form in (
+                        _forms(lexicon, w[1:-1], pid) if w[:1] == "{" and w[-1:] == "}" else [w]
+                    )
+                ]
+                params[key] = frozenset(w.lower() for w in words)
         if "after_word_of" in params:  # any of the category's words or phrases, whole
-            forms = sorted(lexicon.forms(params["after_word_of"]), key=len, reverse=True)
+            forms = sorted(_forms(lexicon, params["after_word_of"], pid), key=len, reverse=True)
             alternatives = "|".join(re.escape(f) for f in forms)
             params["after_word_of"] = re.compile(
                 rf"(?<![\w'-])(?:{alternatives})(?![\w'-])", re.IGNORECASE
