@@ -62,6 +62,8 @@ class Pattern:
     # Pieces the pattern cannot match without, each as the strings one of which must occur
     # (lower-cased): a text lacking one is not scanned at all.
     requires: tuple[tuple[str, ...], ...] = ()
+    # case-sensitive, opening with a lower-case word: capitalized only at a sentence start
+    opens_lower: bool = False
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,15 @@ def _number(key: str | None) -> int | float:
 _TOKEN = re.compile(r"\{(\w+(?::\w+)?)\}|\(([^()]*)\)|(\s+)|([\[\]<>~])|([^{}()\[\]<>~\s]+)")
 
 
+def _literal(word: str, opens: bool) -> str:
+    """A template word as a regex; the first word of a template also matches capitalized, so
+    that a case-sensitive pattern ("the June quarter") still finds "The June quarter" (only at
+    a sentence start: see `Pattern.opens_lower`)."""
+    if opens and word[:1].islower():
+        return f"[{word[0]}{word[0].upper()}]" + re.escape(word[1:])
+    return re.escape(word)
+
+
 def compile_template(
     template: str, lexicon: Lexicon
 ) -> tuple[str, list[tuple[str, str]], list[tuple[str, ...]]]:
@@ -197,6 +208,7 @@ def compile_template(
     context_open = False
     extent_started = False
     extent_closed = False
+    first = True  # the template's first word may open a sentence, capitalized
     pos = 0
     for m in _TOKEN.finditer(template):
         if m.start() != pos:
@@ -227,7 +239,9 @@ def compile_template(
             if not opened:
                 required.append(lexicon.slot_strings(category or name))
         elif alts is not None:
-            out.append("(?:" + "|".join(re.escape(a) for a in alts.split("|")) + ")")
+            words = alts.split("|")
+            out.append("(?:" + "|".join(_literal(a, not slots and first) for a in words) + ")")
+            first = False
             if not opened:
                 required.append(tuple(a.lower() for a in alts.split("|")))
         elif space:
@@ -251,7 +265,8 @@ def compile_template(
                 leading_groups.add(len(out))
             out.append(")?")
         else:
-            out.append(re.escape(word))
+            out.append(_literal(word, not slots and first))
+            first = False
             if not opened:
                 required.append((word.lower(),))
     if pos != len(template) or opened or not extent_started:
@@ -309,11 +324,13 @@ def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pa
                 tuple(slots),
                 order,
                 requires,
+                bool(params.get("case_sensitive") and _OPENS_LOWER.match(entry["match"])),
             )
         )
     return patterns
 
 
+_OPENS_LOWER = re.compile(r"[<\[(]*[a-z]")
 NAME_BEFORE = "[name]"  # in `not_preceded_by`: a capitalized word inside a sentence
 _NEXT_WORD = re.compile(r"[^\S\n]*(-?[\w.]+)")  # "-old" after "6-year" is a word
 _PREVIOUS_WORD = re.compile(r"([\w.]+)[^\S\n]*$")
@@ -371,6 +388,9 @@ def find_candidates(
                         slots.setdefault(group.split("__")[0], value)
                         slots[group] = value
             except KeyError:
+                continue
+            capital = pattern.opens_lower and text[m.start()].isupper()
+            if capital and not starts_sentence(text, m.start()):  # "Morgen" inside: a noun
                 continue
             if _excluded_by_neighbours(text, m.start("x"), m.end("x"), pattern.params):
                 continue
