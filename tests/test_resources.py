@@ -172,3 +172,13 @@ def test_a_pattern_naming_no_lexicon_category_is_an_error():
             compile_patterns([entry], lexicon)
     entry = {"id": "x", "match": "{unit}", "frame": "duration", "not_followed_by": ["{unit}"]}
     assert compile_patterns([entry], lexicon)[0].params["not_followed_by"] == {"days"}
+
+
+def test_a_pattern_with_an_unknown_key_is_an_error():
+    """A misspelt parameter ("anchor_stay") would be a rule that silently does nothing."""
+    lexicon = Lexicon({"unit": {"day": ["days"]}})
+    entry = {"id": "x", "match": "{unit}", "frame": "duration", "anchor_stay": True}
+    with pytest.raises(TemplateError, match=r"pattern x: unknown keys \['anchor_stay'\]"):
+        compile_patterns([entry], lexicon)
+    entry = {"id": "x", "match": "{unit}", "frame": "duration", "anchor_stays": True}
+    assert compile_patterns([entry], lexicon)[0].params["anchor_stays"] is True

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from timeline.clauses import clause_start, starts_sentence
+from timeline.pattern_parameters import PARAMETERS
 
 # Number slots of the engine (language-neutral digits); the lexicon adds words for some.
 NUMBER_SLOTS: dict[str, str] = {
@@ -291,6 +292,9 @@ def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pa
     for order, entry in enumerate(entries):
         params = {k: v for k, v in entry.items() if k not in ("id", "match", "frame")}
         pid = entry.get("id", "")
+        unknown = sorted(set(entry) - PARAMETERS.keys())
+        if unknown:  # a misspelt key would be a rule that silently does nothing
+            raise TemplateError(f"pattern {pid}: unknown keys {unknown} (see pattern_parameters)")
         for key in ("not_followed_by", "not_preceded_by"):
             if key in params:  # "{category}": every word of that lexicon category
                 words = [

@@ -423,7 +423,7 @@ def _day_of(
 ) -> tuple[date | None, bool, str]:
     """The day a time or part of day belongs to: weekday, relative day, holiday, previous date,
     or DCT (the previous date's day for `hour`: see _day_for_hour)."""
-    explicit = slots.get("shift_day", params.get("day_shift"))
+    explicit = slots.get("shift_day", params.get("shift_day"))
     if "weekday" in slots:
         if s.today is None:
             return None, False, f"XXXX-WXX-{slots['weekday']}"

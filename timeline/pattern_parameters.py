@@ -1,0 +1,77 @@
+"""Every key a pattern in `resources/<lang>/patterns.toml` may have, with what it does.
+
+One list, so that a pattern file can be read without the engine's code at hand, and so that a
+misspelt key is an error when the patterns are compiled instead of a rule that silently does
+nothing. Where a key has a slot of the same name, a slot the text filled wins ("{shift}").
+"""
+
+from __future__ import annotations
+
+PARAMETERS: dict[str, str] = {
+    # -- the pattern itself (grammar.py)
+    "id": "unique name, '<lang>.<frame or family>.<what>'; shown in explanation lines",
+    "match": "the template (see grammar.py)",
+    "frame": "the resolver (resolve.RESOLVERS), or 'none' to claim an extent for a non-date",
+    "examples": "texts the template must match (tests/test_resources.py)",
+    "case_sensitive": "match the template's letters as written (a first word also capitalized "
+    "at a sentence start)",
+    "not_followed_by": "words (or '{category}', or '-' for a hyphenated word) that veto a match "
+    "right after it",
+    "not_preceded_by": "words (or '{category}', or '[name]' for a capitalized word inside a "
+    "sentence) that veto a match right before it",
+    "after_word_of": "a lexicon category one word of which must stand earlier in the clause",
+    # -- what is found (type and value)
+    "type": "the TIMEX3 type, where it is not the frame's usual one",
+    "value": "a fixed TIMEX3 value (PRESENT_REF, a SET's value ...)",
+    "mod": "a fixed TIMEX3 mod (START, APPROX ...)",
+    "unit": "the calendar or duration unit the pattern counts in",
+    "n": "a fixed count of units ('a fortnight': 2 weeks; 'the first half': 1)",
+    "sign": "the direction a count goes: -1 back ('ago'), 1 ahead",
+    "shift": "a fixed step of the unit: -1 last, 0 this, 1 next",
+    "vague": "a duration of unknown length ('for years': PXY)",
+    "fraction_parts": "read '2 1/2 years' as P2Y6M rather than P2.5Y",
+    "range": "a vague reference's interval around the DCT, two signed ISO durations",
+    "in_unit": "the granularity of the result, when not the unit counted in",
+    "keep_granularity": "count in the earlier date's unit ('a year earlier' than a quarter)",
+    "containing": "the period of this unit that contains the day found ('the quarter ended ...')",
+    "part_of_previous": "the same month/quarter/half as the earlier date, in the year written",
+    # -- days, weekdays and times
+    "weekday": "a fixed weekday, 1-7 (Monday = 1)",
+    "weeks_back": "a week before the weekday found ('a week ago Friday')",
+    "in_week": "the weekday or weekend inside the week named or told before",
+    "indefinite": "some such weekday, not the nearest one ('fell on a Thursday')",
+    "past_includes_today": "in the past, the DCT's own weekday is the DCT, not a week back",
+    "current_unless_past": "this week's weekend, the one over if the clause is past",
+    "shift_day": "a fixed day step from the DCT or the day found (-1 yesterday, 1 tomorrow)",
+    "past_day_shift": "in a past clause, so many days from the day found ('midnight Friday')",
+    "day_offset": "so many days from the holiday ('the day after Thanksgiving')",
+    "hour": "a fixed hour ('noon': 12)",
+    "minute": "a fixed minute",
+    "am": "'12' is midnight, not noon",
+    "pm": "the hour is after noon",
+    "daypart": "a fixed part of day (MO, AF, EV, NI)",
+    "from_evening_before": "a night named by the day it ends on ('Nacht auf Sonntag')",
+    "begun": "a quarter or half named by its results is the latest one begun, whatever the "
+    "tense ('fourth-quarter earnings' in January)",
+    # -- what a date counts from, and its tense (dates.py)
+    "anchor": "'previous': count from the last date in the text; 'written': from the last "
+    "year written",
+    "anchor_stays": "the next expression still counts from the same anchor, not from this one",
+    "anchor_told": "count from the earlier date only if it is told as over, and not as the "
+    "start of a span ('since 1981')",
+    "anchor_in_past": "count from the earlier date only in a past clause",
+    "context_in_sentence": "a year written here is the setting only up to its sentence end",
+    "no_context": "the year written here is no setting for what follows ('seit 2010')",
+    "fresh_past": "in a past clause, count from so many days before the DCT: a period begun "
+    "fewer days ago has nothing to report yet ('For the year' on January 2)",
+    "uses_tense": "the clause's tense chooses between the last and the next occurrence",
+    "tense": "a fixed tense of the clause, where the pattern knows it ('Friday's ruling': past)",
+    "unless_future": "the fixed tense applies unless the clause is future",
+    "tense_penalty_days": "the pattern's own cost of reading a date against the clause's tense",
+    "next_when_over": "a week told ahead on its last day is the next week",
+    # -- schedules: days and hours listed together
+    "opens_schedule": "hours after it hold on each of the days listed before",
+    "in_schedule": "inside a schedule, this value (a SET's)",
+    "dateless": "a clock time with no day of its own: in a schedule it holds on every day "
+    "('T09:00'); it joins a schedule from further away",
+}
