@@ -3,6 +3,8 @@ they imply when anchored ("seit zwei Jahren"), and SETs ("jeden Montag")."""
 
 from __future__ import annotations
 
+import math
+
 from timeline import periods
 from timeline.periods import Period
 from timeline.situation import Reading, Situation
@@ -90,19 +92,25 @@ def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
     if not anchor or s.today is None:
         return Reading("DURATION", value, gran, None, mod)
     low, high = VAGUE_COUNT if n is None else (n, n)
-    step = "day" if unit in TIME_UNITS else unit
-    size = 0 if unit in TIME_UNITS else 1
+    step, low, high = _in_days(unit, low, high) if unit in TIME_UNITS else (unit, low, high)
     if anchor == "until_ref":
-        span = (periods.shift(s.today, step, -round(high) * size), s.today)
+        span = (periods.shift(s.today, step, -round(high)), s.today)
     elif anchor == "from_ref":
-        span = (s.today, periods.shift(s.today, step, round(high) * size))
+        span = (s.today, periods.shift(s.today, step, round(high)))
     else:
         sign = 1 if anchor == "ahead" else -1
-        a = periods.shift(s.today, step, sign * round(low) * size)
-        b = periods.shift(s.today, step, sign * round(high) * size)
+        a = periods.shift(s.today, step, sign * round(low))
+        b = periods.shift(s.today, step, sign * round(high))
         span = (min(a, b), max(a, b))
     return Reading(params.get("type", "DURATION"), params.get("value", value), gran,
                    Period(value, gran, *span), mod)  # fmt: skip
+
+
+def _in_days(unit: str, low: float, high: float) -> tuple[str, int, int]:
+    """Clock units as whole days on the calendar: the DCT has no hour, so "the next 48 hours"
+    reaches two days on and "in three hours" may already be tomorrow."""
+    seconds = {"second": 1, "minute": 60, "hour": 3600}[unit]
+    return "day", math.floor(low * seconds / 86400), math.ceil(high * seconds / 86400)
 
 
 def _joined(first: str, second: str) -> str:
