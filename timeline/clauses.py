@@ -15,8 +15,6 @@ from functools import cache, lru_cache
 
 from timeline.lexicon import resource
 
-# Words, with English clitics as words of their own: "won't" -> "wo" "n't", "they'll" -> "'ll".
-_WORD = re.compile(r"\w+?(?=n['’]t\b)|n['’]t\b|\w+|['’]\w+")
 # A sentence ends at . ! ? (maybe followed by closing quotes or brackets) before whitespace,
 # or at a blank line.
 _END = re.compile(r"[.!?…]+[\"'“”»«)\]]*(?=\s)|\n[ \t]*\n")
@@ -45,6 +43,7 @@ class _Boundaries:
     ordinal_max_digits: int  # "am 3. Mai": a number of at most this many digits is an ordinal
     punctuation: frozenset[str]
     conjunctions: frozenset[str]
+    word: re.Pattern[str]  # one word; clitics are words of their own ("'ll", "n't")
 
 
 @cache
@@ -56,7 +55,17 @@ def _config(language: str) -> _Boundaries:
         ordinal_max_digits=int(sentences["ordinal_max_digits"]),
         punctuation=frozenset(clauses["punctuation"]),
         conjunctions=frozenset(c.lower() for c in clauses["conjunctions"]),
+        word=_word_regex(data.get("words", {}).get("clitic_endings", [])),
     )
+
+
+def _word_regex(endings: list[str]) -> re.Pattern[str]:
+    """Words, with a clitic after an apostrophe as a word of its own ("they'll" -> "they"
+    "'ll"), and the listed endings split off too ("won't" -> "wo" "n't")."""
+    apostrophe = "['’]"
+    forms = "|".join(re.escape(e).replace("'", apostrophe) for e in endings)
+    ending = rf"\w+?(?=(?:{forms})\b)|(?:{forms})\b|" if endings else ""
+    return re.compile(ending + rf"\w+|{apostrophe}\w+")
 
 
 def _ends_sentence(text: str, m: re.Match, language: str) -> bool:
@@ -118,7 +127,7 @@ def pieces(text: str, start: int, end: int, language: str) -> list[Piece]:
         if ch in punctuation and not inside_number(text, i):
             cuts.append((i + 1, True))
         elif ch.isalpha() and (i == start or not text[i - 1].isalnum()):
-            m = _WORD.match(text, i)  # a conjunction is a whole word
+            m = config.word.match(text, i)  # a conjunction is a whole word
             if m and m.group().lower() in conjunctions and i > start:
                 cuts.append((i, False))
             i = m.end() if m else i + 1
@@ -180,10 +189,12 @@ def starts_sentence(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
-def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+def words(
+    text: str, language: str, start: int = 0, end: int | None = None
+) -> list[tuple[int, int, str]]:
     """(start, end, lower-cased word) for every word in text[start:end]."""
     stop = len(text) if end is None else end
     return [
         (m.start(), m.end(), m.group().lower().replace("’", "'"))
-        for m in _WORD.finditer(text, start, stop)
+        for m in _config(language).word.finditer(text, start, stop)
     ]

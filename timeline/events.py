@@ -155,7 +155,7 @@ class _Trigger:
 
 def _trigger(text: str, lo: int, hi: int, sentence_start: int, language: str) -> _Trigger | None:
     lex = _lexicon(language)
-    tokens = words(text, lo, hi)
+    tokens = words(text, language, lo, hi)
     noun = None
     for i, (s, e, w) in enumerate(tokens):
         previous = tokens[i - 1][2] if i else ""
@@ -273,7 +273,7 @@ def _anchored(t: TimeExpression) -> bool:
 
 def _compared(text: str, t: TimeExpression, lex: _Lexicon) -> bool:
     """Is the date only a point of comparison ("mehr als im Vorjahr", "than last year")?"""
-    before = [w for _, _, w in words(text, max(0, t.start - 30), t.start)][-2:]
+    before = [w for _, _, w in words(text, lex.language, max(0, t.start - 30), t.start)][-2:]
     return any(tuple(before[-len(c) :]) == c for c in lex.compared)
 
 
@@ -343,7 +343,7 @@ def find_events(
                 previous = None
                 continue
             reported = previous is not None and previous.trigger.speech
-            tokens = [w for _, _, w in words(text, lo, hi)]
+            tokens = [w for _, _, w in words(text, language, lo, hi)]
             tense = clause_tense(text, trigger.start, trigger.end, language)
             inside = timexes[bisect_left(timex_starts, lo) : bisect_left(timex_starts, hi)]
             named = mentions[bisect_left(mention_starts, lo) : bisect_left(mention_starts, hi)]
@@ -376,7 +376,7 @@ def find_events(
 
 def _pronoun_subject(text: str, lo: int, hi: int, trigger: _Trigger, lex: _Lexicon) -> bool:
     """Is the subject a personal pronoun: first word, or right after the trigger ("sagte er")?"""
-    tokens = words(text, lo, hi)
+    tokens = words(text, lex.language, lo, hi)
     while tokens and tokens[0][2] in lex.carry_after:
         tokens = tokens[1:]
     after = [w for s, _, w in tokens if s >= trigger.end][:1]
@@ -393,7 +393,7 @@ def _last_person(
 
 def _starts_with_verb(text: str, lo: int, hi: int, trigger: _Trigger, lex: _Lexicon) -> bool:
     """Has the clause no subject of its own ("..., said the vote was", "und hatte ...")?"""
-    tokens = words(text, lo, hi)
+    tokens = words(text, lex.language, lo, hi)
     while tokens and tokens[0][2] in lex.carry_after:
         tokens = tokens[1:]
     if not tokens:

@@ -174,7 +174,7 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
         tense = _tense_in(text, lo, hi, start, end, language, asides)
         if tense != UNKNOWN:
             return tense
-        opener = words(text, lo, hi)[:1]
+        opener = words(text, language, lo, hi)[:1]
         if opener and opener[0][2] in cues.own_clause:
             return UNKNOWN
     return UNKNOWN
@@ -226,7 +226,7 @@ def _asides(
     found = []
     for i, p in enumerate(parts):
         closed = i + 1 == len(parts) or parts[i + 1].after_punctuation
-        said = words(text, p.start, p.end)
+        said = words(text, language, p.start, p.end)
         aside = p.after_punctuation and closed and 0 < len(said) <= 4 and said[-1][2] in verbs
         describes = False
         if p.after_punctuation and i > 0 and i + 1 < len(parts) and closed and 0 < len(said) <= 6:
@@ -273,7 +273,7 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
     """(start, end, tense) of every tense cue in text[lo:hi]: the listed words and past forms,
     the intended acts and the perfects, then corrected by what stands around them."""
     cues = _cues(language)
-    tokens = words(text, lo, hi)
+    tokens = words(text, language, lo, hi)
     lowered = [w for _, _, w in tokens]
     usable = [
         w == text[s:e] or i == 0 or starts_sentence(text, s) for i, (s, e, w) in enumerate(tokens)
