@@ -335,6 +335,9 @@ def _weekend_meant(anchor: date, steps: int | None, params: dict, s: Situation) 
         saturday = anchor + timedelta(days=6 - anchor.isoweekday())
     elif s.tense == "future" and not steps and anchor.isoweekday() == 6:
         saturday = anchor  # "Rain is expected over the weekend" told on a Saturday: this one
+    elif s.tense == "present" and not steps and anchor.isoweekday() == 7:
+        # "Polls taken over the weekend show ..." told on a Sunday: the one still going on
+        saturday = anchor - timedelta(days=1)
     elif current and s.tense == "past" and saturday > anchor:
         saturday -= timedelta(days=7)  # ... but told in the past on a Monday, the one over
     if steps == -1 and saturday == anchor - timedelta(days=1):  # "last weekend" on a Sunday
