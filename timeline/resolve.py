@@ -485,8 +485,9 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
     else:
         today_too = params.get("past_includes_today", False)
         d, uses = _weekday_near(s.today, wd, s, _shift(slots, params), today_too)
-    if params.get("weeks_back"):  # "a week ago Friday": a week before the last Friday
-        d -= timedelta(weeks=int(slots["number"]))
+    if "weeks_shift" in params:  # "a week ago Friday" (-1): a week before the last Friday;
+        # "two weeks from Monday" (+1): two weeks after the coming Monday
+        d += timedelta(weeks=int(params["weeks_shift"]) * int(slots["number"]))
     return Reading("DATE", d.isoformat(), "day", periods.day(d), _part(slots, params), uses)
 
 
