@@ -18,7 +18,9 @@ Matching is case-insensitive unless the pattern says `case_sensitive = true`; th
 that lexicon category; "[name]" in `not_preceded_by`: by a capitalized word inside a sentence,
 "laut Anna Sonntag");
 `after_word_of` names a lexicon category one word of which must stand earlier in the match's
-clause ("the biggest drop in two years": a superlative makes "in two years" a span back).
+clause ("the biggest drop in two years": a superlative makes "in two years" a span back);
+`sentence_word_of` one that must stand anywhere in its sentence ("In the fourth quarter, the
+Bears scored": a quarter of a game).
 Candidates from all patterns are reduced to non-overlapping ones, longest extent first, then
 leftmost, then the pattern that needed more context, then pattern order; a pattern with
 `frame = "none"` claims its extent for something that is not a date ("im Alter von 45 Jahren").
@@ -31,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from timeline.clauses import clause_start, starts_sentence
+from timeline.clauses import clause_start, sentence_at, starts_sentence
 from timeline.pattern_parameters import PARAMETERS
 
 # Number slots of the engine (language-neutral digits); the lexicon adds words for some.
@@ -305,12 +307,11 @@ def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pa
                     )
                 ]
                 params[key] = frozenset(w.lower() for w in words)
-        if "after_word_of" in params:  # any of the category's words or phrases, whole
-            forms = sorted(_forms(lexicon, params["after_word_of"], pid), key=len, reverse=True)
-            alternatives = "|".join(re.escape(f) for f in forms)
-            params["after_word_of"] = re.compile(
-                rf"(?<![\w'-])(?:{alternatives})(?![\w'-])", re.IGNORECASE
-            )
+        for key in ("after_word_of", "sentence_word_of"):
+            if key in params:  # any of the category's words or phrases, whole
+                forms = sorted(_forms(lexicon, params[key], pid), key=len, reverse=True)
+                alternatives = "|".join(re.escape(f) for f in forms)
+                params[key] = re.compile(rf"(?<![\w'-])(?:{alternatives})(?![\w'-])", re.IGNORECASE)
         try:
             regex, slots, required = compile_template(entry["match"], lexicon)
             flags = 0 if params.get("case_sensitive") else re.IGNORECASE
@@ -366,6 +367,12 @@ def _lacks_word_before(text: str, start: int, words: re.Pattern, language: str) 
     return words.search(text, clause_start(text, start, language), start) is None
 
 
+def _lacks_word_in_sentence(text: str, start: int, words: re.Pattern, language: str) -> bool:
+    """`sentence_word_of`: is none of `words` in the sentence around `start`?"""
+    span = sentence_at(text, start, language) or (start, start)
+    return words.search(text, span[0], span[1]) is None
+
+
 def find_candidates(
     text: str, patterns: list[Pattern], lexicon: Lexicon, language: str
 ) -> list[Candidate]:
@@ -400,6 +407,9 @@ def find_candidates(
                 continue
             after = pattern.params.get("after_word_of")
             if after and _lacks_word_before(text, m.start(), after, language):
+                continue
+            anywhere = pattern.params.get("sentence_word_of")
+            if anywhere and _lacks_word_in_sentence(text, m.start(), anywhere, language):
                 continue
             outer_end = m.end("after") if "after" in m.re.groupindex else m.end()
             found.append(Candidate(m.start("x"), m.end("x"), m.start(), outer_end, pattern, slots))

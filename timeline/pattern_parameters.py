@@ -20,6 +20,8 @@ PARAMETERS: dict[str, str] = {
     "not_preceded_by": "words (or '{category}', or '[name]' for a capitalized word inside a "
     "sentence) that veto a match right before it",
     "after_word_of": "a lexicon category one word of which must stand earlier in the clause",
+    "sentence_word_of": "a lexicon category one word of which must stand anywhere in the "
+    "sentence ('In the fourth quarter, the Bears scored')",
     # -- what is found (type and value)
     "type": "the TIMEX3 type, where it is not the frame's usual one",
     "value": "a fixed TIMEX3 value (PRESENT_REF, a SET's value ...)",
