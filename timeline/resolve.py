@@ -412,12 +412,13 @@ def _weekday_near(
         uses_tense = True
     else:
         uses_tense = False
+    weeks_more = 7 * (abs(shift) - 1)  # "vorletzten Sonntag": one more week away
     if shift < 0:
         back = (today.isoweekday() - weekday) % 7 or 7
-        return today - timedelta(days=back), uses_tense
+        return today - timedelta(days=back + weeks_more), uses_tense
     if shift > 0:
         ahead = (weekday - today.isoweekday()) % 7 or 7
-        return today + timedelta(days=ahead), uses_tense
+        return today + timedelta(days=ahead + weeks_more), uses_tense
     return today + timedelta(days=delta), uses_tense
 
 
