@@ -240,6 +240,8 @@ def _same_part_in(y: int, unit: str | None, previous: Period | None) -> Period |
 def resolve_decade(slots: dict, params: dict, s: Situation) -> Reading:
     if "year" in slots:
         first = slots["year"]
+        if first % 10:  # "der 2015er Lagrein": a vintage, no decade
+            raise Unresolvable(f"{first} does not start a decade")
     else:
         digit = int(slots.get("decade_word", slots.get("year2", 0)))
         digit = digit // 10 if digit >= 10 else digit
