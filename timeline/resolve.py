@@ -492,10 +492,28 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
     else:
         today_too = params.get("past_includes_today", False)
         d, uses = _weekday_near(s.today, wd, s, _shift(slots, params), today_too)
+        if _shift(slots, params) is None and s.tense in LEANS_AHEAD:
+            d = _later_in_coming_week(d, wd, s)
     if "weeks_shift" in params:  # "a week ago Friday" (-1): a week before the last Friday;
         # "two weeks from Monday" (+1): two weeks after the coming Monday
         d += timedelta(weeks=int(params["weeks_shift"]) * int(slots["number"]))
     return Reading("DATE", d.isoformat(), "day", periods.day(d), _part(slots, params), uses)
+
+
+def _later_in_coming_week(d: date, wd: int, s: Situation) -> date:
+    """A weekday told after a day of the coming week that it follows in that day's ISO week is
+    that one, not the nearest to the reference: a programme told on a Saturday ("Los geht es am
+    Freitag, 28. Juni ... Am Samstag ... Am Sonntag") goes on on the 29th and 30th, not on the
+    DCT's own Saturday and the day after. A day further ahead is no such programme ("Die WM
+    beginnt am 12. Juni. Am Sonntag trifft sich das Team" in May is the coming Sunday)."""
+    p = s.previous
+    if p is None or s.today is None or p.granularity not in ("day", "time"):
+        return d
+    if not 0 < (p.earliest - s.today).days < 7 or d >= p.earliest:
+        return d
+    if wd > p.earliest.isoweekday():
+        return p.earliest + timedelta(days=wd - p.earliest.isoweekday())
+    return d
 
 
 def _against_tense(delta: int, tense: str) -> bool:
