@@ -501,17 +501,18 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
 
 
 def _later_in_coming_week(d: date, wd: int, s: Situation) -> date:
-    """A weekday told after a day of the coming week that it follows in that day's ISO week is
-    that one, not the nearest to the reference: a programme told on a Saturday ("Los geht es am
-    Freitag, 28. Juni ... Am Samstag ... Am Sonntag") goes on on the 29th and 30th, not on the
-    DCT's own Saturday and the day after. A day further ahead is no such programme ("Die WM
-    beginnt am 12. Juni. Am Sonntag trifft sich das Team" in May is the coming Sunday)."""
+    """A weekend day told after a Thursday or Friday of the coming week is the one of that
+    weekend, not the nearest to the reference: a programme told on a Saturday ("Los geht es am
+    Freitag, 28. Juni ... Am Samstag ...") goes on on the 29th, not on the DCT's own Saturday.
+    Other weekdays keep the nearest ("Am Montag und Dienstag wird gestreikt. Von Donnerstag bis
+    Samstag ..." told on a Wednesday: tomorrow), and a day further ahead is no such programme
+    ("Die WM beginnt am 12. Juni. Am Sonntag trifft sich das Team" in May is the coming one)."""
     p = s.previous
     if p is None or s.today is None or p.granularity not in ("day", "time"):
         return d
     if not 0 < (p.earliest - s.today).days < 7 or d >= p.earliest:
         return d
-    if wd > p.earliest.isoweekday():
+    if wd >= 6 and 4 <= p.earliest.isoweekday() < wd:
         return p.earliest + timedelta(days=wd - p.earliest.isoweekday())
     return d
 
