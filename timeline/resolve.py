@@ -437,7 +437,11 @@ def _day_of(
         d, uses = _weekday_near(s.today, int(slots["weekday"]), s, params.get("shift"), today_too)
         return d, uses, ""
     if explicit is not None:
-        return (s.today + timedelta(days=int(explicit)) if s.today else None), False, "XXXX-XX-XX"
+        shift = int(explicit)
+        clock = _clock_of(s.previous) if params.get("anchor") == "previous" else None
+        if shift == 1 and clock is not None and clock.hour < SMALL_HOURS_END:
+            shift = 0  # "gegen 1 Uhr ... Am nächsten Morgen": the morning after that night
+        return (s.today + timedelta(days=shift) if s.today else None), False, "XXXX-XX-XX"
     if "holiday" in slots:  # "at midnight on Christmas Eve"
         r = resolve_holiday(slots, params, s)
         return (r.period.earliest if r.period else None), r.uses_tense, r.value
