@@ -581,18 +581,32 @@ def resolve_season(slots: dict, params: dict, s: Situation) -> Reading:
     return Reading("DATE", p.value, "season", _narrow(p, part), part, uses)
 
 
+def _iso_week(year: int, n: int) -> Period:
+    """ISO week `n` of `year` ("KW 34"); a week 53 the year lacks cannot exist (ValueError)."""
+    return periods.week(date.fromisocalendar(year, n, 1))
+
+
+# A numbered part of the year: how many there are, the period of number n, its unknown value
+NUMBERED_PARTS: dict[str, tuple[int, Callable[[int, int], Period], str]] = {
+    "quarter": (4, periods.quarter, "XXXX-Q{n}"),
+    "half": (2, periods.half, "XXXX-H{n}"),
+    "week": (53, _iso_week, "XXXX-W{n:02d}"),
+}
+
+
 def resolve_quarter(slots: dict, params: dict, s: Situation) -> Reading:
+    """A quarter, half or calendar week named by its number ("im dritten Quartal", "KW 34")."""
     unit = params.get("unit", "quarter")
     n = int(slots.get("ordinal") or slots.get("number") or params.get("n", 1))
-    if not 1 <= n <= (4 if unit == "quarter" else 2):
+    count, make, unknown = NUMBERED_PARTS[unit]
+    if not 1 <= n <= count:
         raise Unresolvable(f"no {unit} {n}")
-    make = periods.quarter if unit == "quarter" else periods.half
     y = _year_of(slots, s.today)
     uses = False
     if y is not None:
         p = make(y, n)
     elif s.today is None:
-        return Reading("DATE", f"XXXX-{'Q' if unit == 'quarter' else 'H'}{n}", unit, None)
+        return Reading("DATE", unknown.format(n=n), unit, None)
     elif (s.tense == "past" or params.get("begun")) and not _shift(slots, params):
         # `begun`: results named by their quarter ("fourth-quarter earnings" in January are
         # last year's) are the latest quarter begun, whatever the tense
