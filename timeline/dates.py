@@ -219,7 +219,8 @@ def _after_word(text: str, start: int, eng: Engine, setting: str) -> bool:
     spring of 1988"): it is no setting for what follows, and "the year" or "a year ago" after
     it count from the DCT. One after a word of `span_end_words` is the bound of a time before
     it ("in der letzten Sitzung vor Weihnachten"), not when the text's events happen: the
-    expressions after it do not count from it ("Die Sitzung beginnt um 9.30 Uhr")."""
+    expressions after it do not count from it ("Die Sitzung beginnt um 9.30 Uhr"). One after a
+    word of `since_words` starts a state that still holds (_tense_of)."""
     words = eng.lexicon.settings.get(setting, ())
     before = text[max(0, start - 20) : start].split()
     return bool(before) and before[-1].lower() in words
@@ -238,6 +239,10 @@ def _tense_of(cand: Candidate, text: str, eng: Engine) -> str:
     needs_tense = needs_tense or params.get("anchor_in_past")
     if not needs_tense or "year" in cand.slots:
         return "unknown"
+    if _after_word(text, cand.start, eng, "since_words"):
+        # "seit Sonntagabend wird ... vermisst": the start of a state that still holds is over,
+        # whatever the clause's tense
+        return "since"
     # from the context before the extent on: the preposition belongs to the date, so "began in
     # January is over" is as near to "began" as to "is"
     tense = clause_tense(text, cand.outer_start, cand.end, eng.language)
