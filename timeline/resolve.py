@@ -166,6 +166,9 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
     nth = slots.get("nth")  # "am ersten Sonntag im Oktober"
     gran = "day" if d or nth else "month"
     if y is None and s.today is None:
+        if "containing" in params:  # "am Wochenende vom 13. bis 14. Juni": which one is open
+            unit = params["containing"]
+            return Reading("DATE", _X_VALUES[unit], "week" if unit == "weekend" else unit, None)
         return Reading("DATE", f"XXXX-{m:02d}" + (f"-{d:02d}" if d else ""), gran, None, part)
 
     def period_in(year: int) -> Period | None:
@@ -643,6 +646,10 @@ def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
         if p is None:
             raise Unresolvable(f"{slots['holiday']} does not exist in {y}")
     elif s.today is None:
+        moved = "day_offset" in params or "containing" in params
+        if moved:  # "the week before Christmas", "am Tag vor Heiligabend": which one is open
+            unit = params.get("containing", "day")
+            return Reading("DATE", _X_VALUES[unit], "week" if unit == "weekend" else unit, None)
         fixed = rule[:2].isdigit() and rule.count("-") == 1
         value = f"XXXX-{rule}" if fixed else "XXXX-XX-XX"
         if code:  # "Silvesternacht" without a DCT: XXXX-12-31TNI
