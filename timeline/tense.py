@@ -57,6 +57,9 @@ class _Cues:
     not_endings: tuple[str, ...]
     not_after: frozenset[str]
     past_not_before: frozenset[str]  # a past form before these is a participle of a passive
+    # with one of these in the piece, such a word after a participle is the infinitive of a past
+    # passive ("musste am Sonntag gesperrt werden"), no future
+    past_modals: frozenset[str]
     # tense -> words or phrases after which a listed cue of that tense is none ("is paid",
     # "will have", "had been scheduled")
     blocked_after: dict[str, frozenset[tuple[str, ...]]]
@@ -122,6 +125,7 @@ def _cues(language: str) -> _Cues:
         not_endings=tuple(past.get("not_endings", [])),
         not_after=frozenset(past.get("not_after", [])),
         past_not_before=frozenset(past.get("not_before", [])),
+        past_modals=frozenset(past.get("modals", [])),
         blocked_after={
             t: frozenset(tuple(w.split()) for w in data.get(t, {}).get("blocked_after", []))
             for t in _RANK
@@ -373,11 +377,23 @@ def _corrected(
     usable: list[bool],
     cues: _Cues,
 ) -> list[Cue]:
-    """The cues as the words around them correct them: a passive to come, a plan made before
-    or a plan carried by "ist", and a modal that reports a past act."""
+    """The cues as the words around them correct them: a passive to come or one after a past
+    modal, a plan made before or a plan carried by "ist", and a modal that reports a past act."""
     if cues.past_not_before:  # "soll Ende September beschlossen werden": a passive to come
         after = {e: lowered[i + 1] for i, (_, e, _) in enumerate(tokens[:-1])}
         found = [c for c in found if not (c[2] == PAST and after.get(c[1]) in cues.past_not_before)]
+    if cues.past_modals & set(lowered):  # "musste am Sonntag gesperrt werden": a past passive
+        at = {s: i for i, (s, _, _) in enumerate(tokens)}
+
+        def passive(cue: Cue) -> bool:
+            i = at.get(cue[0], 0)
+            return (
+                i > 0
+                and lowered[i] in cues.past_not_before
+                and _looks_perfect(lowered[i - 1], cues)
+            )
+
+        found = [c for c in found if not (c[2] == FUTURE and passive(c))]
     if any(t == FUTURE and text[s:e].lower() in cues.past_plan_words for s, e, t in found):
         if cues.past_plan_auxiliaries & set(lowered):  # "war im April geplant": a past plan
             found = [
