@@ -43,6 +43,9 @@ class _Boundaries:
     ordinal_max_digits: int  # "am 3. Mai": a number of at most this many digits is an ordinal
     punctuation: frozenset[str]
     conjunctions: frozenset[str]
+    # conjunctions that are particles unless a punctuation mark stands before them ("musste
+    # aber ... gesperrt werden" is one clause; ", aber er kam" starts one)
+    after_punctuation_only: frozenset[str]
     word: re.Pattern[str]  # one word; clitics are words of their own ("'ll", "n't")
 
 
@@ -55,6 +58,9 @@ def _config(language: str) -> _Boundaries:
         ordinal_max_digits=int(sentences["ordinal_max_digits"]),
         punctuation=frozenset(clauses["punctuation"]),
         conjunctions=frozenset(c.lower() for c in clauses["conjunctions"]),
+        after_punctuation_only=frozenset(
+            c.lower() for c in clauses.get("after_punctuation_only", [])
+        ),
         word=_word_regex(data.get("words", {}).get("clitic_endings", [])),
     )
 
@@ -128,7 +134,8 @@ def pieces(text: str, start: int, end: int, language: str) -> list[Piece]:
             cuts.append((i + 1, True))
         elif ch.isalpha() and (i == start or not text[i - 1].isalnum()):
             m = config.word.match(text, i)  # a conjunction is a whole word
-            if m and m.group().lower() in conjunctions and i > start:
+            word = m.group().lower() if m else ""
+            if word in conjunctions and i > start and _opens_clause(text, i, word, config):
                 cuts.append((i, False))
             i = m.end() if m else i + 1
             continue
@@ -148,6 +155,15 @@ def pieces(text: str, start: int, end: int, language: str) -> list[Piece]:
             result.append(Piece(s, e, follows_punctuation))
             follows_punctuation = False
     return result
+
+
+def _opens_clause(text: str, i: int, word: str, config: _Boundaries) -> bool:
+    """Does the conjunction `word` at text[i] open a clause? Those of `after_punctuation_only`
+    only after a punctuation mark."""
+    if word not in config.after_punctuation_only:
+        return True
+    before = text[:i].rstrip()
+    return bool(before) and before[-1] in config.punctuation
 
 
 def sentence_at(text: str, position: int, language: str) -> tuple[int, int] | None:
