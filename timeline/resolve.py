@@ -10,6 +10,7 @@ then return placeholder values with X ("XXXX-WXX-2").
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -101,9 +102,16 @@ def _occurrence(
         options.append((p, delta))
     if not options:
         raise Unresolvable("no such day in these years")
-    if shift == 0:  # "this September", "diesen Winter": the current one, else this year's
+    if shift == 0:  # "this September", "diesen Winter": the current one, else this year's ...
         current = [p for p, delta in options if delta == 0]
-        return (current or [p for p, _ in options if p.earliest.year == s.today.year])[0], False
+        if current:
+            return current[0], False
+        year = s.today.year
+        this_year = [o for o in options if year in (o[0].earliest.year, o[0].latest.year)]
+        # ... and of two (a winter begun last December, one to begin this December) the one
+        # the tense points to, else the nearer ("nach diesem strengen Winter" in March)
+        toward = [o for o in this_year if not _against_tense(o[1], s.tense)]
+        return min(toward or this_year, key=lambda o: abs(o[1]))[0], False
     if this_year_by_default and s.tense in ("unknown", "present") and not shift:
         # "drittes Quartal": the reference's year unless the clause says otherwise; the present
         # states ("Nach einem Einbruch im ersten Halbjahr rechnen die Experten ...")
@@ -578,6 +586,8 @@ def resolve_season(slots: dict, params: dict, s: Situation) -> Reading:
     elif s.today is None:
         return Reading("DATE", f"XXXX-{code}", "season", None, part)
     else:
+        if params.get("anchor") == "previous":  # "That winter" after "the fall of 1996" is the
+            s = replace(s, tense="unknown")  # one nearest that fall, whatever the clause's tense
         p, uses = _occurrence(
             lambda year: periods.season(year, code), s, _shift(slots, params), True
         )
