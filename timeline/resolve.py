@@ -512,6 +512,9 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
     if "weeks_shift" in params:  # "a week ago Friday" (-1): a week before the last Friday;
         # "two weeks from Monday" (+1): two weeks after the coming Monday
         d += timedelta(weeks=int(params["weeks_shift"]) * int(slots["number"]))
+    if "containing" in params:  # "the week <ended Friday>": the week of that day
+        p = periods.containing(d, params["containing"])
+        return Reading("DATE", p.value, p.granularity, p, None, uses)
     return Reading("DATE", d.isoformat(), "day", periods.day(d), _part(slots, params), uses)
 
 
