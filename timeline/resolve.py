@@ -619,6 +619,11 @@ def resolve_quarter(slots: dict, params: dict, s: Situation) -> Reading:
         raise Unresolvable(f"no {unit} {n}")
     y = _year_of(slots, s.today)
     uses = False
+    if y is None and "month" in slots and s.today is not None:
+        # "its fiscal third quarter <ended March 31>": a fiscal period is named by the year of
+        # the day it ends on (TimeBank), which the tense places like any day
+        end = resolve_date({"month": slots["month"], "day": slots.get("day")}, {}, s)
+        y = end.period.earliest.year if end.period else None
     if y is not None:
         p = make(y, n)
     elif s.today is None:
