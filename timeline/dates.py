@@ -23,7 +23,7 @@ from timeline.grammar import Candidate, Lexicon, Pattern, compile_patterns, find
 from timeline.model import DocumentDate, Precision, TimeExpression
 from timeline.periods import GRANULARITIES, Period
 from timeline.resolve import RESOLVERS
-from timeline.situation import Conventions, Reading, Situation, Unresolvable
+from timeline.situation import LOOKS_BACK, Conventions, Reading, Situation, Unresolvable
 from timeline.tense import clause_tense
 
 # Frames whose direction may come from the tense when the text gives no year or direction.
@@ -286,12 +286,13 @@ def _in_a_sentence(text: str, position: int, language: str) -> bool:
 def _across_dct(
     period: Period | None, tense: str, dct: DocumentDate | None, ahead: tuple[str, ...]
 ) -> bool:
-    """Does `period` lie on the wrong side of the DCT for the clause's tense: a past clause in
-    a time still to come ("Ende 2027 ... hatte im März"), or a clause of a tense in `ahead` in
-    a time that is over (a plan already past)?"""
+    """Does `period` lie on the wrong side of the DCT for the clause's tense: a past clause (or
+    a saying, tense "since") in a time still to come ("Ende 2027 ... hatte im März", "double by
+    1995, the company said in March"), or a clause of a tense in `ahead` in a time that is over
+    (a plan already past)?"""
     if period is None or dct is None:
         return False
-    return (tense == "past" and period.earliest > dct.latest) or (
+    return (tense in LOOKS_BACK and period.earliest > dct.latest) or (
         tense in ahead and period.latest < dct.earliest
     )
 
