@@ -487,6 +487,8 @@ def _day_for_hour(previous: Period, hour: int | None, tense: str) -> date:
 def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
     wd = int(slots["weekday"])
     if s.today is None or params.get("indefinite"):  # "fell on a Thursday": which one is open
+        if params.get("containing") == "week":  # "the week ended Friday": some week
+            return Reading("DATE", "XXXX-WXX", "week", None)
         return Reading("DATE", f"XXXX-WXX-{wd}", "day", None)
     if params.get("in_week"):  # "Dienstag vergangener Woche": that weekday of the shifted week
         monday = periods.week(periods.shift(s.today, "week", _shift(slots, params) or 0)).earliest
