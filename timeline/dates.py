@@ -411,9 +411,14 @@ def _told_is_no_anchor(
         # "arrived in 1981. By the end of the decade it had tripled" counts from 1981, "By the
         # end of the decade, the budget will be balanced" from the DCT
         return True
+    last = previous.period
+    age = params.get("anchor_max_age_days")
+    if age is not None and dct is not None and (dct.earliest - last.latest).days > age:
+        # "ago" counts from now: after "the fourth quarter of 1988" told in 1990, "a year ago"
+        # is not 1987's fourth quarter
+        return True
     if not params.get("anchor_told"):
         return False
-    last = previous.period
     not_over = tense == "past" and dct is not None
     ahead = dct is not None and last.earliest > dct.latest
     ahead = ahead or (not_over and last.latest > dct.latest)

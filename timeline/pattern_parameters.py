@@ -63,6 +63,8 @@ PARAMETERS: dict[str, str] = {
     "anchor_told": "count from the earlier date only if it is told as over, and not as the "
     "start of a span ('since 1981')",
     "anchor_in_past": "count from the earlier date only in a past clause",
+    "anchor_max_age_days": "count from the earlier date only if it ended at most so many days "
+    "before the DCT ('a year ago' counts from now)",
     "context_in_sentence": "a year written here is the setting only up to its sentence end",
     "no_context": "the year written here is no setting for what follows ('seit 2010')",
     "fresh_past": "in a past clause, count from so many days before the DCT: a period begun "
