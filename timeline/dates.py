@@ -443,7 +443,9 @@ def _join(lo: Reading, hi: Reading, dct: DocumentDate) -> Reading:
         min(lo.period.earliest, hi.period.earliest),
         max(lo.period.latest, hi.period.latest),
     )
-    return Reading(lo.type, value, lo.granularity, period, lo.mod, lo.uses_tense or hi.uses_tense,
+    # a mod tells of the finer reading: "late Saturday" in a January paper is not late January
+    mod = lo.mod if value == lo.value else None
+    return Reading(lo.type, value, lo.granularity, period, mod, lo.uses_tense or hi.uses_tense,
                    uncertain=True)  # fmt: skip
 
 
