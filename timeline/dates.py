@@ -230,10 +230,12 @@ def _tense_of(cand: Candidate, text: str, eng: Engine) -> str:
     """The tense that gives a direction-less expression its direction ("unknown" if none)."""
     params = cand.pattern.params
     if "tense" in params:  # the pattern knows ("Friday's ruling" is past) ...
-        # ... unless it yields to a future clause ("Thursday's vote is expected to be close")
-        yields = params.get("unless_future")
-        if yields and clause_tense(text, cand.start, cand.end, eng.language) == "future":
-            return "future"
+        # ... unless it yields to the clause's tense ("Thursday's vote is expected to be close",
+        # "Iraq faces Sunday's deadline")
+        if "yields_to" in params:
+            tense = clause_tense(text, cand.start, cand.end, eng.language)
+            if tense in params["yields_to"]:
+                return tense
         return params["tense"]
     needs_tense = cand.pattern.frame in TENSE_FRAMES or params.get("uses_tense")
     needs_tense = needs_tense or params.get("anchor_in_past")
