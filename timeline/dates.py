@@ -367,7 +367,12 @@ def _read(
         if previous is not None and _fits(previous.period, cand):
             # a time counts from its own day (a night over two days: the day it is named by)
             told = previous.period
-            return at(told.latest if told.granularity == "time" else told.earliest, None), previous
+            day = told.latest if told.granularity == "time" else told.earliest
+            # a past clause that counts from a date told (`anchor_in_past`) goes on from it:
+            # "On Jan. 13 the real fell. By the end of the month ..." is January's end, not
+            # the end the past tense would put before Jan. 13
+            told_tense = "unknown" if params.get("anchor_in_past") else tense
+            return at(day, None, told_tense), previous
         if previous is not None and (within := _within(previous.period, cand)):
             return within, previous
     elif (
