@@ -353,8 +353,10 @@ def _weekend_meant(anchor: date, steps: int | None, params: dict, s: Situation) 
         saturday = anchor - timedelta(days=1)
     elif current and s.tense == "past" and saturday > anchor:
         saturday -= timedelta(days=7)  # ... but told in the past on a Monday, the one over
-    if steps == -1 and saturday == anchor - timedelta(days=1):  # "last weekend" on a Sunday
-        saturday -= timedelta(days=7)  # is the one before the weekend still going on
+    if steps and steps < 0 and saturday == anchor - timedelta(days=1):  # "last weekend" on a
+        saturday -= timedelta(days=7)  # Sunday is the one before the weekend still going on
+    if steps and abs(steps) > 1:  # "the weekend before last", "the weekend after next"
+        saturday += timedelta(weeks=steps - (1 if steps > 0 else -1))
     return periods.weekend(saturday)
 
 
