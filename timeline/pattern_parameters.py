@@ -71,7 +71,8 @@ PARAMETERS: dict[str, str] = {
     "fewer days ago has nothing to report yet ('For the year' on January 2)",
     "uses_tense": "the clause's tense chooses between the last and the next occurrence",
     "tense": "a fixed tense of the clause, where the pattern knows it ('Friday's ruling': past)",
-    "unless_future": "the fixed tense applies unless the clause is future",
+    "yields_to": "clause tenses the fixed tense gives way to ('Iraq faces Sunday's deadline': "
+    "['future', 'present'])",
     "tense_penalty_days": "the pattern's own cost of reading a date against the clause's tense",
     "next_when_over": "a week told ahead on its last day is the next week",
     # -- schedules: days and hours listed together
