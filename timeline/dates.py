@@ -318,8 +318,16 @@ def _anchored_unit(cand: Candidate) -> str:
     return "time" if unit in TIME_UNITS else "week" if unit == "weekend" else unit
 
 
-# The unknown rest of a finer value inside a coarser period told before
-UNKNOWN_WITHIN = {("month", "day"): "-XX", ("year", "month"): "-XX", ("year", "day"): "-XX-XX"}
+# The unknown rest of a finer value inside a coarser period told before: how much of the told
+# value stays, and what follows (a week is named by its year: "In March ... three weeks later"
+# is 2000-WXX; only counted weeks: "the crash of October 1987 ... For the week" is the DCT's)
+UNKNOWN_WITHIN = {
+    ("month", "day"): (7, "-XX"),
+    ("year", "month"): (4, "-XX"),
+    ("year", "day"): (4, "-XX-XX"),
+    ("year", "week"): (4, "-WXX"),
+    ("month", "week"): (4, "-WXX"),
+}
 
 
 def _within(told: Period, cand: Candidate) -> Reading | None:
@@ -330,7 +338,10 @@ def _within(told: Period, cand: Candidate) -> Reading | None:
     rest = UNKNOWN_WITHIN.get((told.granularity, unit))
     if cand.pattern.frame != "relative" or cand.pattern.params.get("type") or rest is None:
         return None
-    return Reading("DATE", told.value + rest, unit, told)
+    if unit == "week" and "number" not in cand.slots:
+        return None
+    keep, unknown = rest
+    return Reading("DATE", told.value[:keep] + unknown, unit, told)
 
 
 def _read(
