@@ -39,8 +39,6 @@ PARAMETERS: dict[str, str] = {
     "part_of_previous": "the same month/quarter/half as the earlier date, in the year written",
     # -- days, weekdays and times
     "weekday": "a fixed weekday, 1-7 (Monday = 1)",
-    "weeks_shift": "so many weeks (the number slot) before (-1) or after (1) the weekday found "
-    "('a week ago Friday', 'two weeks from Friday')",
     "in_week": "the weekday or weekend inside the week named or told before",
     "indefinite": "some such weekday, not the nearest one ('fell on a Thursday')",
     "past_includes_today": "in the past, the DCT's own weekday is the DCT, not a week back",

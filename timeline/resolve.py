@@ -513,9 +513,8 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
         d, uses = _weekday_near(s.today, wd, s, _shift(slots, params), today_too)
         if _shift(slots, params) is None and s.tense in LEANS_AHEAD:
             d = _later_in_coming_week(d, wd, s)
-    if "weeks_shift" in params:  # "a week ago Friday" (-1): a week before the last Friday;
-        # "two weeks from Monday" (+1): two weeks after the coming Monday
-        d += timedelta(weeks=int(params["weeks_shift"]) * int(slots["number"]))
+    if "sign" in params:  # "a week ago Friday", "a week from Monday", "10 years ago Tuesday"
+        d = periods.shift(d, params["unit"], int(params["sign"]) * int(slots["number"]))
     if "containing" in params:  # "the week <ended Friday>": the week of that day
         p = periods.containing(d, params["containing"])
         return Reading("DATE", p.value, p.granularity, p, None, uses)
