@@ -452,8 +452,10 @@ def _join(lo: Reading, hi: Reading, dct: DocumentDate) -> Reading:
         finer = GRANULARITIES.index(lo.granularity) < GRANULARITIES.index(str(dct.precision))
         common = _common_value(lo.value, hi.value)
         # a day told finer than the DCT is the DCT's period, unless both ends agree on one as
-        # fine as it elsewhere ("a year ago today" in a March 1998 paper is 1997-03)
-        shifted = len(common) >= len(dct.value) and not common.startswith("X")
+        # fine as it elsewhere ("a year ago today" in a March 1998 paper is 1997-03), or on a
+        # coarser one outside it ("a year ago Thursday" in a March 2000 paper: 1999)
+        elsewhere = not dct.value.startswith(common)
+        shifted = (len(common) >= len(dct.value) or elsewhere) and not common.startswith("X")
         value = dct.value if finer and not shifted else common
     period = Period(
         value,
