@@ -42,6 +42,8 @@ PARAMETERS: dict[str, str] = {
     "in_week": "the weekday or weekend inside the week named or told before",
     "indefinite": "some such weekday, not the nearest one ('fell on a Thursday')",
     "past_includes_today": "in the past, the DCT's own weekday is the DCT, not a week back",
+    "future_includes_today": "in the future, the DCT's own weekday is the DCT, not a week on "
+    "('will speak Thursday night' in a Thursday story)",
     "current_unless_past": "this week's weekend, the one over if the clause is past",
     "shift_day": "a fixed day step from the DCT or the day found (-1 yesterday, 1 tomorrow)",
     "past_day_shift": "in a past clause, so many days from the day found ('midnight Friday')",

@@ -405,16 +405,25 @@ def _kept_unit(unit: str, params: dict, s: Situation) -> str:
 
 
 def _weekday_near(
-    today: date, weekday: int, s: Situation, shift: int | None, past_today: bool = False
+    today: date,
+    weekday: int,
+    s: Situation,
+    shift: int | None,
+    past_today: bool = False,
+    future_today: bool = False,
 ) -> tuple[date, bool]:
     """The day of ISO `weekday` (1 = Monday) meant, from explicit direction or the tense.
 
     `past_today` (pattern parameter `past_includes_today`): a past-tense weekday that is the
-    reference's own weekday is that day (wire news: "said Friday" in a Friday story).
+    reference's own weekday is that day (wire news: "said Friday" in a Friday story);
+    `future_today` (`future_includes_today`) the same for a future one, where a later part of
+    the day is meant ("will speak Thursday night" in a Thursday story).
     """
     delta = weekday - today.isoweekday()
     if shift is None:
         if s.tense == "past" and past_today and delta == 0:
+            return today, True
+        if s.tense == "future" and future_today and delta == 0:
             return today, True
         if s.tense in LOOKS_BACK:
             shift = -1
@@ -447,7 +456,10 @@ def _day_of(
         if s.today is None:
             return None, False, f"XXXX-WXX-{slots['weekday']}"
         today_too = params.get("past_includes_today", False)
-        d, uses = _weekday_near(s.today, int(slots["weekday"]), s, params.get("shift"), today_too)
+        tonight = params.get("future_includes_today", False)
+        d, uses = _weekday_near(
+            s.today, int(slots["weekday"]), s, params.get("shift"), today_too, tonight
+        )
         return d, uses, ""
     if explicit is not None:
         shift = int(explicit)
@@ -510,7 +522,8 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
         uses = True
     else:
         today_too = params.get("past_includes_today", False)
-        d, uses = _weekday_near(s.today, wd, s, _shift(slots, params), today_too)
+        tonight = params.get("future_includes_today", False)
+        d, uses = _weekday_near(s.today, wd, s, _shift(slots, params), today_too, tonight)
         if _shift(slots, params) is None and s.tense in LEANS_AHEAD:
             d = _later_in_coming_week(d, wd, s)
     if "sign" in params:  # "a week ago Friday", "a week from Monday", "10 years ago Tuesday"
