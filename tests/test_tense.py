@@ -68,6 +68,10 @@ CASES = [
     # a participle after a negated auxiliary is no past: the auxiliary carries the tense
     ("en", "They will protest if elections aren't called by [May].", "present"),
     ("en", "The plant was not closed in [March].", "past"),
+    # "re" before a listed past form is a past form too, but "resent" is a present verb
+    ("en", "On [Tuesday], troops retook the town.", "past"),
+    ("en", "The house was destroyed in 1998 and rebuilt in [May].", "past"),
+    ("en", "They resent the ruling of [Tuesday].", "unknown"),
 ]
 
 
