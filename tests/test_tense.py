@@ -72,6 +72,7 @@ CASES = [
     ("en", "On [Tuesday], troops retook the town.", "past"),
     ("en", "The house was destroyed in 1998 and rebuilt in [May].", "past"),
     ("en", "They resent the ruling of [Tuesday].", "unknown"),
+    ("en", "The company laid off 500 workers on [Friday].", "past"),
 ]
 
 
