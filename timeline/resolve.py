@@ -343,7 +343,8 @@ def _weekend_meant(anchor: date, steps: int | None, params: dict, s: Situation) 
     """The weekend meant, found like a weekday (its Saturday): by the direction the text gives
     (`steps`), else by the tense."""
     current = params.get("current_unless_past")  # "this weekend": this week's ...
-    saturday, _ = _weekday_near(anchor, 6, s, steps if steps or current else None)
+    direction = (1 if steps > 0 else -1) if steps else steps  # more steps: counted below
+    saturday, _ = _weekday_near(anchor, 6, s, direction if steps or current else None)
     if params.get("in_week"):  # "That weekend": the one of the week of the date told
         saturday = anchor + timedelta(days=6 - anchor.isoweekday())
     elif s.tense == "future" and not steps and anchor.isoweekday() == 6:
