@@ -333,15 +333,20 @@ UNKNOWN_WITHIN = {
 def _within(told: Period, cand: Candidate) -> Reading | None:
     """A relative date counted from a coarser date told before is somewhere in it ("In June,
     the court ruled, and she flew home two days later": 1998-06-XX, as AQUAINT writes "days
-    after" a killing in October), not a date counted from the DCT."""
+    after" a killing in October), not a date counted from the DCT. Its days are the told
+    period moved by the count ("in early October ... A week earlier": Sep 24 - Oct 3)."""
     unit = _anchored_unit(cand)
     rest = UNKNOWN_WITHIN.get((told.granularity, unit))
     if cand.pattern.frame != "relative" or cand.pattern.params.get("type") or rest is None:
         return None
-    if unit == "week" and "number" not in cand.slots:
+    n = cand.slots.get("number")
+    if unit == "week" and n is None:
         return None
     keep, unknown = rest
-    return Reading("DATE", told.value[:keep] + unknown, unit, told)
+    value = told.value[:keep] + unknown
+    steps = round(n * int(cand.pattern.params.get("sign", 1))) if n is not None else 0
+    moved = (periods.shift(told.earliest, unit, steps), periods.shift(told.latest, unit, steps))
+    return Reading("DATE", value, unit, Period(told.value, told.granularity, *moved))
 
 
 def _read(
