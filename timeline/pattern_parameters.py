@@ -37,6 +37,8 @@ PARAMETERS: dict[str, str] = {
     "keep_granularity": "count in the earlier date's unit ('a year earlier' than a quarter)",
     "containing": "the period of this unit that contains the day found ('the quarter ended ...')",
     "part_of_previous": "the same month/quarter/half as the earlier date, in the year written",
+    "month_near": "a day written without its month ('on the 3rd'): in the month before, of or "
+    "after the reference's that the tense (and a weekday written) points to",
     # -- days, weekdays and times
     "weekday": "a fixed weekday, 1-7 (Monday = 1)",
     "in_week": "the weekday or weekend inside the week named or told before",
