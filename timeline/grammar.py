@@ -274,8 +274,9 @@ def compile_template(
                 required.append((word.lower(),))
     if pos != len(template) or opened or not extent_started:
         raise TemplateError(f"unbalanced or empty template {template!r}")
-    # context after the extent ends at a word's end too ("ended June 30", not "June 3")
-    out.append(r"(?!\w)))" if extent_closed else ")")
+    # context after the extent ends at a word's end too ("ended June 30", not "June 3"), or
+    # with a space it asks for ("midnight <on Tuesday( |,)>" before "until")
+    out.append(r"(?:(?<=\s)|(?!\w))))" if extent_closed else ")")
     regex = "".join(out)
     # Not inside a word, nor a piece of a longer number or date ("32.01.2020" is no "2020").
     return r"(?<!\w)(?<!\d[.:])" + regex + r"(?!\w)(?![.:]\d)", slots, required
