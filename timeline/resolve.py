@@ -282,6 +282,10 @@ def resolve_decade(slots: dict, params: dict, s: Situation) -> Reading:
         digit = int(slots.get("decade_word", slots.get("year2", 0)))
         digit = digit // 10 if digit >= 10 else digit
         first = 1900 + 10 * digit
+        # "The '20s will be hard" told in 2026: the decade under way, when a clause ahead says so
+        ahead = s.tense in ("future", "planned")
+        if ahead and s.today and s.today.year >= 2000 and (s.today.year // 10) % 10 == digit:
+            first += 100
     part = _part(slots, params)
     p = periods.decade(first)
     return Reading("DATE", p.value, "decade", _narrow(p, part), part)
