@@ -361,6 +361,9 @@ def _read(
     params = cand.pattern.params
     if _told_is_no_anchor(params, previous, tense, dct):
         previous = None
+    if previous is None and params.get("now_unanchored"):
+        # "A year on, the town is rebuilding" opening a story: the report is that long after
+        params = {**params, "sign": 0}
     last = previous.period if previous else None
 
     conventions = eng.conventions

@@ -67,6 +67,8 @@ PARAMETERS: dict[str, str] = {
     "anchor_in_past": "count from the earlier date only in a past clause",
     "anchor_max_age_days": "count from the earlier date only if it ended at most so many days "
     "before the DCT ('a year ago' counts from now)",
+    "now_unanchored": "with no earlier date to count from, the DCT's own period in the unit "
+    "('A year on, the town is rebuilding' opening a story)",
     "context_in_sentence": "a year written here is the setting only up to its sentence end",
     "no_context": "the year written here is no setting for what follows ('seit 2010')",
     "fresh_past": "in a past clause, count from so many days before the DCT: a period begun "
