@@ -41,6 +41,8 @@ def _year_of(slots: dict[str, Any], today: date | None) -> int | None:
     if "year2" in slots and "from_year" in slots:  # "1998-99", "2009-10": after the first
         first = slots["from_year"]
         y = first - first % 100 + slots["year2"]
+        if y <= first and first % 100 < 90:  # "2024-03" is a month, no span to 2103
+            raise Unresolvable(f"{slots['year2']:02d} ends no span of years from {first}")
         return y if y > first else y + 100
     if "year2" in slots:  # the year of those digits from 90 years before to 10 after today
         yy = slots["year2"]
