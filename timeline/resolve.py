@@ -162,19 +162,23 @@ def _with_weekday(p: Period, weekday: int, m: int, d: int, today: date) -> Perio
     return p
 
 
-def _month_near(d: int, slots: dict, s: Situation) -> tuple[Period, bool]:
-    """Day `d` of the month before, of or after the reference's: in the past the latest not
-    after the reference, ahead the first not before it, else the reference's month; a weekday
-    written ("Thursday the 26th") keeps the months where day `d` falls on it."""
+def _month_near(d: int, slots: dict, s: Situation, shift: int | None) -> tuple[Period, bool]:
+    """Day `d` of the month before, of or after the reference's: the one a shift names ("the
+    15th of next month"), else in the past the latest not after the reference, ahead the first
+    not before it, else the reference's month; a weekday written ("Thursday the 26th") keeps
+    the months where day `d` falls on it."""
     t = s.today
     assert t is not None
-    months = [divmod(t.year * 12 + t.month - 1 + k, 12) for k in (-1, 0, 1)]
+    steps = (-1, 0, 1) if shift is None else (shift,)
+    months = [divmod(t.year * 12 + t.month - 1 + k, 12) for k in steps]
     options = [p for y, m0 in months if (p := _day_in(y, m0 + 1, d))]
     if "weekday" in slots:
         wd = int(slots["weekday"])
         options = [p for p in options if p.earliest.isoweekday() == wd] or options
     if not options:
         raise Unresolvable(f"no day {d} near the reference")
+    if shift is not None:
+        return options[0], False
     if s.tense in LOOKS_BACK and (back := [p for p in options if p.earliest <= t]):
         return back[-1], True
     if s.tense in LEANS_AHEAD and (ahead := [p for p in options if p.earliest >= t]):
@@ -187,7 +191,7 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
     if m is None and params.get("month_near") and "day" in slots:
         if s.today is None:
             return Reading("DATE", f"XXXX-XX-{slots['day']:02d}", "day", None, None)
-        p, uses_tense = _month_near(slots["day"], slots, s)
+        p, uses_tense = _month_near(slots["day"], slots, s, _shift(slots, params))
         return Reading("DATE", p.value, "day", p, None, uses_tense)
     if m is None or not 1 <= m <= 12:
         raise Unresolvable("no month")
