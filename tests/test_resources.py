@@ -28,7 +28,8 @@ HOLIDAY_RULE = re.compile(
     r"^(?:(?P<month>\d\d)-(?P<day>\d\d)"
     r"|easter(?:[+-]\d{1,3})?"
     r"|advent(?:\+\d{1,2})?"
-    r"|\d\d-(?:mon|tue|wed|thu|fri|sat|sun)-(?:last|[1-5])(?:\+[1-6])?)$"
+    r"|\d\d-(?:mon|tue|wed|thu|fri|sat|sun)-(?:last|[1-5])(?:\+[1-6])?"
+    r"|\d{4}-\d\d-\d\d)$"
 )
 
 
@@ -111,15 +112,21 @@ def test_every_holiday_has_a_valid_rule(language: str):
     if "holiday" not in lexicon:
         pytest.skip(f"{language}: lexicon has no holidays")
     rules = lexicon.get("holiday_rule", {})
-    assert set(lexicon["holiday"]) == set(rules), (
-        f"{language}: holidays without rule {sorted(set(lexicon['holiday']) - set(rules))}, "
-        f"rules without holiday {sorted(set(rules) - set(lexicon['holiday']))}"
+    # holidays are read from "holiday" and from the categories a pattern names as {holiday:cat}
+    matches = " ".join(p["match"] for p in resource(language, "patterns.toml")["pattern"])
+    categories = {"holiday"} | set(re.findall(r"\{holiday:(\w+)\}", matches))
+    days = {key for category in categories for key in lexicon.get(category, {})}
+    assert set(lexicon["holiday"]) <= set(rules) and set(rules) == days, (
+        f"{language}: holidays without rule {sorted(days - set(rules))}, "
+        f"rules without holiday {sorted(set(rules) - days)}"
     )
     for name, rule in rules.items():
         m = HOLIDAY_RULE.match(str(rule))
         assert m, f"{language}: holiday {name}: unknown rule {rule!r}"
         if m.group("month"):
             date(2024, int(m.group("month")), int(m.group("day")))  # raises if impossible
+        elif str(rule)[4:5] == "-":
+            date.fromisoformat(str(rule))  # a day of history ("2001-09-11")
 
 
 def _pattern_examples(language: str) -> list[tuple[str, str]]:

@@ -207,7 +207,8 @@ def easter(y: int) -> date:
 def holiday(y: int, rule: str) -> date | None:
     """A day from a holiday rule: "12-25" (fixed), "easter+49", "advent+7" (days after the
     first Sunday of Advent), "11-thu-4" (4th Thursday), "05-mon-last" (last Monday),
-    "11-mon-1+1" (the day after the first Monday). None when the rule gives no such day."""
+    "11-mon-1+1" (the day after the first Monday), "2001-09-11" (a day of history, only in its
+    year). None when the rule gives no such day."""
     if rule.startswith("easter"):
         offset = int(rule[6:] or 0)
         return easter(y) + timedelta(days=offset)
@@ -216,6 +217,8 @@ def holiday(y: int, rule: str) -> date | None:
         fourth = date(y, 12, 24) - timedelta(days=(date(y, 12, 24).weekday() + 1) % 7)
         return fourth - timedelta(days=21 - offset)
     parts = rule.split("-")
+    if len(parts[0]) == 4:  # "2001-09-11"
+        return date(y, int(parts[1]), int(parts[2])) if int(parts[0]) == y else None
     mo = int(parts[0])
     if len(parts) == 2:
         da = int(parts[1])

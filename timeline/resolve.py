@@ -698,6 +698,12 @@ def resolve_quarter(slots: dict, params: dict, s: Situation) -> Reading:
 def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
     rule = dict(s.conventions.holidays)[slots["holiday"]]
     y = _year_of(slots, s.today)
+    if len(rule.split("-")[0]) == 4:  # "9/11": a day of history, in its year; told before it,
+        # the words are only a day of the calendar ("the Jan. 6 hearing" told in 1998)
+        if s.today is None or s.today >= date.fromisoformat(rule):
+            y = int(rule[:4]) if y is None else y
+        else:
+            rule = rule[5:]
 
     def period_in(year: int) -> Period | None:
         d = periods.holiday(year, rule)
