@@ -294,12 +294,13 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
 def _listed(
     tokens: list[tuple[int, int, str]], lowered: list[str], usable: list[bool], cues: _Cues
 ) -> list[Cue]:
-    """The cue words and phrases of tense.toml, unless a word before blocks them ("is paid")."""
+    """The cue words and phrases of tense.toml, unless a word before blocks them ("is paid"); a
+    capitalized word inside a sentence is a name and blocks nothing ("In March, May told")."""
     found: list[Cue] = []
     for i, word in enumerate(lowered):
         for phrase, tense in cues.phrases.get(word, ()) if usable[i] else ():
             blocked = any(
-                i >= len(b) and tuple(lowered[i - len(b) : i]) == b
+                i >= len(b) and tuple(lowered[i - len(b) : i]) == b and all(usable[i - len(b) : i])
                 for b in cues.blocked_after[tense]
             )
             if tuple(lowered[i : i + len(phrase)]) == phrase and not blocked:
