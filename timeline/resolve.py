@@ -65,11 +65,14 @@ def _month_of(slots: dict[str, Any]) -> int | None:
     return None
 
 
-def _begun(period_in: Callable[[int], Period | None], today: date) -> Period:
+def _begun(
+    period_in: Callable[[int], Period | None], today: date, fresh_days: int = FRESH_PERIOD_DAYS
+) -> Period:
     """The latest quarter or half begun by `today` ("Profit fell in the third quarter" in March
-    is last year's), however near the coming one is, and not begun just now (FRESH_PERIOD_DAYS)."""
+    is last year's), however near the coming one is, and not begun just now (`fresh_days`; a
+    calendar week has results once begun: "stieg in der KW 4" told in week 5 is this year's)."""
     begun = [p for y in (today.year - 1, today.year) if (p := period_in(y))]
-    told = today - timedelta(days=FRESH_PERIOD_DAYS)
+    told = today - timedelta(days=fresh_days)
     return max((p for p in begun if p.earliest <= told), key=lambda p: p.earliest)
 
 
@@ -685,7 +688,8 @@ def resolve_quarter(slots: dict, params: dict, s: Situation) -> Reading:
     elif (s.tense == "past" or params.get("begun")) and not _shift(slots, params):
         # `begun`: results named by their quarter ("fourth-quarter earnings" in January are
         # last year's) are the latest quarter begun, whatever the tense
-        p, uses = _begun(lambda year: make(year, n), s.today), not params.get("begun")
+        fresh = 0 if unit == "week" else FRESH_PERIOD_DAYS
+        p, uses = _begun(lambda year: make(year, n), s.today, fresh), not params.get("begun")
     else:
         p, uses = _occurrence(lambda year: make(year, n), s, _shift(slots, params), True)
     if y is None and s.tense == "future" and (s.today - p.latest).days > PLAN_REACH_BACK_DAYS:
