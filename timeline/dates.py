@@ -392,7 +392,11 @@ def _read(
             # the end the past tense would put before Jan. 13
             told_tense = "unknown" if params.get("anchor_in_past") else tense
             return at(day, None, told_tense), previous
-        if previous is not None and (within := _within(previous.period, cand)):
+        if (
+            previous is not None
+            and not params.get("anchor_in_unit")
+            and (within := _within(previous.period, cand))
+        ):
             return within, previous
     elif (
         written is not None
