@@ -365,7 +365,10 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
         # with a coarse reference only when the whole part lies beyond all of it
         first, last = s.span or (anchor, anchor)
         step = -1 if s.tense == "past" and p.earliest > last else 0
-        step = 1 if s.tense == "future" and p.latest < first else step
+        # a part of the week ending on the reference day is over for a forecast ("In der
+        # zweiten Wochenhälfte wird es wärmer" told on a Sunday is next week's)
+        over = p.latest < first or (unit == "week" and p.latest == first)
+        step = 1 if s.tense == "future" and over else step
         if step:
             p = _narrow(periods.containing(periods.shift(anchor, unit, step), gran), part)
         return Reading(params.get("type", "DATE"), value or p.value, gran, p, part, True)
