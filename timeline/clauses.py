@@ -205,6 +205,28 @@ def starts_sentence(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
+_CASED_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _one_case(line: str) -> bool:
+    found = _CASED_WORD.findall(line)
+    return len(found) >= 2 and (all(w.isupper() for w in found) or all(w.islower() for w in found))
+
+
+def one_case_lines(text: str) -> list[tuple[int, int]]:
+    """The lines whose words are all in capitals or all in lower case (at least two words of
+    three letters or more): a pasted headline or a social-media post, where a capital marks
+    neither a name nor a sentence start."""
+    return [m.span() for m in re.finditer(r"[^\n]+", text) if _one_case(m.group())]
+
+
+def in_one_case_line(text: str, pos: int) -> bool:
+    """Does `pos` lie in a line written in one case (see `one_case_lines`)?"""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return _one_case(text[start : end if end >= 0 else len(text)])
+
+
 def words(
     text: str, language: str, start: int = 0, end: int | None = None
 ) -> list[tuple[int, int, str]]:

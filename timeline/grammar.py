@@ -12,7 +12,10 @@ A pattern is written as a template of words and slots, e.g. `"{day}. {month} [{y
   a lookahead, so it can be part of the next match ("16" in "16. und 17. Jänner" looks ahead
   to the month, and "17" is matched again on its own).
 
-Matching is case-insensitive unless the pattern says `case_sensitive = true`; the parameters
+Matching is case-insensitive unless the pattern says `case_sensitive = true`; in a line written
+in one case only (a headline in capitals, a post in lower case) the case says nothing, and such
+a pattern matches there ignoring case too, unless it says `case_sensitive = "always"` (a bare
+"march" or "MAY" may be a verb); the parameters
 `not_followed_by` / `not_preceded_by` veto a match by its neighbouring word ("-" in
 `not_followed_by`: by any hyphenated continuation, "Mai-Feiertag"; "{category}": by any word of
 that lexicon category; "[name]" in `not_preceded_by`: by a capitalized word inside a sentence,
@@ -33,7 +36,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from timeline.clauses import clause_start, sentence_at, starts_sentence
+from timeline.clauses import clause_start, one_case_lines, sentence_at, starts_sentence
 from timeline.pattern_parameters import PARAMETERS
 
 # Number slots of the engine (language-neutral digits); the lexicon adds words for some.
@@ -67,6 +70,8 @@ class Pattern:
     requires: tuple[tuple[str, ...], ...] = ()
     # case-sensitive, opening with a lower-case word: capitalized only at a sentence start
     opens_lower: bool = False
+    # the template ignoring case, for lines written in one case (None: `regex` ignores case)
+    blind: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -317,6 +322,9 @@ def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pa
             regex, slots, required = compile_template(entry["match"], lexicon)
             flags = 0 if params.get("case_sensitive") else re.IGNORECASE
             compiled = re.compile(regex, flags)
+            blind = None
+            if params.get("case_sensitive") is True:
+                blind = re.compile(regex, re.IGNORECASE)
             requires = tuple(dict.fromkeys(required))
         except (TemplateError, re.error) as err:
             raise TemplateError(f"pattern {entry.get('id')}: {err}") from err
@@ -331,6 +339,7 @@ def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pa
                 order,
                 requires,
                 bool(params.get("case_sensitive") and _OPENS_LOWER.match(entry["match"])),
+                blind,
             )
         )
     return patterns
@@ -342,7 +351,9 @@ _NEXT_WORD = re.compile(r"[^\S\n]*(-?[\w.]+)")  # "-old" after "6-year" is a wor
 _PREVIOUS_WORD = re.compile(r"([\w.]+)[^\S\n]*$")
 
 
-def _excluded_by_neighbours(text: str, start: int, end: int, params: dict[str, Any]) -> bool:
+def _excluded_by_neighbours(
+    text: str, start: int, end: int, params: dict[str, Any], one_case: bool = False
+) -> bool:
     """`not_followed_by` / `not_preceded_by`: words that make a match something else
     ("1500 Euro" is no year, "am Tag der Wahl" no set)."""
     after = params.get("not_followed_by")
@@ -358,7 +369,7 @@ def _excluded_by_neighbours(text: str, start: int, end: int, params: dict[str, A
         if m and m.group(1).lower().rstrip(".") in before:
             return True
         # "[name]": a capitalized word that does not open its sentence names a person
-        if m and NAME_BEFORE in before and m.group(1)[:1].isupper():
+        if m and NAME_BEFORE in before and m.group(1)[:1].isupper() and not one_case:
             return not starts_sentence(text, m.start())
     return False
 
@@ -374,12 +385,21 @@ def _lacks_word_in_sentence(text: str, start: int, words: re.Pattern, language: 
     return words.search(text, span[0], span[1]) is None
 
 
+def _matches(pattern: Pattern, text: str, lines: list[tuple[int, int]]):
+    """The pattern's matches, and in lines of one case those of its case-blind twin."""
+    yield from pattern.regex.finditer(text)
+    if pattern.blind is not None:
+        for start, end in lines:
+            yield from pattern.blind.finditer(text, start, end)
+
+
 def find_candidates(
     text: str, patterns: list[Pattern], lexicon: Lexicon, language: str
 ) -> list[Candidate]:
     """All pattern matches, reduced to non-overlapping extents, in text order."""
     found: list[Candidate] = []
     lowered = text.lower()
+    lines = one_case_lines(text)
     present: dict[tuple[str, ...], bool] = {}
 
     def contains(strings: tuple[str, ...]) -> bool:
@@ -390,7 +410,8 @@ def find_candidates(
     for pattern in patterns:
         if not all(contains(strings) for strings in pattern.requires):
             continue
-        for m in pattern.regex.finditer(text):
+        for m in _matches(pattern, text, lines):
+            one_case = any(start <= m.start() < end for start, end in lines)
             slots: dict[str, Any] = {}
             try:
                 for group, category in pattern.slot_groups:
@@ -402,9 +423,9 @@ def find_candidates(
             except KeyError:
                 continue
             capital = pattern.opens_lower and text[m.start()].isupper()
-            if capital and not starts_sentence(text, m.start()):  # "Morgen" inside: a noun
+            if capital and not one_case and not starts_sentence(text, m.start()):  # "Morgen"
                 continue
-            if _excluded_by_neighbours(text, m.start("x"), m.end("x"), pattern.params):
+            if _excluded_by_neighbours(text, m.start("x"), m.end("x"), pattern.params, one_case):
                 continue
             after = pattern.params.get("after_word_of")
             if after and _lacks_word_before(text, m.start(), after, language):

@@ -14,7 +14,8 @@ PARAMETERS: dict[str, str] = {
     "frame": "the resolver (resolve.RESOLVERS), or 'none' to claim an extent for a non-date",
     "examples": "texts the template must match (tests/test_resources.py)",
     "case_sensitive": "match the template's letters as written (a first word also capitalized "
-    "at a sentence start)",
+    "at a sentence start); true also ignores case in a line written in one case (a headline in "
+    "capitals), 'always' does not (a bare 'march' may be a verb)",
     "not_followed_by": "words (or '{category}', or '-' for a hyphenated word) that veto a match "
     "right after it",
     "not_preceded_by": "words (or '{category}', or '[name]' for a capitalized word inside a "

@@ -33,7 +33,15 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from timeline.clauses import Piece, inside_number, pieces, sentences, starts_sentence, words
+from timeline.clauses import (
+    Piece,
+    in_one_case_line,
+    inside_number,
+    pieces,
+    sentences,
+    starts_sentence,
+    words,
+)
 from timeline.lexicon import resource
 
 PAST, PRESENT, FUTURE, UNKNOWN = "past", "present", "future", "unknown"
@@ -279,10 +287,13 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
     cues = _cues(language)
     tokens = words(text, language, lo, hi)
     lowered = [w for _, _, w in tokens]
+    one_case = in_one_case_line(text, lo)  # a headline in capitals: every word counts
     usable = [
-        w == text[s:e] or i == 0 or starts_sentence(text, s) for i, (s, e, w) in enumerate(tokens)
+        w == text[s:e] or i == 0 or one_case or starts_sentence(text, s)
+        for i, (s, e, w) in enumerate(tokens)
     ]
-    found = _listed(tokens, lowered, usable, cues) + _past_forms(text, tokens, lowered, cues)
+    found = _listed(tokens, lowered, usable, cues)
+    found += _past_forms(text, tokens, lowered, cues, one_case)
     found += _intended(text, tokens, lowered, found, cues)
     found += _perfects(tokens, lowered, usable, cues)
     found = _corrected(found, text, tokens, lowered, usable, cues)
@@ -309,12 +320,17 @@ def _listed(
 
 
 def _past_forms(
-    text: str, tokens: list[tuple[int, int, str]], lowered: list[str], cues: _Cues
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    lowered: list[str],
+    cues: _Cues,
+    one_case: bool = False,
 ) -> list[Cue]:
     """Past forms known by their ending ("sagte") or by a prefix on a listed one ("bekam")."""
     found: list[Cue] = []
     for i, (s, e, w) in enumerate(tokens):
-        if w != text[s:e] or w in cues.not_suffixed or w.endswith(cues.not_endings):
+        capitalized = w != text[s:e] and not one_case
+        if capitalized or w in cues.not_suffixed or w.endswith(cues.not_endings):
             continue  # a capitalized word is a noun ("Mitte"), also at a sentence start
         suffixed = any(w.endswith(x) and len(w) > len(x) + 2 for x in cues.past_suffixes)
         if (suffixed and not (i > 0 and lowered[i - 1] in cues.not_after)) or _prefixed_past(
