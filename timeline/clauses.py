@@ -8,6 +8,7 @@ verb of their own and join the others back.
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -203,6 +204,23 @@ def starts_sentence(text: str, pos: int) -> bool:
     and brackets since the last . ! ? : or line break)? A capital there says nothing."""
     before = text[max(0, pos - 40) : pos].rstrip(" \t\"'„“»«(")
     return not before or before[-1] in ".!?:\n"
+
+
+_ENTITY = re.compile(r"&(?:#\d{1,6}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+
+
+def without_entities(text: str) -> str:
+    """The text with the HTML entities pasted into it ("March&nbsp;5", "5&ndash;7 March") read
+    as the character they stand for, padded with spaces to the entity's length: the same length,
+    so that offsets found in it are offsets in the text."""
+
+    def plain(m: re.Match[str]) -> str:
+        char = html.unescape(m.group())
+        if len(char) != 1:  # no entity
+            return m.group()
+        return (" " if char.isspace() else char).ljust(len(m.group()))
+
+    return _ENTITY.sub(plain, text) if "&" in text else text
 
 
 _CASED_WORD = re.compile(r"[^\W\d_]{3,}")

@@ -16,7 +16,7 @@ from functools import cache
 
 from timeline import lexicon as resources
 from timeline import periods
-from timeline.clauses import sentence_at
+from timeline.clauses import sentence_at, without_entities
 from timeline.durations import TIME_UNITS
 from timeline.fallback import fallback_dates
 from timeline.grammar import Candidate, Lexicon, Pattern, compile_patterns, find_candidates
@@ -105,6 +105,7 @@ def find_dates(
     """
     if language not in resources.languages():
         return fallback_dates(text, language, dct, doc_id)
+    written_text, text = text, without_entities(text)  # offsets stay; extents as written
     eng = engine(language)
     found: list[TimeExpression] = []
     previous: Mark | None = None  # the last date known for sure
@@ -127,7 +128,7 @@ def find_dates(
         if joins:
             reading = _scheduled(cand, reading, tense, schedule.recurring)
         tid = f"t{len(found) + 1}"
-        found.append(_expression(cand, text, reading, dct, tense, tid, doc_id, used))
+        found.append(_expression(cand, written_text, reading, dct, tense, tid, doc_id, used))
         schedule = _schedule_after(cand, reading, joins, schedule)
         previous, written = _marks_after(
             cand, reading, text, eng, dct, tid, used, previous, written
