@@ -231,18 +231,19 @@ def _one_case(line: str) -> bool:
     return len(found) >= 2 and (all(w.isupper() for w in found) or all(w.islower() for w in found))
 
 
-def one_case_lines(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)
+def one_case_lines(text: str) -> tuple[tuple[int, int], ...]:
     """The lines whose words are all in capitals or all in lower case (at least two words of
     three letters or more): a pasted headline or a social-media post, where a capital marks
-    neither a name nor a sentence start."""
-    return [m.span() for m in re.finditer(r"[^\n]+", text) if _one_case(m.group())]
+    neither a name nor a sentence start. (Cached: asked again for each date of the text.)"""
+    return tuple(m.span() for m in re.finditer(r"[^\n]+", text) if _one_case(m.group()))
 
 
 def in_one_case_line(text: str, pos: int) -> bool:
     """Does `pos` lie in a line written in one case (see `one_case_lines`)?"""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return _one_case(text[start : end if end >= 0 else len(text)])
+    lines = one_case_lines(text)
+    i = bisect_right(lines, (pos, len(text) + 1)) - 1
+    return i >= 0 and pos < lines[i][1]
 
 
 def words(

@@ -36,7 +36,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from timeline.clauses import clause_start, one_case_lines, sentence_at, starts_sentence
+from timeline.clauses import (
+    clause_start,
+    in_one_case_line,
+    one_case_lines,
+    sentence_at,
+    starts_sentence,
+)
 from timeline.pattern_parameters import PARAMETERS
 
 # Number slots of the engine (language-neutral digits); the lexicon adds words for some.
@@ -385,7 +391,7 @@ def _lacks_word_in_sentence(text: str, start: int, words: re.Pattern, language: 
     return words.search(text, span[0], span[1]) is None
 
 
-def _matches(pattern: Pattern, text: str, lines: list[tuple[int, int]]):
+def _matches(pattern: Pattern, text: str, lines: tuple[tuple[int, int], ...]):
     """The pattern's matches, and in lines of one case those of its case-blind twin."""
     yield from pattern.regex.finditer(text)
     if pattern.blind is not None:
@@ -411,7 +417,7 @@ def find_candidates(
         if not all(contains(strings) for strings in pattern.requires):
             continue
         for m in _matches(pattern, text, lines):
-            one_case = any(start <= m.start() < end for start, end in lines)
+            one_case = in_one_case_line(text, m.start())
             slots: dict[str, Any] = {}
             try:
                 for group, category in pattern.slot_groups:
