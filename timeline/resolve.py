@@ -607,6 +607,15 @@ def _shift(slots: dict, params: dict) -> int | None:
     return params.get("shift")
 
 
+def _morning_start(hour: int, end_hour: int | None) -> bool:
+    """Is the start of a span of hours whose end is p.m. ("10-1pm", "11–12pm") before noon:
+    after noon it would come after its end."""
+    if end_hour is None:
+        return False
+    end = int(end_hour) + 12 if int(end_hour) < 12 else int(end_hour)
+    return hour + 12 > end
+
+
 def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
     hour = slots.get("hour", params.get("hour"))
     minute = slots.get("minute", params.get("minute", 0))
@@ -617,6 +626,7 @@ def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
         hour is not None
         and int(hour) < 12
         and (params.get("pm") or code in ("AF", "EV") or (code == "NI" and int(hour) >= 6))
+        and not _morning_start(int(hour), slots.get("end_hour"))
     ):
         hour = int(hour) + 12  # "8 Uhr abends", "2 p.m."
     if hour is not None and int(hour) == 12 and params.get("am"):
