@@ -56,6 +56,9 @@ class _Cues:
     # first word -> (phrase, tense) for every cue phrase
     phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     past_suffixes: tuple[str, ...]
+    # in a headline in capitals, may a word be a past form by its ending alone? Not where the
+    # ending is also a noun's ("RENTE STEIGT": German), only where it is rarely one ("ARRESTED")
+    suffixes_in_capitals: bool
     # verb prefixes before a listed one-word past form: "bekam", "zurücktrat", "teilnahm";
     # not on words with these endings (participles too: "verboten")
     past_prefixes: tuple[str, ...]
@@ -124,6 +127,7 @@ def _cues(language: str) -> _Cues:
     return _Cues(
         phrases={first: tuple(found) for first, found in phrases.items()},
         past_suffixes=tuple(past.get("suffixes", [])),
+        suffixes_in_capitals=past.get("suffixes_in_capitals", True),
         past_prefixes=tuple(past.get("prefixes", [])),
         prefixed_not_endings=tuple(past.get("prefixed_not_endings", [])),
         past_words=frozenset(w.lower() for w in past["words"] if " " not in w),
@@ -329,10 +333,13 @@ def _past_forms(
     """Past forms known by their ending ("sagte") or by a prefix on a listed one ("bekam")."""
     found: list[Cue] = []
     for i, (s, e, w) in enumerate(tokens):
-        capitalized = w != text[s:e] and not one_case
-        if capitalized or w in cues.not_suffixed or w.endswith(cues.not_endings):
+        written_lower = w == text[s:e]
+        if (not written_lower and not one_case) or w in cues.not_suffixed:
             continue  # a capitalized word is a noun ("Mitte"), also at a sentence start
-        suffixed = any(w.endswith(x) and len(w) > len(x) + 2 for x in cues.past_suffixes)
+        if w.endswith(cues.not_endings):
+            continue
+        guess = written_lower or cues.suffixes_in_capitals
+        suffixed = guess and any(w.endswith(x) and len(w) > len(x) + 2 for x in cues.past_suffixes)
         if (suffixed and not (i > 0 and lowered[i - 1] in cues.not_after)) or _prefixed_past(
             w, cues
         ):
