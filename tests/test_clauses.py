@@ -33,6 +33,21 @@ def _sentences(text: str, language: str) -> list[str]:
             "The U.S. Senate voted on Jan. 5 and Mr. Smith left. It was 2020. Then no.",
             ["The U.S. Senate voted on Jan. 5 and Mr. Smith left.", "It was 2020.", "Then no."],
         ),
+        (
+            "en",
+            "Key dates:\n- Tue 5 March: vote\n• Thu 7 March – hearing\n“We waited,” she said",
+            [
+                "Key dates:",
+                "- Tue 5 March: vote",
+                "• Thu 7 March – hearing",
+                "“We waited,” she said",
+            ],
+        ),
+        (
+            "en",
+            "The deal, worth $5 million\nover five years, was signed - a record.",
+            ["The deal, worth $5 million\nover five years, was signed - a record."],
+        ),
     ],
 )
 def test_sentences(language: str, text: str, expected: list[str]) -> None:

@@ -19,6 +19,8 @@ from timeline.lexicon import resource
 # A sentence ends at . ! ? (maybe followed by closing quotes or brackets) before whitespace,
 # or at a blank line.
 _END = re.compile(r"[.!?…]+[\"'“”»«)\]]*(?=\s)|\n[ \t]*\n")
+# A line opening with a bullet is a sentence of its own: pasted lists have no periods.
+_LIST_ITEM = re.compile(r"^[ \t]*[-*•·–—▪►][ \t][^\n]*", re.M)
 _CLOSING = "\"'“”»«)]"
 _OPENING = "(\"'“„»«["
 
@@ -100,16 +102,18 @@ def _ends_sentence(text: str, m: re.Match, language: str) -> bool:
 
 @lru_cache(maxsize=16)
 def sentences(text: str, language: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every sentence, trimmed of surrounding whitespace.
+    """(start, end) of every sentence (a list item is one), trimmed of surrounding whitespace.
 
     Cached: the tense of every date of a text asks for the same sentences.
     """
     spans: list[tuple[int, int]] = []
+    cuts = {m.end() for m in _END.finditer(text) if _ends_sentence(text, m, language)}
+    for m in _LIST_ITEM.finditer(text):
+        cuts.update(m.span())
     start = 0
-    for m in _END.finditer(text):
-        if _ends_sentence(text, m, language):
-            _add_trimmed(spans, text, start, m.end())
-            start = m.end()
+    for cut in sorted(cuts):
+        _add_trimmed(spans, text, start, cut)
+        start = cut
     _add_trimmed(spans, text, start, len(text))
     return tuple(spans)
 
