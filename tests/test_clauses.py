@@ -44,6 +44,11 @@ def _sentences(text: str, language: str) -> list[str]:
             ],
         ),
         (
+            "de",
+            "10.03. | 14 Uhr | Rathaus\n12.03. | 18 Uhr | Halle\nDie Termine kamen gestern.",
+            ["10.03. | 14 Uhr | Rathaus", "12.03. | 18 Uhr | Halle", "Die Termine kamen gestern."],
+        ),
+        (
             "en",
             "The deal, worth $5 million\nover five years, was signed - a record.",
             ["The deal, worth $5 million\nover five years, was signed - a record."],

@@ -19,8 +19,9 @@ from timeline.lexicon import resource
 # A sentence ends at . ! ? (maybe followed by closing quotes or brackets) before whitespace,
 # or at a blank line.
 _END = re.compile(r"[.!?…]+[\"'“”»«)\]]*(?=\s)|\n[ \t]*\n")
-# A line opening with a bullet is a sentence of its own: pasted lists have no periods.
-_LIST_ITEM = re.compile(r"^[ \t]*[-*•·–—▪►][ \t][^\n]*", re.M)
+# A line opening with a bullet, or a table row (cells between "|"), is a sentence of its own:
+# pasted lists and tables have no periods.
+_LINE_ITEM = re.compile(r"^[ \t]*[-*•·–—▪►][ \t][^\n]*|^[^\n]*\|[^\n]*", re.M)
 _CLOSING = "\"'“”»«)]"
 _OPENING = "(\"'“„»«["
 
@@ -87,7 +88,7 @@ def _ends_sentence(text: str, m: re.Match, language: str) -> bool:
         nxt += 1
     if nxt >= len(text):
         return True
-    if text[nxt].islower() or text[nxt] in ",;:":
+    if text[nxt].islower() or text[nxt] in ",;:|":  # "|": the next cell of a table row
         return False
     config = _config(language)
     before = text[max(0, m.start() - 80) : m.start()].rsplit(None, 1)  # the word before
@@ -100,16 +101,22 @@ def _ends_sentence(text: str, m: re.Match, language: str) -> bool:
     return not (head.isdigit() and len(head) <= config.ordinal_max_digits)
 
 
+@lru_cache(maxsize=8)
+def line_items(text: str) -> tuple[tuple[int, int], ...]:
+    """The lines of a pasted list or table: opening with a bullet, or cells between "|"."""
+    return tuple(m.span() for m in _LINE_ITEM.finditer(text))
+
+
 @lru_cache(maxsize=16)
 def sentences(text: str, language: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every sentence (a list item is one), trimmed of surrounding whitespace.
+    """(start, end) of every sentence (a list item or table row is one), trimmed of white space.
 
     Cached: the tense of every date of a text asks for the same sentences.
     """
     spans: list[tuple[int, int]] = []
     cuts = {m.end() for m in _END.finditer(text) if _ends_sentence(text, m, language)}
-    for m in _LIST_ITEM.finditer(text):
-        cuts.update(m.span())
+    for span in line_items(text):
+        cuts.update(span)
     start = 0
     for cut in sorted(cuts):
         _add_trimmed(spans, text, start, cut)

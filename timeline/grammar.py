@@ -39,6 +39,7 @@ from typing import Any
 from timeline.clauses import (
     clause_start,
     in_one_case_line,
+    line_items,
     one_case_lines,
     sentence_at,
     starts_sentence,
@@ -399,6 +400,14 @@ def _matches(pattern: Pattern, text: str, lines: tuple[tuple[int, int], ...]):
             yield from pattern.blind.finditer(text, start, end)
 
 
+def _splits_items(text: str, start: int, end: int, items: tuple[tuple[int, int], ...]) -> bool:
+    """Does an extent run from one line of a pasted list or table into another ("9 am\nMarch 6"
+    of two rows)? Within a paragraph a date may wrap ("March\n5, 2024")."""
+    return "\n" in text[start:end] and any(
+        a < end and start < b and not (a <= start and end <= b) for a, b in items
+    )
+
+
 def find_candidates(
     text: str, patterns: list[Pattern], lexicon: Lexicon, language: str
 ) -> list[Candidate]:
@@ -406,6 +415,7 @@ def find_candidates(
     found: list[Candidate] = []
     lowered = text.lower()
     lines = one_case_lines(text)
+    items = line_items(text)
     present: dict[tuple[str, ...], bool] = {}
 
     def contains(strings: tuple[str, ...]) -> bool:
@@ -432,6 +442,8 @@ def find_candidates(
             if capital and not one_case and not starts_sentence(text, m.start()):  # "Morgen"
                 continue
             if _excluded_by_neighbours(text, m.start("x"), m.end("x"), pattern.params, one_case):
+                continue
+            if _splits_items(text, m.start("x"), m.end("x"), items):
                 continue
             after = pattern.params.get("after_word_of")
             if after and _lacks_word_before(text, m.start(), after, language):
