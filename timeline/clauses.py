@@ -218,12 +218,15 @@ def starts_sentence(text: str, pos: int) -> bool:
 
 
 _ENTITY = re.compile(r"&(?:#\d{1,6}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+# spaces that are no white space to a regex: zero-width space, joiners, byte-order mark
+_INVISIBLE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", " "))
 
 
-def without_entities(text: str) -> str:
-    """The text with the HTML entities pasted into it ("March&nbsp;5", "5&ndash;7 March") read
-    as the character they stand for, padded with spaces to the entity's length: the same length,
-    so that offsets found in it are offsets in the text."""
+def plain_text(text: str) -> str:
+    """The text as the patterns read it: HTML entities pasted into it ("March&nbsp;5",
+    "5&ndash;7 March") as the character they stand for, padded with spaces to the entity's
+    length, and invisible spaces as spaces ("March\u200b5"). The same length, so that offsets
+    found in it are offsets in the text."""
 
     def plain(m: re.Match[str]) -> str:
         char = html.unescape(m.group())
@@ -231,6 +234,7 @@ def without_entities(text: str) -> str:
             return m.group()
         return (" " if char.isspace() else char).ljust(len(m.group()))
 
+    text = text.translate(_INVISIBLE)
     return _ENTITY.sub(plain, text) if "&" in text else text
 
 

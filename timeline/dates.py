@@ -16,7 +16,7 @@ from functools import cache
 
 from timeline import lexicon as resources
 from timeline import periods
-from timeline.clauses import sentence_at, without_entities
+from timeline.clauses import plain_text, sentence_at
 from timeline.durations import TIME_UNITS
 from timeline.fallback import fallback_dates
 from timeline.grammar import Candidate, Lexicon, Pattern, compile_patterns, find_candidates
@@ -105,7 +105,7 @@ def find_dates(
     """
     if language not in resources.languages():
         return fallback_dates(text, language, dct, doc_id)
-    written_text, text = text, without_entities(text)  # offsets stay; extents as written
+    written_text, text = text, plain_text(text)  # offsets stay; extents as written
     eng = engine(language)
     found: list[TimeExpression] = []
     previous: Mark | None = None  # the last date known for sure
