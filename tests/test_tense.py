@@ -86,3 +86,14 @@ def test_clause_tense(language: str, marked: str, expected: str) -> None:
 
 def test_span_outside_any_sentence_is_unknown() -> None:
     assert clause_tense("   ", 1, 2, "de") == "unknown"
+
+
+def test_a_text_without_sentence_ends_is_read_near_the_date_only():
+    """A pasted transcript with no periods is no one sentence: a verb thousands of characters
+    away does not give a date its tense (and reading the whole text per date was quadratic)."""
+    far = "the council met " + "with more and more delegates " * 100 + "on tuesday"
+    near = "with more and more delegates " * 100 + "the council will meet on tuesday"
+    day = far.rindex("tuesday")
+    assert clause_tense(far, day, day + 7, "en") != "past"
+    day = near.rindex("tuesday")
+    assert clause_tense(near, day, day + 7, "en") == "future"

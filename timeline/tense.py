@@ -183,7 +183,7 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
     if i >= len(spans) or spans[i][0] >= end:
         return UNKNOWN
     cues = _cues(language)
-    sentence = _scope(text, spans[i], start, end, cues.scope_marks)
+    sentence = _within_reach(text, _scope(text, spans[i], start, end, cues.scope_marks), start, end)
     parts = pieces(text, sentence[0], sentence[1], language)
     asides = _asides(text, parts, start, end, cues.aside_verbs, language)
     for lo, hi in _widening(parts, start, end, sentence):
@@ -194,6 +194,23 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
         if opener and opener[0][2] in cues.own_clause:
             return UNKNOWN
     return UNKNOWN
+
+
+SENTENCE_REACH = 500  # characters of a "sentence" read on either side of a date
+
+
+def _within_reach(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """At most SENTENCE_REACH characters of the sentence on either side of the span, cut at a
+    space: a text without sentence ends (a transcript, a pasted list) is no one sentence, and
+    reading all of it for each date would take time quadratic in its length."""
+    lo, hi = sentence
+    if start - lo > SENTENCE_REACH:
+        cut = text.find(" ", start - SENTENCE_REACH, start)
+        lo = cut + 1 if cut >= 0 else start - SENTENCE_REACH
+    if hi - end > SENTENCE_REACH:
+        cut = text.rfind(" ", end, end + SENTENCE_REACH)
+        hi = cut if cut >= 0 else end + SENTENCE_REACH
+    return lo, hi
 
 
 def _scope(
