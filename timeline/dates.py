@@ -421,7 +421,7 @@ def _read(
         if tense == "past" and params.get("fresh_past"):
             # "For the year, sales rose 5%" told on January 2, "For the week, the Dow rose" on
             # a Monday: a period begun fewer than `fresh_past` days ago has nothing to report
-            # yet, the one just over is meant (as for quarters, resolve.FRESH_PERIOD_DAYS)
+            # yet, the one just over is meant (as for quarters, occurrence.FRESH_PERIOD_DAYS)
             return at(dct.earliest - timedelta(days=int(params["fresh_past"])), None), None
         return at(dct.earliest, None), None
     span = (dct.earliest, dct.latest)

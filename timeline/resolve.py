@@ -4,7 +4,8 @@ Detection (grammar.py) says *what kind* of expression was found and fills its sl
 module does the arithmetic, once for all languages. Each frame resolver takes the slots and
 pattern parameters, a `Situation` (reference day, tense, previous date in the text), and
 returns a `Reading`. A reference of None means the expression cannot be anchored; resolvers
-then return placeholder values with X ("XXXX-WXX-2").
+then return placeholder values with X ("XXXX-WXX-2"). Which year or which weekday a text means
+when it names none is chosen in occurrence.py.
 """
 
 from __future__ import annotations
@@ -23,6 +24,15 @@ from timeline.durations import (
     resolve_set,
     unit_of,
 )
+from timeline.occurrence import (
+    FRESH_PERIOD_DAYS,
+    begun,
+    month_of,
+    occurrence,
+    shift_of,
+    weekday_near,
+    year_of,
+)
 from timeline.periods import GRANULARITIES, Period
 from timeline.situation import LEANS_AHEAD, LOOKS_BACK, Reading, Situation, Unresolvable
 
@@ -30,108 +40,6 @@ SMALL_HOURS_END = 6  # hours before this, told after an evening, are past midnig
 # A future clause may still speak of a quarter or half-year just over ("expects to report a
 # third-quarter loss" in October), not of one over for longer than a quarter.
 PLAN_REACH_BACK_DAYS = 92
-# A quarter or half begun fewer days ago than this has no results to tell in the past yet:
-# "Revenues in the first quarter fell" told on January 3 is last year's first quarter.
-FRESH_PERIOD_DAYS = 14
-
-
-def _year_of(slots: dict[str, Any], today: date | None) -> int | None:
-    if "year" in slots:
-        return slots["year"]
-    if "year2" in slots and "from_year" in slots:  # "1998-99", "2009-10": after the first
-        first = slots["from_year"]
-        y = first - first % 100 + slots["year2"]
-        if y <= first and first % 100 < 90:  # "2024-03" is a month, no span to 2103
-            raise Unresolvable(f"{slots['year2']:02d} ends no span of years from {first}")
-        return y if y > first else y + 100
-    if "year2" in slots:  # the year of those digits from 90 years before to 10 after today
-        yy = slots["year2"]
-        if today is None:
-            return (2000 if yy <= 30 else 1900) + yy
-        y = today.year - today.year % 100 + yy
-        if y > today.year + 10:
-            return y - 100
-        return y + 100 if y <= today.year - 90 else y
-    if "year_shift" in slots and today is not None:  # "the third quarter of next year"
-        return today.year + int(slots["year_shift"])
-    return None
-
-
-def _month_of(slots: dict[str, Any]) -> int | None:
-    if "month" in slots:
-        return int(slots["month"])
-    if "monthnum" in slots:
-        return slots["monthnum"]
-    return None
-
-
-def _begun(
-    period_in: Callable[[int], Period | None], today: date, fresh_days: int = FRESH_PERIOD_DAYS
-) -> Period:
-    """The latest quarter or half begun by `today` ("Profit fell in the third quarter" in March
-    is last year's), however near the coming one is, and not begun just now (`fresh_days`; a
-    calendar week has results once begun: "stieg in der KW 4" told in week 5 is this year's)."""
-    begun = [p for y in (today.year - 1, today.year) if (p := period_in(y))]
-    told = today - timedelta(days=fresh_days)
-    return max((p for p in begun if p.earliest <= told), key=lambda p: p.earliest)
-
-
-def _occurrence(
-    period_in: Callable[[int], Period | None],
-    s: Situation,
-    shift: int | None = None,
-    this_year_by_default: bool = False,
-) -> tuple[Period, bool]:
-    """Which year's occurrence of a yearly period ("Mai", "9. Dezember", "Sommer", "Ostern")
-    is meant, and whether the tense decided it.
-
-    With a direction ("vergangenen Sommer") the last one before or the next one after the
-    reference; else the one nearest the reference, unless the tense points the other way and
-    that one is not much farther (news report the recent past and the near future).
-    """
-    assert s.today is not None
-    first, last = s.span or (s.today, s.today)
-    options: list[tuple[Period, int]] = []  # (period, days from the reference; 0 = overlaps)
-    # two years back: a winter begins in the year before, so in February the last one is two
-    # years' winters ago ("letzten Winter" on 2013-02-12 is 2011-WI)
-    for y in range(s.today.year - 2, s.today.year + 2):
-        p = period_in(y)
-        if p is None:
-            continue
-        if p.earliest > last:
-            delta = (p.earliest - last).days
-        elif p.latest < first:
-            delta = (p.latest - first).days
-        else:
-            delta = 0
-        options.append((p, delta))
-    if not options:
-        raise Unresolvable("no such day in these years")
-    if shift == 0:  # "this September", "diesen Winter": the current one, else this year's ...
-        current = [p for p, delta in options if delta == 0]
-        if current:
-            return current[0], False
-        year = s.today.year
-        this_year = [o for o in options if year in (o[0].earliest.year, o[0].latest.year)]
-        # ... and of two (a winter begun last December, one to begin this December) the one
-        # the tense points to, else the nearer ("nach diesem strengen Winter" in March)
-        toward = [o for o in this_year if not _against_tense(o[1], s.tense)]
-        return min(toward or this_year, key=lambda o: abs(o[1]))[0], False
-    if this_year_by_default and s.tense in ("unknown", "present") and not shift:
-        # "drittes Quartal": the reference's year unless the clause says otherwise; the present
-        # states ("Nach einem Einbruch im ersten Halbjahr rechnen die Experten ...")
-        return next(p for p, _ in options if p.earliest.year == s.today.year), False
-    if shift:
-        ahead = [o for o in options if (o[1] > 0 if shift > 0 else o[1] < 0)]
-        return min(ahead, key=lambda o: abs(o[1]))[0], False
-
-    def cost(option: tuple[Period, int], with_tense: bool) -> int:
-        delta = option[1]
-        against = with_tense and _against_tense(delta, s.tense)
-        return abs(delta) + (s.conventions.penalty(s.tense) if against else 0)
-
-    chosen = min(options, key=lambda o: cost(o, True))[0]
-    return chosen, chosen != min(options, key=lambda o: cost(o, False))[0]
 
 
 def _narrow(period: Period, part: str | None) -> Period:
@@ -190,16 +98,16 @@ def _month_near(d: int, slots: dict, s: Situation, shift: int | None) -> tuple[P
 
 
 def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
-    m = _month_of(slots)
+    m = month_of(slots)
     if m is None and params.get("month_near") and "day" in slots:
         if s.today is None:
             return Reading("DATE", f"XXXX-XX-{slots['day']:02d}", "day", None, None)
-        p, uses_tense = _month_near(slots["day"], slots, s, _shift(slots, params))
+        p, uses_tense = _month_near(slots["day"], slots, s, shift_of(slots, params))
         return Reading("DATE", p.value, "day", p, None, uses_tense)
     if m is None or not 1 <= m <= 12:
         raise Unresolvable("no month")
     d = slots.get("day")
-    y = _year_of(slots, s.today)
+    y = year_of(slots, s.today)
     if y is not None and "end_month" in slots and m > int(slots["end_month"]):
         y -= 1  # "Dezember bis März 2015": the start is in the year before its end's
     part = _part(slots, params)
@@ -224,7 +132,7 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
     if y is not None:
         p = period_in(y)
     else:
-        p, uses_tense = _occurrence(period_in, s, _shift(slots, params))
+        p, uses_tense = occurrence(period_in, s, shift_of(slots, params))
         if d and "weekday" in slots:  # "Mittwoch, 2. Jänner": a year where it is a Wednesday
             p = _with_weekday(p, int(slots["weekday"]), m, d, s.today)
     if "containing" in params:  # "the quarter <ended Sept. 30>": the quarter of that day
@@ -242,17 +150,17 @@ def _year_in_range(m: int, slots: dict, s: Situation) -> tuple[int | None, bool]
         return None, False
     if "start" in slots and s.tense != "past":
         start = int(slots["start"])
-        first, uses_tense = _occurrence(lambda year: periods.month(year, start), s)
+        first, uses_tense = occurrence(lambda year: periods.month(year, start), s)
         return first.earliest.year + (1 if m < start else 0), uses_tense
     if "end_month" in slots and s.tense == "past":
         end = int(slots["end_month"])
-        last, uses_tense = _occurrence(lambda year: periods.month(year, end), s)
+        last, uses_tense = occurrence(lambda year: periods.month(year, end), s)
         return last.earliest.year - (1 if m > end else 0), uses_tense
     return None, False
 
 
 def resolve_year(slots: dict, params: dict, s: Situation) -> Reading:
-    y = _year_of(slots, s.today)
+    y = year_of(slots, s.today)
     part = _part(slots, params)
     p = periods.year(y)
     within = _same_part_in(y, params.get("part_of_previous"), s.previous)
@@ -329,7 +237,9 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
     unit = unit_of(slots, params)
     n = count_of(slots, params)
     sign = int(params.get("sign", 1))
-    steps = (_shift(slots, params) or 0) if "number" not in slots and "sign" not in params else None
+    steps = (
+        (shift_of(slots, params) or 0) if "number" not in slots and "sign" not in params else None
+    )
     part = _part(slots, params)
     gran = "week" if unit == "weekend" else unit
     as_duration = params.get("type") == "DURATION"
@@ -385,7 +295,7 @@ def _weekend_meant(anchor: date, steps: int | None, params: dict, s: Situation) 
     (`steps`), else by the tense."""
     current = params.get("current_unless_past")  # "this weekend": this week's ...
     direction = (1 if steps > 0 else -1) if steps else steps  # more steps: counted below
-    saturday, _ = _weekday_near(anchor, 6, s, direction if steps or current else None)
+    saturday, _ = weekday_near(anchor, 6, s, direction if steps or current else None)
     if params.get("in_week"):  # "That weekend": the one of the week of the date told
         saturday = anchor + timedelta(days=6 - anchor.isoweekday())
     elif s.tense == "future" and not steps and anchor.isoweekday() == 6:
@@ -446,48 +356,6 @@ def _kept_unit(unit: str, params: dict, s: Situation) -> str:
     return unit
 
 
-def _weekday_near(
-    today: date,
-    weekday: int,
-    s: Situation,
-    shift: int | None,
-    past_today: bool = False,
-    future_today: bool = False,
-) -> tuple[date, bool]:
-    """The day of ISO `weekday` (1 = Monday) meant, from explicit direction or the tense.
-
-    `past_today` (pattern parameter `past_includes_today`): a past-tense weekday that is the
-    reference's own weekday is that day (wire news: "said Friday" in a Friday story);
-    `future_today` (`future_includes_today`) the same for a future one, where a later part of
-    the day is meant ("will speak Thursday night" in a Thursday story).
-    """
-    delta = weekday - today.isoweekday()
-    if shift is None:
-        if s.tense == "past" and past_today and delta == 0:
-            return today, True
-        if s.tense == "future" and future_today and delta == 0:
-            return today, True
-        if s.tense in LOOKS_BACK:
-            shift = -1
-        elif s.tense == "future":
-            shift = 1
-        elif s.tense in LEANS_AHEAD:  # news in the present announce: "Am Montag beginnt ..."
-            return today + timedelta(days=(weekday - today.isoweekday()) % 7), True
-        else:
-            return today + timedelta(days=delta), False  # the same ISO week
-        uses_tense = True
-    else:
-        uses_tense = False
-    weeks_more = 7 * (abs(shift) - 1)  # "vorletzten Sonntag": one more week away
-    if shift < 0:
-        back = (today.isoweekday() - weekday) % 7 or 7
-        return today - timedelta(days=back + weeks_more), uses_tense
-    if shift > 0:
-        ahead = (weekday - today.isoweekday()) % 7 or 7
-        return today + timedelta(days=ahead + weeks_more), uses_tense
-    return today + timedelta(days=delta), uses_tense
-
-
 def _day_of(
     slots: dict, params: dict, s: Situation, hour: int | None = None
 ) -> tuple[date | None, bool, str]:
@@ -499,7 +367,7 @@ def _day_of(
             return None, False, f"XXXX-WXX-{slots['weekday']}"
         today_too = params.get("past_includes_today", False)
         tonight = params.get("future_includes_today", False)
-        d, uses = _weekday_near(
+        d, uses = weekday_near(
             s.today, int(slots["weekday"]), s, params.get("shift"), today_too, tonight
         )
         return d, uses, ""
@@ -512,7 +380,7 @@ def _day_of(
     if "holiday" in slots:  # "at midnight on Christmas Eve"
         r = resolve_holiday(slots, params, s)
         return (r.period.earliest if r.period else None), r.uses_tense, r.value
-    if "day" in slots and _month_of(slots):
+    if "day" in slots and month_of(slots):
         r = resolve_date(slots, params, s)
         return (r.period.earliest if r.period else None), r.uses_tense, r.value
     if s.previous is not None and s.previous.granularity in ("day", "time"):
@@ -547,13 +415,13 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
             return Reading("DATE", "XXXX-WXX", "week", None)
         return Reading("DATE", f"XXXX-WXX-{wd}", "day", None)
     if params.get("in_week"):  # "Dienstag vergangener Woche": that weekday of the shifted week
-        monday = periods.week(periods.shift(s.today, "week", _shift(slots, params) or 0)).earliest
+        monday = periods.week(periods.shift(s.today, "week", shift_of(slots, params) or 0)).earliest
         d, uses = monday + timedelta(days=wd - 1), False
     elif "start" in slots:  # "von Montag bis Freitag": the end follows its start
         start = int(slots["start"])
-        first, uses = _weekday_near(s.today, start, s, None, params.get("past_includes_today"))
+        first, uses = weekday_near(s.today, start, s, None, params.get("past_includes_today"))
         d = first + timedelta(days=(wd - start) % 7 or 7)
-    elif _shift(slots, params) == 0 and s.tense != "unknown" and "anchor" not in params:
+    elif shift_of(slots, params) == 0 and s.tense != "unknown" and "anchor" not in params:
         # "this Friday" is the one the tense faces, not always the ISO week's: "The vote is
         # this Friday" told on a Saturday is the coming one, "closed this Friday" told on a
         # Wednesday the one over ("that Friday" after a date stays in that date's week)
@@ -565,8 +433,8 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
     else:
         today_too = params.get("past_includes_today", False)
         tonight = params.get("future_includes_today", False)
-        d, uses = _weekday_near(s.today, wd, s, _shift(slots, params), today_too, tonight)
-        if _shift(slots, params) is None and s.tense in LEANS_AHEAD:
+        d, uses = weekday_near(s.today, wd, s, shift_of(slots, params), today_too, tonight)
+        if shift_of(slots, params) is None and s.tense in LEANS_AHEAD:
             d = _later_in_coming_week(d, wd, s)
     if "sign" in params:  # "a week ago Friday", "a week from Monday", "10 years ago Tuesday";
         # British "Tuesday week" counts one, "a fortnight on Friday" its pattern's n
@@ -593,18 +461,6 @@ def _later_in_coming_week(d: date, wd: int, s: Situation) -> date:
     if wd >= 6 and 4 <= p.earliest.isoweekday() < wd:
         return p.earliest + timedelta(days=wd - p.earliest.isoweekday())
     return d
-
-
-def _against_tense(delta: int, tense: str) -> bool:
-    """Is a day `delta` days from the reference on the other side than the tense points?"""
-    return delta > 0 if tense in LOOKS_BACK else delta < 0 and tense in LEANS_AHEAD
-
-
-def _shift(slots: dict, params: dict) -> int | None:
-    """The direction the text gives ("letzte" -1, "diese" 0, "nächste" +1), None if none."""
-    if "shift" in slots:
-        return int(slots["shift"])
-    return params.get("shift")
 
 
 def _morning_start(hour: int, end_hour: int | None) -> bool:
@@ -651,7 +507,7 @@ def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
 
 def resolve_season(slots: dict, params: dict, s: Situation) -> Reading:
     code = slots["season"]
-    y = _year_of(slots, s.today)
+    y = year_of(slots, s.today)
     part = _part(slots, params)
     uses = False
     if y is not None:
@@ -661,8 +517,8 @@ def resolve_season(slots: dict, params: dict, s: Situation) -> Reading:
     else:
         if params.get("anchor") == "previous":  # "That winter" after "the fall of 1996" is the
             s = replace(s, tense="unknown")  # one nearest that fall, whatever the clause's tense
-        p, uses = _occurrence(
-            lambda year: periods.season(year, code), s, _shift(slots, params), True
+        p, uses = occurrence(
+            lambda year: periods.season(year, code), s, shift_of(slots, params), True
         )
     return Reading("DATE", p.value, "season", _narrow(p, part), part, uses)
 
@@ -687,7 +543,7 @@ def resolve_quarter(slots: dict, params: dict, s: Situation) -> Reading:
     count, make, unknown = NUMBERED_PARTS[unit]
     if not 1 <= n <= count:
         raise Unresolvable(f"no {unit} {n}")
-    y = _year_of(slots, s.today)
+    y = year_of(slots, s.today)
     uses = False
     if y is None and "month" in slots and s.today is not None:
         # "its fiscal third quarter <ended March 31>": a fiscal period is named by the year of
@@ -698,13 +554,13 @@ def resolve_quarter(slots: dict, params: dict, s: Situation) -> Reading:
         p = make(y, n)
     elif s.today is None:
         return Reading("DATE", unknown.format(n=n), unit, None)
-    elif (s.tense == "past" or params.get("begun")) and not _shift(slots, params):
+    elif (s.tense == "past" or params.get("begun")) and not shift_of(slots, params):
         # `begun`: results named by their quarter ("fourth-quarter earnings" in January are
         # last year's) are the latest quarter begun, whatever the tense
         fresh = 0 if unit == "week" else FRESH_PERIOD_DAYS
-        p, uses = _begun(lambda year: make(year, n), s.today, fresh), not params.get("begun")
+        p, uses = begun(lambda year: make(year, n), s.today, fresh), not params.get("begun")
     else:
-        p, uses = _occurrence(lambda year: make(year, n), s, _shift(slots, params), True)
+        p, uses = occurrence(lambda year: make(year, n), s, shift_of(slots, params), True)
     if y is None and s.tense == "future" and (s.today - p.latest).days > PLAN_REACH_BACK_DAYS:
         # "will cut jobs in the first quarter", "expects first-quarter earnings to fall" told
         # in December: next year's
@@ -715,7 +571,7 @@ def resolve_quarter(slots: dict, params: dict, s: Situation) -> Reading:
 
 def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
     rule = dict(s.conventions.holidays)[slots["holiday"]]
-    y = _year_of(slots, s.today)
+    y = year_of(slots, s.today)
     if len(rule.split("-")[0]) == 4:  # "9/11": a day of history, in its year; told before it,
         # the words are only a day of the calendar ("the Jan. 6 hearing" told in 1998)
         if s.today is None or s.today >= date.fromisoformat(rule):
@@ -751,7 +607,7 @@ def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
             return Reading("TIME", f"{value}T{code}", "time", None)
         return Reading("DATE", value, "day", None)
     else:
-        p, uses = _occurrence(period_in, s, _shift(slots, params))
+        p, uses = occurrence(period_in, s, shift_of(slots, params))
     if params.get("containing") == "weekend":  # "Memorial Day weekend": the nearest weekend
         ahead = (5 - p.earliest.weekday()) % 7  # days to the next Saturday
         p = periods.weekend(p.earliest + timedelta(days=ahead if ahead <= 3 else ahead - 7))

@@ -19,7 +19,7 @@ from timeline.periods import Period
 # present.
 TENSE_PENALTY_DAYS = {"past": 300, "future": 300, "present": 200, "since": 100_000, "planned": 120}
 # The side of the reference each tense points to: a yearly date on the other side costs the
-# tense's penalty (resolve._against_tense), a weekday is looked for on that side.
+# tense's penalty (occurrence.against_tense), a weekday is looked for on that side.
 LOOKS_BACK = ("past", "since")
 LEANS_AHEAD = ("future", "present", "planned")
 
