@@ -17,7 +17,7 @@ from functools import cache
 from timeline import lexicon as resources
 from timeline import periods
 from timeline.clauses import plain_text, sentence_at
-from timeline.durations import TIME_UNITS
+from timeline.durations import TIME_UNITS, count_of, whole_units
 from timeline.fallback import fallback_dates
 from timeline.grammar import Candidate, Lexicon, Pattern, compile_patterns, find_candidates
 from timeline.model import DocumentDate, Precision, TimeExpression
@@ -316,6 +316,7 @@ def _anchored_unit(cand: Candidate) -> str:
     frame, params = cand.pattern.frame, cand.pattern.params
     unit = cand.slots.get("unit") or params.get("unit")
     unit = unit or ("day" if frame in ("weekday", "time") else "year")
+    _, unit = whole_units(count_of(cand.slots, params), unit)  # "ein halbes Jahr": months
     return "time" if unit in TIME_UNITS else "week" if unit == "weekend" else unit
 
 
@@ -341,6 +342,7 @@ def _within(told: Period, cand: Candidate) -> Reading | None:
     if cand.pattern.frame != "relative" or cand.pattern.params.get("type") or rest is None:
         return None
     n = cand.slots.get("number")
+    n = whole_units(n, cand.slots.get("unit") or cand.pattern.params.get("unit", unit))[0]
     if unit == "week" and n is None:
         return None
     keep, unknown = rest

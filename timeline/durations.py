@@ -34,6 +34,15 @@ SMALLER = {"hour": ("minute", 60), "minute": ("second", 60), "day": ("hour", 24)
            "century": ("year", 100)}  # fmt: skip
 
 
+def whole_units(n: float | None, unit: str) -> tuple[float | None, str]:
+    """A fractional count of a calendar unit in the next smaller one when that makes it whole:
+    "ein halbes Jahr später" counts six months, not round(0.5) = no year at all."""
+    if n is None or n == int(n) or unit not in SMALLER or unit in TIME_UNITS:
+        return n, unit
+    smaller, factor = SMALLER[unit]
+    return (n * factor, smaller) if (n * factor).is_integer() else (n, unit)
+
+
 def duration_value(
     n: float | None, unit: str, decades_in_years: bool = False, parts: bool = False
 ) -> str:

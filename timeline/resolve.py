@@ -23,6 +23,7 @@ from timeline.durations import (
     resolve_duration,
     resolve_set,
     unit_of,
+    whole_units,
 )
 from timeline.occurrence import (
     FRESH_PERIOD_DAYS,
@@ -235,7 +236,7 @@ _X_VALUES = {
 def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
     """Units counted from the reference: "gestern", "letzte Woche", "vor zwei Jahren"."""
     unit = unit_of(slots, params)
-    n = count_of(slots, params)
+    n, unit = whole_units(count_of(slots, params), unit)
     sign = int(params.get("sign", 1))
     steps = (
         (shift_of(slots, params) or 0) if "number" not in slots and "sign" not in params else None
