@@ -329,6 +329,10 @@ UNKNOWN_WITHIN = {
     ("year", "day"): (4, "-XX-XX"),
     ("year", "week"): (4, "-WXX"),
     ("month", "week"): (4, "-WXX"),
+    # "Im Sommer 1968 ... Drei Monate später": some month of 1968, not one near the DCT
+    ("season", "month"): (4, "-XX"),
+    ("season", "day"): (4, "-XX-XX"),
+    ("season", "week"): (4, "-WXX"),
 }
 
 
