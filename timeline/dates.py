@@ -333,6 +333,8 @@ UNKNOWN_WITHIN = {
     ("season", "month"): (4, "-XX"),
     ("season", "day"): (4, "-XX-XX"),
     ("season", "week"): (4, "-WXX"),
+    # "Zwei Wochen später ... Am Tag danach": a day of that week's year, not the DCT's next day
+    ("week", "day"): (4, "-XX-XX"),
 }
 
 
@@ -341,17 +343,17 @@ def _within(told: Period, cand: Candidate) -> Reading | None:
     the court ruled, and she flew home two days later": 1998-06-XX, as AQUAINT writes "days
     after" a killing in October), not a date counted from the DCT. Its days are the told
     period moved by the count ("in early October ... A week earlier": Sep 24 - Oct 3)."""
-    unit = _anchored_unit(cand)
+    unit, params = _anchored_unit(cand), cand.pattern.params
     rest = UNKNOWN_WITHIN.get((told.granularity, unit))
-    if cand.pattern.frame != "relative" or cand.pattern.params.get("type") or rest is None:
+    if cand.pattern.frame != "relative" or params.get("type") or rest is None:
         return None
-    n = cand.slots.get("number")
-    n = whole_units(n, cand.slots.get("unit") or cand.pattern.params.get("unit", unit))[0]
+    n = whole_units(cand.slots.get("number"), cand.slots.get("unit") or params.get("unit", unit))[0]
     if unit == "week" and n is None:
         return None
     keep, unknown = rest
     value = told.value[:keep] + unknown
-    steps = round(n * int(cand.pattern.params.get("sign", 1))) if n is not None else 0
+    # no count: the pattern's own step ("am Tag danach" is one day on)
+    steps = round(n * int(params.get("sign", 1))) if n is not None else int(params.get("shift", 0))
     moved = (periods.shift(told.earliest, unit, steps), periods.shift(told.latest, unit, steps))
     return Reading("DATE", value, unit, Period(told.value, told.granularity, *moved))
 
