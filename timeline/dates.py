@@ -407,6 +407,9 @@ def _read(
             and (within := _within(previous.period, cand))
         ):
             return within, previous
+        if previous is not None and cand.pattern.frame == "time":
+            # "Im Folgejahr ... In derselben Nacht": some night, not the DCT's
+            return at(None, None), previous
     elif (
         written is not None
         and (cand.pattern.frame in YEARLESS_FRAMES or params.get("anchor") == "written")
