@@ -348,7 +348,7 @@ def _within(told: Period, cand: Candidate) -> Reading | None:
     if cand.pattern.frame != "relative" or params.get("type") or rest is None:
         return None
     n = whole_units(cand.slots.get("number"), cand.slots.get("unit") or params.get("unit", unit))[0]
-    if unit == "week" and n is None:
+    if unit == "week" and n is None and not params.get("anchor_named"):
         return None
     keep, unknown = rest
     value = told.value[:keep] + unknown
