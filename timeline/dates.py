@@ -31,6 +31,7 @@ TENSE_FRAMES = {"date", "weekday", "season", "holiday", "time", "quarter"}
 # Frames that take their year from a year written shortly before ("im März 2010 ... im April").
 YEARLESS_FRAMES = {"date", "season", "quarter", "holiday"}
 NARRATIVE_REACH = 200  # characters
+HISTORY_YEARS = 2  # a year written so long before the DCT's sets a history (_marks_after)
 PLANS = ("future",)  # tenses of clauses that cannot speak of a time already over
 SCHEDULE_REACH = 20  # characters between a SET and a day that joins its schedule
 # ... and between a SET and the hours of its schedule, which may follow the verb ("jeden Samstag
@@ -48,6 +49,7 @@ class Mark:
     until: int | None = None  # where it stops being the context (None: within reach)
     starts_span: bool = False  # "since 1981": the start of a span reaching the report
     has_year: bool = False  # written with its year ("March 3, 2021"), not placed by the tense
+    history: bool = False  # a year long past: the setting beyond its sentence (find_dates)
 
     def reaches(self, position: int, reach: int) -> bool:
         """Is this date still the setting at `position`: fewer than `reach` characters on, and
@@ -117,6 +119,8 @@ def find_dates(
             continue
         tense = _tense_of(cand, text, eng)
         context = written if written and written.reaches(cand.start, reach) else None
+        if written and written.history and _goes_on(written, cand, text, language):
+            context = written
         try:
             reading, used = _read(cand, eng, dct, tense, previous, context)
         except (Unresolvable, KeyError, ValueError, OverflowError) as err:
@@ -181,8 +185,14 @@ def _marks_after(
         in_sentence = (
             params.get("context_in_sentence") or eng.lexicon.settings.get("narrative_in_sentence")
         ) and sentence
+        # a year long past sets a history beyond its sentence ("On Jan. 20, 2021, Biden was
+        # sworn in. In June, cases fell" told in 2026), unlike last year's ("sales fell in 1988.
+        # In June ..." told in 1989 is the DCT's June: TimeBank)
+        history = dct is not None and dct.earliest.year - period.latest.year >= HISTORY_YEARS
         until = sentence[1] if in_sentence else None
-        written = Mark(periods.year(reading.period.earliest.year), tid, cand.end, until)
+        written = Mark(
+            periods.year(reading.period.earliest.year), tid, cand.end, until, history=history
+        )
     elif used is None:  # a date counted from the DCT ends the narrative
         written = None
     return previous, written
@@ -278,6 +288,18 @@ def _opens_sentence(text: str, position: int, language: str) -> bool:
     Feb. 19") is the setting of the whole sentence, as a written one is."""
     span = sentence_at(text, position, language)
     return span is not None and not text[span[0] : position].strip(" \t\n\"'“‘(")
+
+
+def _goes_on(history: Mark, cand: Candidate, text: str, language: str) -> bool:
+    """Does `cand` go on with the history its year sets? Only opening the next sentence ("On
+    Jan. 20, 2021, Biden was sworn in. In June, cases fell"); later in a sentence a year-less
+    month is news of the DCT's year (TimeBank: "On May 22, 1995, he was made a general ...
+    cited by police in December" told in April 1998 is December 1997)."""
+    span = sentence_at(text, cand.start, language)
+    if span is None or len(text[span[0] : cand.start].split()) > 1:
+        return False
+    before = sentence_at(text, span[0] - 2, language) if span[0] >= 2 else None
+    return before is not None and before[0] <= history.end - 1 < before[1]
 
 
 def _in_a_sentence(text: str, position: int, language: str) -> bool:
