@@ -195,6 +195,13 @@ def _marks_after(
         )
     elif used is None:  # a date counted from the DCT ends the narrative
         written = None
+    elif written is not None and used is written and written.history:
+        # a history read on goes on with the next sentence ("In the spring of 2003, troops
+        # invaded. By April 9, Baghdad had fallen. On May 1, ...")
+        sentence = sentence_at(text, cand.start, eng.language)
+        until = sentence[1] if sentence else None
+        year = periods.year(reading.period.earliest.year)  # "Thu 14 Mar." may move it on
+        written = replace(written, period=year, end=cand.end, until=until)
     return previous, written
 
 
