@@ -256,7 +256,7 @@ def _tense_of(cand: Candidate, text: str, eng: Engine) -> str:
                 return tense
         return params["tense"]
     needs_tense = cand.pattern.frame in TENSE_FRAMES or params.get("uses_tense")
-    needs_tense = needs_tense or params.get("anchor_in_past")
+    needs_tense = needs_tense or params.get("anchor_in_past") or params.get("anchor") == "from_ref"
     if not needs_tense or "year" in cand.slots:
         return "unknown"
     if _after_word(text, cand.start, eng, "since_words"):
@@ -420,6 +420,10 @@ def _read(
         s = Situation(today, tense, span, near, conventions)
         return RESOLVERS[cand.pattern.frame](cand.slots, params, s)
 
+    if _span_from_told(params, previous, tense, dct):
+        # "seized the city in 2014. For the next three years, they held it": the span runs on
+        # from the date told, not from the DCT
+        return at(previous.period.latest, None), previous
     if params.get("anchor") == "previous":
         if previous is not None and _fits(previous.period, cand):
             # a time counts from its own day (a night over two days: the day it is named by)
@@ -466,6 +470,22 @@ def _read(
         return at(dct.earliest, None), None
     span = (dct.earliest, dct.latest)
     return _join(at(dct.earliest, span), at(dct.latest, span), dct), None
+
+
+def _span_from_told(
+    params: dict, previous: Mark | None, tense: str, dct: DocumentDate | None
+) -> bool:
+    """Does a span that runs on from its reference ("the next three years") in a past clause
+    run on from the date told before, in a history (HISTORY_YEARS)? Not from a recent date:
+    "fired on Aug. 23 ... Analysts said the next two weeks would be critical" counts from the
+    saying."""
+    return (
+        params.get("anchor") == "from_ref"
+        and tense == "past"
+        and previous is not None
+        and dct is not None
+        and dct.earliest.year - previous.period.latest.year >= HISTORY_YEARS
+    )
 
 
 def _told_is_no_anchor(
