@@ -21,6 +21,7 @@ from timeline.durations import TIME_UNITS, count_of, whole_units
 from timeline.fallback import fallback_dates
 from timeline.grammar import Candidate, Lexicon, Pattern, compile_patterns, find_candidates
 from timeline.model import DocumentDate, Precision, TimeExpression
+from timeline.occurrence import shift_of
 from timeline.periods import GRANULARITIES, Period
 from timeline.resolve import RESOLVERS
 from timeline.situation import LOOKS_BACK, Conventions, Reading, Situation, Unresolvable
@@ -121,8 +122,9 @@ def find_dates(
         context = written if written and written.reaches(cand.start, reach) else None
         if written and written.history and _goes_on(written, cand, text, language):
             context = written
+        told = previous if previous and _goes_on(previous, cand, text, language) else None
         try:
-            reading, used = _read(cand, eng, dct, tense, previous, context)
+            reading, used = _read(cand, eng, dct, tense, previous, context, told)
         except (Unresolvable, KeyError, ValueError, OverflowError) as err:
             if notes is not None:
                 where = f"{cand.start}-{cand.end}"
@@ -394,8 +396,10 @@ def _read(
     tense: str,
     previous: Mark | None,
     written: Mark | None,
+    told: Mark | None = None,
 ) -> tuple[Reading, Mark | None]:
-    """The reading of a candidate, and the earlier date it counted from (None: the DCT)."""
+    """The reading of a candidate, and the earlier date it counted from (None: the DCT).
+    `told`: the date `cand` goes on from in the next sentence (_goes_on), if any."""
     params = cand.pattern.params
     if _told_is_no_anchor(params, previous, tense, dct):
         previous = None
@@ -420,6 +424,9 @@ def _read(
         s = Situation(today, tense, span, near, conventions)
         return RESOLVERS[cand.pattern.frame](cand.slots, params, s)
 
+    if told is not None and _weekday_in_history(cand, told, dct):
+        # "started on Wednesday, Aug. 4, 2010. By Friday, it was out": that week's Friday
+        return at(told.period.earliest, None, "unknown"), told
     if _span_from_told(params, previous, tense, dct):
         # "seized the city in 2014. For the next three years, they held it": the span runs on
         # from the date told, not from the DCT
@@ -470,6 +477,20 @@ def _read(
         return at(dct.earliest, None), None
     span = (dct.earliest, dct.latest)
     return _join(at(dct.earliest, span), at(dct.latest, span), dct), None
+
+
+def _weekday_in_history(cand: Candidate, told: Mark, dct: DocumentDate | None) -> bool:
+    """Is a bare weekday opening the sentence after a day of a history (HISTORY_YEARS) a day
+    of that day's week, not of the DCT's?"""
+    params = cand.pattern.params
+    return (
+        cand.pattern.frame == "weekday"
+        and not params.get("anchor")
+        and shift_of(cand.slots, params) is None
+        and told.period.granularity == "day"
+        and dct is not None
+        and dct.earliest.year - told.period.latest.year >= HISTORY_YEARS
+    )
 
 
 def _span_from_told(
