@@ -170,7 +170,9 @@ def _marks_after(
         period = replace(period, earliest=period.earliest - timedelta(days=1))
     starts_span = _after_word(text, cand.start, eng, "span_start_words")
     has_year = "year" in cand.slots
-    if not _after_word(text, cand.start, eng, "span_end_words"):
+    # a date counted from the DCT in a quotation is the speaker's, not the narration's
+    quoted_now = used is None and not has_year and _in_quote(text, cand.start, eng.lexicon.settings)
+    if not _after_word(text, cand.start, eng, "span_end_words") and not quoted_now:
         previous = Mark(period, tid, cand.end, starts_span=starts_span, has_year=has_year)
     # the DCT's own year adds no setting ("This year's talks have dragged on since May" is this
     # May, not the last May before January 1)
@@ -297,6 +299,19 @@ def _opens_sentence(text: str, position: int, language: str) -> bool:
     Feb. 19") is the setting of the whole sentence, as a written one is."""
     span = sentence_at(text, position, language)
     return span is not None and not text[span[0] : position].strip(" \t\n\"'“‘(")
+
+
+def _in_quote(text: str, position: int, settings: dict) -> bool:
+    """Is `position` inside a quotation of its paragraph (the language's `quote_marks`, pairs
+    of opening and closing marks)? A date counted from the DCT there is the speaker's
+    ("\"Last year we lost,\" he added"), no anchor for the narration after it."""
+    before = text[text.rfind("\n", 0, position) + 1 : position]
+    for opening, closing in settings.get("quote_marks", []):
+        if opening == closing and before.count(opening) % 2 == 1:
+            return True
+        if opening != closing and before.rfind(opening) > before.rfind(closing):
+            return True
+    return False
 
 
 def _goes_on(history: Mark, cand: Candidate, text: str, language: str) -> bool:
