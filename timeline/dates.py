@@ -32,7 +32,7 @@ TENSE_FRAMES = {"date", "weekday", "season", "holiday", "time", "quarter"}
 # Frames that take their year from a year written shortly before ("im März 2010 ... im April").
 YEARLESS_FRAMES = {"date", "season", "quarter", "holiday"}
 NARRATIVE_REACH = 200  # characters
-HISTORY_YEARS = 2  # a year written so long before the DCT's sets a history (_marks_after)
+HISTORY_YEARS = 3  # a year written so long before the DCT's sets a history (_marks_after)
 PLANS = ("future",)  # tenses of clauses that cannot speak of a time already over
 SCHEDULE_REACH = 20  # characters between a SET and a day that joins its schedule
 # ... and between a SET and the hours of its schedule, which may follow the verb ("jeden Samstag
