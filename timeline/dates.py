@@ -397,10 +397,14 @@ def _within(told: Period, cand: Candidate) -> Reading | None:
     if unit == "week" and n is None and not params.get("anchor_named"):
         return None
     keep, unknown = rest
-    value = told.value[:keep] + unknown
     # no count: the pattern's own step ("am Tag danach" is one day on)
     steps = round(n * int(params.get("sign", 1))) if n is not None else int(params.get("shift", 0))
     moved = (periods.shift(told.earliest, unit, steps), periods.shift(told.latest, unit, steps))
+    # the value names the year or month the middle of those days lies in: the told one ("In
+    # June ... two days later" is 1998-06-XX) or the one it moved into ("In 1960 ... A thousand
+    # days later" is 1963-XX-XX)
+    middle = moved[0] + (moved[1] - moved[0]) / 2
+    value = middle.isoformat()[:keep] + unknown
     return Reading("DATE", value, unit, Period(told.value, told.granularity, *moved))
 
 
