@@ -134,9 +134,8 @@ def resolve_set(slots: dict, params: dict, s: Situation) -> Reading:
     if value is None and "holiday" in slots:
         # "every Christmas": that day of every year when the holiday's date is fixed ("12-25"),
         # else yearly
-        rule = dict(s.conventions.holidays)[slots["holiday"]]
-        fixed = len(rule) == 5 and rule[2] == "-" and rule.replace("-", "").isdigit()
-        value = f"XXXX-{rule}" if fixed else "P1Y"
+        fixed = periods.fixed_day(dict(s.conventions.holidays)[slots["holiday"]])
+        value = f"XXXX-{fixed}" if fixed else "P1Y"
     if value is None:
         unit = unit_of(slots, params)
         value = duration_value(count_of(slots, params), unit)

@@ -7,6 +7,7 @@ shifts and narrows periods, and reads the value and interval off them.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -204,6 +205,16 @@ def easter(y: int) -> date:
     return date(y, mo, da + 1)
 
 
+def fixed_day(rule: str) -> str | None:
+    """The "MM-DD" of a holiday rule of the same day every year ("12-25"), None for others."""
+    return rule if re.fullmatch(r"\d\d-\d\d", rule) else None
+
+
+def history_day(rule: str) -> date | None:
+    """The day of a holiday rule of history ("2001-09-11"), None for a yearly rule."""
+    return date.fromisoformat(rule) if re.fullmatch(r"\d{4}-\d\d-\d\d", rule) else None
+
+
 def holiday(y: int, rule: str) -> date | None:
     """A day from a holiday rule: "12-25" (fixed), "easter+49", "advent+7" (days after the
     first Sunday of Advent), "11-thu-4" (4th Thursday), "05-mon-last" (last Monday),
@@ -216,9 +227,9 @@ def holiday(y: int, rule: str) -> date | None:
         offset = int(rule[6:] or 0)
         fourth = date(y, 12, 24) - timedelta(days=(date(y, 12, 24).weekday() + 1) % 7)
         return fourth - timedelta(days=21 - offset)
+    if day := history_day(rule):
+        return day if day.year == y else None
     parts = rule.split("-")
-    if len(parts[0]) == 4:  # "2001-09-11"
-        return date(y, int(parts[1]), int(parts[2])) if int(parts[0]) == y else None
     mo = int(parts[0])
     if len(parts) == 2:
         da = int(parts[1])

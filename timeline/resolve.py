@@ -573,12 +573,12 @@ def resolve_quarter(slots: dict, params: dict, s: Situation) -> Reading:
 def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
     rule = dict(s.conventions.holidays)[slots["holiday"]]
     y = year_of(slots, s.today)
-    if len(rule.split("-")[0]) == 4:  # "9/11": a day of history, in its year; told before it,
-        # the words are only a day of the calendar ("the Jan. 6 hearing" told in 1998)
-        if s.today is None or s.today >= date.fromisoformat(rule):
-            y = int(rule[:4]) if y is None else y
+    if history := periods.history_day(rule):  # "9/11": a day of history, in its year; told
+        # before it, the words are only a day of the calendar ("the Jan. 6 hearing" in 1998)
+        if s.today is None or s.today >= history:
+            y = history.year if y is None else y
         else:
-            rule = rule[5:]
+            rule = f"{history:%m-%d}"
 
     def period_in(year: int) -> Period | None:
         d = periods.holiday(year, rule)
@@ -602,8 +602,8 @@ def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
         if moved:  # "the week before Christmas", "am Tag vor Heiligabend": which one is open
             unit = params.get("containing", "day")
             return Reading("DATE", _X_VALUES[unit], "week" if unit == "weekend" else unit, None)
-        fixed = rule[:2].isdigit() and rule.count("-") == 1
-        value = f"XXXX-{rule}" if fixed else "XXXX-XX-XX"
+        fixed = periods.fixed_day(rule)
+        value = f"XXXX-{fixed}" if fixed else "XXXX-XX-XX"
         if code:  # "Silvesternacht" without a DCT: XXXX-12-31TNI
             return Reading("TIME", f"{value}T{code}", "time", None)
         return Reading("DATE", value, "day", None)
