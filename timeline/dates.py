@@ -192,7 +192,7 @@ def _marks_after(
         # a year long past sets a history beyond its sentence ("On Jan. 20, 2021, Biden was
         # sworn in. In June, cases fell" told in 2026), unlike last year's ("sales fell in 1988.
         # In June ..." told in 1989 is the DCT's June: TimeBank)
-        history = dct is not None and dct.earliest.year - period.latest.year >= HISTORY_YEARS
+        history = _long_past(period, dct)
         until = sentence[1] if in_sentence else None
         written = Mark(
             periods.year(reading.period.earliest.year), tid, cand.end, until, history=history
@@ -498,6 +498,11 @@ def _read(
     return _join(at(dct.earliest, span), at(dct.latest, span), dct), None
 
 
+def _long_past(period: Period, dct: DocumentDate | None) -> bool:
+    """Does `period` lie so long before the DCT (HISTORY_YEARS) that it sets a history?"""
+    return dct is not None and dct.earliest.year - period.latest.year >= HISTORY_YEARS
+
+
 def _weekday_in_history(cand: Candidate, told: Mark, dct: DocumentDate | None) -> bool:
     """Is a bare weekday opening the sentence after a day of a history (HISTORY_YEARS) a day
     of that day's week, not of the DCT's?"""
@@ -507,8 +512,7 @@ def _weekday_in_history(cand: Candidate, told: Mark, dct: DocumentDate | None) -
         and not params.get("anchor")
         and shift_of(cand.slots, params) is None
         and told.period.granularity == "day"
-        and dct is not None
-        and dct.earliest.year - told.period.latest.year >= HISTORY_YEARS
+        and _long_past(told.period, dct)
     )
 
 
@@ -523,8 +527,7 @@ def _span_from_told(
         params.get("anchor") == "from_ref"
         and tense == "past"
         and previous is not None
-        and dct is not None
-        and dct.earliest.year - previous.period.latest.year >= HISTORY_YEARS
+        and _long_past(previous.period, dct)
     )
 
 
