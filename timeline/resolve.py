@@ -439,7 +439,7 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
             d = _later_in_coming_week(d, wd, s)
     if "sign" in params:  # "a week ago Friday", "a week from Monday", "10 years ago Tuesday";
         # British "Tuesday week" counts one, "a fortnight on Friday" its pattern's n
-        count = int(slots.get("number", params.get("n", 1)))
+        count = int(count_of(slots, params))
         d = periods.shift(d, params["unit"], int(params["sign"]) * count)
     if "containing" in params:  # "the week <ended Friday>": the week of that day
         p = periods.containing(d, params["containing"])
