@@ -223,7 +223,7 @@ def compile_template(
     context_open = False
     extent_started = False
     extent_closed = False
-    first = True  # the template's first word may open a sentence, capitalized
+    first = True  # before the template's first word or slot: it may open a sentence
     pos = 0
     for m in _TOKEN.finditer(template):
         if m.start() != pos:
@@ -251,11 +251,12 @@ def compile_template(
             group = f"{name}__{n}"
             slots.append((group, category or name))
             out.append(f"(?P<{group}>{lexicon.slot_regex(category or name)})")
+            first = False
             if not opened:
                 required.append(lexicon.slot_strings(category or name))
         elif alts is not None:
             words = alts.split("|")
-            out.append("(?:" + "|".join(_literal(a, not slots and first) for a in words) + ")")
+            out.append("(?:" + "|".join(_literal(a, first) for a in words) + ")")
             first = False
             if not opened:
                 required.append(tuple(a.lower() for a in alts.split("|")))
@@ -280,7 +281,7 @@ def compile_template(
                 leading_groups.add(len(out))
             out.append(")?")
         else:
-            out.append(_literal(word, not slots and first))
+            out.append(_literal(word, first))
             first = False
             if not opened:
                 required.append((word.lower(),))
