@@ -275,7 +275,10 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
         # the neighbour's ("Zum Jahresende wurde ..." told in January is last year's end);
         # with a coarse reference only when the whole part lies beyond all of it
         first, last = s.span or (anchor, anchor)
-        step = -1 if s.tense == "past" and p.earliest > last else 0
+        # an end is the moment the period closes: the start of a state that still holds
+        # ("since year-end", "seit Jahresende" told in October) is the last end reached
+        not_reached = p.latest > last if part == "END" and s.tense == "since" else p.earliest > last
+        step = -1 if s.tense in LOOKS_BACK and not_reached else 0
         # a part of the week ending on the reference day is over for a forecast ("In der
         # zweiten Wochenhälfte wird es wärmer" told on a Sunday is next week's)
         over = p.latest < first or (unit == "week" and p.latest == first)
