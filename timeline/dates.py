@@ -260,7 +260,8 @@ def _tense_of(cand: Candidate, text: str, eng: Engine) -> str:
                 return tense
         return params["tense"]
     needs_tense = cand.pattern.frame in TENSE_FRAMES or params.get("uses_tense")
-    needs_tense = needs_tense or params.get("anchor_in_past") or params.get("anchor") == "from_ref"
+    needs_tense = needs_tense or params.get("anchor_in_past")
+    needs_tense = needs_tense or params.get("anchor") in ("from_ref", "year_start")
     if not needs_tense or "year" in cand.slots:
         return "unknown"
     if _after_word(text, cand.start, eng, "since_words"):

@@ -4,10 +4,11 @@ they imply when anchored ("seit zwei Jahren"), and SETs ("jeden Montag")."""
 from __future__ import annotations
 
 import math
+from datetime import date, timedelta
 
 from timeline import periods
 from timeline.periods import Period
-from timeline.situation import Reading, Situation
+from timeline.situation import LOOKS_BACK, Reading, Situation
 
 UNIT_LETTERS = {
     "second": "S",
@@ -26,6 +27,7 @@ UNIT_LETTERS = {
 }
 TIME_UNITS = {"second", "minute", "hour"}
 VAGUE_COUNT = (2, 7)  # "einige", "a few": from two to seven units
+REPORTED = ("year_start", "report_end")  # anchors of the months a report covers (_reported)
 PART_UNITS = {"year", "month", "day", "hour", "minute"}  # "P2Y6M", "PT1H30M" are fine ISO
 # Units whose multiples become a smaller unit when the count is a fraction or for TIMEX3 style.
 SMALLER = {"hour": ("minute", 60), "minute": ("second", 60), "day": ("hour", 24),
@@ -86,7 +88,9 @@ def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
 
     `anchor`: "until_ref" ("seit zwei Jahren": the span up to the reference), "from_ref" ("in den
     nächsten zwei Jahren": the span from it), "ahead"/"ago" ("in einigen Wochen": a point some
-    units away, as the range of where it can be). Vague counts span VAGUE_COUNT units.
+    units away, as the range of where it can be), "year_start" ("the first nine months": from
+    January 1), "report_end" ("the latest nine months": up to the last quarter's end). Vague
+    counts span VAGUE_COUNT units.
     """
     unit = unit_of(slots, params)
     n = count_of(slots, params)
@@ -102,7 +106,9 @@ def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
         return Reading("DURATION", value, gran, None, mod)
     low, high = VAGUE_COUNT if n is None else (n, n)
     step, low, high = _in_days(unit, low, high) if unit in TIME_UNITS else (unit, low, high)
-    if anchor == "until_ref":
+    if anchor in REPORTED:
+        span = _reported(anchor, step, round(high), s)
+    elif anchor == "until_ref":
         span = (periods.shift(s.today, step, -round(high)), s.today)
     elif anchor == "from_ref":
         span = (s.today, periods.shift(s.today, step, round(high)))
@@ -113,6 +119,20 @@ def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
         span = (min(a, b), max(a, b))
     return Reading(params.get("type", "DURATION"), params.get("value", value), gran,
                    Period(value, gran, *span), mod)  # fmt: skip
+
+
+def _reported(anchor: str, unit: str, n: int, s: Situation) -> tuple[date, date]:
+    """The months a report covers: the first `n` units of the reference's year, or of the year
+    before when a past clause tells of them and they are not over ("In the first nine months,
+    profit rose" told in February); or the `n` units up to the end of the last quarter over."""
+    assert s.today is not None
+    if anchor == "report_end":
+        end = periods.containing(s.today, "quarter").earliest
+        return periods.shift(end, unit, -n), end - timedelta(days=1)
+    start = date(s.today.year, 1, 1)
+    if s.tense in LOOKS_BACK and periods.shift(start, unit, n) > s.today:
+        start = date(s.today.year - 1, 1, 1)
+    return start, periods.shift(start, unit, n) - timedelta(days=1)
 
 
 def _in_days(unit: str, low: float, high: float) -> tuple[str, int, int]:

@@ -61,7 +61,8 @@ PARAMETERS: dict[str, str] = {
     "tense ('fourth-quarter earnings' in January)",
     # -- what a date counts from, and its tense (dates.py)
     "anchor": "'previous': count from the last date in the text; 'written': from the last "
-    "year written",
+    "year written; a duration's span: 'until_ref', 'from_ref', 'ahead', 'ago', 'year_start', "
+    "'report_end' (durations.resolve_duration)",
     "anchor_stays": "the next expression still counts from the same anchor, not from this one",
     "anchor_told": "count from the earlier date only if it is told as over, and not as the "
     "start of a span ('since 1981')",
