@@ -113,12 +113,18 @@ def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
     elif anchor == "from_ref":
         span = (s.today, periods.shift(s.today, step, round(high)))
     else:
-        sign = 1 if anchor == "ahead" else -1
-        a = periods.shift(s.today, step, sign * round(low))
-        b = periods.shift(s.today, step, sign * round(high))
-        span = (min(a, b), max(a, b))
+        span = offset_span(s.today, step, low, high, 1 if anchor == "ahead" else -1)
     return Reading(params.get("type", "DURATION"), params.get("value", value), gran,
                    Period(value, gran, *span), mod)  # fmt: skip
+
+
+def offset_span(today: date, unit: str, low: float, high: float, sign: int) -> tuple[date, date]:
+    """The days a point `low` to `high` units after (`sign` 1) or before (-1) `today` can be on:
+    "in einigen Wochen", "a few years ago" (VAGUE_COUNT units), "a few hours ago" (whole days)."""
+    unit, low, high = _in_days(unit, low, high) if unit in TIME_UNITS else (unit, low, high)
+    a = periods.shift(today, unit, sign * round(low))
+    b = periods.shift(today, unit, sign * round(high))
+    return min(a, b), max(a, b)
 
 
 def _reported(anchor: str, unit: str, n: int, s: Situation) -> tuple[date, date]:

@@ -18,8 +18,10 @@ from typing import Any
 from timeline import periods
 from timeline.durations import (
     TIME_UNITS,
+    VAGUE_COUNT,
     count_of,
     duration_value,
+    offset_span,
     resolve_duration,
     resolve_set,
     unit_of,
@@ -259,6 +261,10 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
     else:
         value = ""
     anchor = s.today
+    if anchor is not None and n is None and steps is None and "vague" in slots:
+        # "a few weeks ago": a point two to seven weeks back, as the range where it can lie
+        span = offset_span(anchor, unit, *VAGUE_COUNT, sign)
+        return Reading(params.get("type", "DATE"), value, gran, Period(value, gran, *span), part)
     if anchor is None or n is None and steps is None:
         return Reading(params.get("type", "DATE"), value or _X_VALUES[unit], gran, None, part)
     k = steps if steps is not None else sign * int(n if n == int(n) else round(n))
