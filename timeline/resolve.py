@@ -261,11 +261,13 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
     else:
         value = ""
     anchor = s.today
-    if anchor is not None and n is not None and "number__2" in slots:
+    if n is not None and "number__2" in slots:
         # "two or three years ago", "in a year or two": a point between the two counts, as the
         # range where it lies; the value tells only the direction
         low, high = sorted((n, float(slots["number__2"])))
         value = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        if anchor is None:
+            return Reading("DATE", value, gran, None, part)
         span = offset_span(anchor, unit, low, high, sign)
         return Reading("DATE", value, gran, Period(value, gran, *span), part)
     if anchor is not None and n is None and steps is None and "vague" in slots:
