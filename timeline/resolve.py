@@ -263,13 +263,15 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
     anchor = s.today
     if n is not None and "number__2" in slots:
         # "two or three years ago", "in a year or two": a point between the two counts, as the
-        # range where it lies; the value tells only the direction
+        # range where it lies; a date's value tells only the direction, a duration's ("vor zwei
+        # oder drei Jahren", It-TimeML) is its first count
         low, high = sorted((n, float(slots["number__2"])))
-        value = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        kind = params.get("type", "DATE")
+        value = value if as_duration else "PAST_REF" if sign < 0 else "FUTURE_REF"
         if anchor is None:
-            return Reading("DATE", value, gran, None, part)
+            return Reading(kind, value, gran, None, part)
         span = offset_span(anchor, unit, low, high, sign)
-        return Reading("DATE", value, gran, Period(value, gran, *span), part)
+        return Reading(kind, value, gran, Period(value, gran, *span), part)
     if anchor is not None and n is None and steps is None and "vague" in slots:
         # "a few weeks ago": a point two to seven weeks back, as the range where it can lie
         span = offset_span(anchor, unit, *VAGUE_COUNT, sign)
