@@ -1,0 +1,335 @@
+"""Dates the calendar names: a day or month ("am 3. März", "im Mai"), a year, decade or
+century, a season, a numbered quarter, half or calendar week ("im dritten Quartal", "KW 34"), a
+holiday ("Ostern", "the day after Thanksgiving").
+
+The lowest of the resolver modules: the helpers every resolver reads its slots with (the part
+told, the part of day) and the placeholder values of what cannot be placed live here, and the
+weekday and clock-time resolvers take the day of "at midnight on Christmas Eve" or "am 3. März
+um 20 Uhr" from resolve_date and resolve_holiday, never the other way round.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+from timeline import periods
+from timeline.occurrence import FRESH_PERIOD_DAYS, begun, month_of, occurrence, shift_of, year_of
+from timeline.periods import GRANULARITIES, Period
+from timeline.situation import LEANS_AHEAD, LOOKS_BACK, Reading, Situation, Unresolvable
+
+# A future clause may still speak of a quarter or half-year just over ("expects to report a
+# third-quarter loss" in October), not of one over for longer than a quarter.
+PLAN_REACH_BACK_DAYS = 92
+
+# The value of a unit told where there is no reference to place it
+X_VALUES = {
+    "day": "XXXX-XX-XX",
+    "week": "XXXX-WXX",
+    "weekend": "XXXX-WXX-WE",
+    "month": "XXXX-XX",
+    "quarter": "XXXX-QX",
+    "half": "XXXX-HX",
+    "season": "XXXX-XX",
+    "year": "XXXX",
+    "decade": "XXX",
+    "century": "XX",
+    "hour": "XXXX-XX-XXTXX:XX",
+    "minute": "XXXX-XX-XXTXX:XX",
+    "second": "XXXX-XX-XXTXX:XX",
+}
+
+
+def narrow(period: Period, part: str | None) -> Period:
+    return period.narrowed(part) if part else period
+
+
+def part_of(slots: dict[str, Any], params: dict[str, Any]) -> str | None:
+    return slots.get("part") or params.get("mod")
+
+
+def daypart_of(slots: dict[str, Any], params: dict[str, Any]) -> str | None:
+    """The TIMEX3 part of day ("EV", "NI") the text or the pattern names."""
+    return slots.get("daypart") or params.get("daypart")
+
+
+def day_in(y: int, m: int, d: int) -> Period | None:
+    return periods.day(date(y, m, d)) if d <= periods.last_day(y, m) else None
+
+
+def _with_weekday(p: Period, weekday: int, m: int, d: int, today: date) -> Period:
+    """A day written with its weekday is in the year next to `p`'s where it falls on that
+    weekday, if `p`'s own does not and that year is on the same side of `today` (the tense
+    chose the side); else `p` (a wrong weekday is the writer's slip)."""
+    if p.earliest.isoweekday() == weekday:
+        return p
+    for step in (-1, 1):
+        other = day_in(p.earliest.year + step, m, d)
+        same_side = other and (other.earliest > today) == (p.earliest > today)
+        if same_side and other.earliest.isoweekday() == weekday:
+            return other
+    return p
+
+
+def _month_near(d: int, slots: dict, s: Situation, shift: int | None) -> tuple[Period, bool]:
+    """Day `d` of the month before, of or after the reference's: the one a shift names ("the
+    15th of next month"), else in the past the latest not after the reference, ahead the first
+    not before it, else the reference's month; a weekday written ("Thursday the 26th") keeps
+    the months where day `d` falls on it."""
+    t = s.today
+    assert t is not None
+    steps = (-1, 0, 1) if shift is None else (shift,)
+    months = [divmod(t.year * 12 + t.month - 1 + k, 12) for k in steps]
+    options = [p for y, m0 in months if (p := day_in(y, m0 + 1, d))]
+    if "weekday" in slots:
+        wd = int(slots["weekday"])
+        options = [p for p in options if p.earliest.isoweekday() == wd] or options
+    if not options:
+        raise Unresolvable(f"no day {d} near the reference")
+    if shift is not None:
+        return options[0], False
+    if s.tense in LOOKS_BACK and (back := [p for p in options if p.earliest <= t]):
+        return back[-1], True
+    if s.tense in LEANS_AHEAD and (ahead := [p for p in options if p.earliest >= t]):
+        return ahead[0], True
+    return next((p for p in options if p.earliest.month == t.month), options[0]), False
+
+
+def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
+    m = month_of(slots)
+    if m is None and params.get("month_near") and "day" in slots:
+        if s.today is None:
+            return Reading("DATE", f"XXXX-XX-{slots['day']:02d}", "day", None, None)
+        p, uses_tense = _month_near(slots["day"], slots, s, shift_of(slots, params))
+        return Reading("DATE", p.value, "day", p, None, uses_tense)
+    if m is None or not 1 <= m <= 12:
+        raise Unresolvable("no month")
+    d = slots.get("day")
+    y = year_of(slots, s.today)
+    if y is not None and "end_month" in slots and m > int(slots["end_month"]):
+        y -= 1  # "Dezember bis März 2015": the start is in the year before its end's
+    part = part_of(slots, params)
+    if d is not None and d > periods.last_day(y or 2000, m):
+        raise Unresolvable(f"day {d} does not exist in month {m}")
+    nth = slots.get("nth")  # "am ersten Sonntag im Oktober"
+    gran = "day" if d or nth else "month"
+    if y is None and s.today is None:
+        if "containing" in params:  # "am Wochenende vom 13. bis 14. Juni": which one is open
+            unit = params["containing"]
+            return Reading("DATE", X_VALUES[unit], "week" if unit == "weekend" else unit, None)
+        return Reading("DATE", f"XXXX-{m:02d}" + (f"-{d:02d}" if d else ""), gran, None, part)
+
+    def period_in(year: int) -> Period | None:
+        if nth:
+            return periods.day(periods.nth_weekday(year, m, int(slots["weekday"]), nth))
+        return day_in(year, m, d) if d else periods.month(year, m)
+
+    uses_tense = False
+    if y is None:
+        y, uses_tense = _year_in_range(m, slots, s)
+    if y is not None:
+        p = period_in(y)
+    else:
+        p, uses_tense = occurrence(period_in, s, shift_of(slots, params))
+        if d and "weekday" in slots:  # "Mittwoch, 2. Jänner": a year where it is a Wednesday
+            p = _with_weekday(p, int(slots["weekday"]), m, d, s.today)
+    if "containing" in params:  # "the quarter <ended Sept. 30>": the quarter of that day
+        p = periods.containing(p.earliest, params["containing"])
+        return Reading("DATE", p.value, p.granularity, p, None, uses_tense)
+    return Reading("DATE", p.value, gran, narrow(p, part), part, uses_tense)
+
+
+def _year_in_range(m: int, slots: dict, s: Situation) -> tuple[int | None, bool]:
+    """The year of month `m` at one end of a range of months told without a year ("von Mai
+    bis September"), and whether the tense decided it; None when there is no such range. The
+    range is placed by its end in a past clause (a span told as over), else by its start; the
+    other end follows from it."""
+    if s.today is None:
+        return None, False
+    if "start" in slots and s.tense != "past":
+        start = int(slots["start"])
+        first, uses_tense = occurrence(lambda year: periods.month(year, start), s)
+        return first.earliest.year + (1 if m < start else 0), uses_tense
+    if "end_month" in slots and s.tense == "past":
+        end = int(slots["end_month"])
+        last, uses_tense = occurrence(lambda year: periods.month(year, end), s)
+        return last.earliest.year - (1 if m > end else 0), uses_tense
+    return None, False
+
+
+def resolve_year(slots: dict, params: dict, s: Situation) -> Reading:
+    y = year_of(slots, s.today)
+    part = part_of(slots, params)
+    p = periods.year(y)
+    unit = params.get("part_of_previous")
+    within = _same_part_in(y, unit, s.previous)
+    if within is None and unit == "quarter" and s.today is not None:
+        # with no quarter told, the quarter compared is the last one reported ("earned $376,000
+        # in the 1988 quarter" after "it reported last year", told in October 1989: 1988-Q3)
+        current = periods.containing(s.today, "quarter")
+        within = _same_part_in(y, unit, periods.containing(current.earliest - timedelta(1), unit))
+    if within is not None:  # "the 1988 quarter" after "the third quarter": 1988-Q3
+        return Reading("DATE", within.value, within.granularity, within)
+    if "until" in slots:  # "Saison 2014/15": one period across years; `value` may say X
+        last = slots["until"] if slots["until"] >= 100 else y - y % 100 + slots["until"]
+        last += 100 if last < y else 0
+        if last == y:
+            raise Unresolvable(f"no span from {y} to {last}")
+        p = Period(params.get("value", p.value), "year", p.earliest, periods.year(last).latest)
+    return Reading(params.get("type", "DATE"), p.value, "year", narrow(p, part), part)
+
+
+def _same_part_in(y: int, unit: str | None, previous: Period | None) -> Period | None:
+    """The period of `unit` in year `y` that lies where the earlier date lies in its year
+    (pattern parameter `part_of_previous`: a unit, or "same" for the earlier date's own unit
+    when that is a month, quarter or half); None when there is nothing to take it from."""
+    if unit is None or previous is None:
+        return None
+    unit = previous.granularity if unit == "same" else unit
+    if unit not in ("month", "quarter", "half") or GRANULARITIES.index(
+        previous.granularity
+    ) > GRANULARITIES.index(unit):
+        return None
+    moved = periods.shift(previous.earliest, "year", y - previous.earliest.year)
+    return periods.containing(moved, unit)
+
+
+def resolve_decade(slots: dict, params: dict, s: Situation) -> Reading:
+    if "year" in slots:
+        first = slots["year"]
+        if first % 10:  # "der 2015er Lagrein": a vintage, no decade
+            raise Unresolvable(f"{first} does not start a decade")
+    else:
+        digit = int(slots.get("decade_word", slots.get("year2", 0)))
+        digit = digit // 10 if digit >= 10 else digit
+        first = 1900 + 10 * digit
+        # "The '20s will be hard" told in 2026: the decade under way, when a clause ahead says so
+        ahead = s.tense in ("future", "planned")
+        if ahead and s.today and s.today.year >= 2000 and (s.today.year // 10) % 10 == digit:
+            first += 100
+    part = part_of(slots, params)
+    p = periods.decade(first)
+    return Reading("DATE", p.value, "decade", narrow(p, part), part)
+
+
+def resolve_century(slots: dict, params: dict, s: Situation) -> Reading:
+    n = int(slots.get("ordinal") or slots.get("number"))
+    part = part_of(slots, params)
+    p = periods.century(n - 1)
+    return Reading("DATE", p.value, "century", narrow(p, part), part)
+
+
+def resolve_season(slots: dict, params: dict, s: Situation) -> Reading:
+    code = slots["season"]
+    y = year_of(slots, s.today)
+    part = part_of(slots, params)
+    uses = False
+    if y is not None:
+        p = periods.season(y, code)
+    elif s.today is None:
+        return Reading("DATE", f"XXXX-{code}", "season", None, part)
+    else:
+        if params.get("anchor") == "previous":  # "That winter" after "the fall of 1996" is the
+            s = replace(s, tense="unknown")  # one nearest that fall, whatever the clause's tense
+        p, uses = occurrence(
+            lambda year: periods.season(year, code), s, shift_of(slots, params), True
+        )
+    return Reading("DATE", p.value, "season", narrow(p, part), part, uses)
+
+
+def _iso_week(year: int, n: int) -> Period:
+    """ISO week `n` of `year` ("KW 34"); a week 53 the year lacks cannot exist (ValueError)."""
+    return periods.week(date.fromisocalendar(year, n, 1))
+
+
+# A numbered part of the year: how many there are, the period of number n, its unknown value
+NUMBERED_PARTS: dict[str, tuple[int, Callable[[int, int], Period], str]] = {
+    "quarter": (4, periods.quarter, "XXXX-Q{n}"),
+    "half": (2, periods.half, "XXXX-H{n}"),
+    "week": (53, _iso_week, "XXXX-W{n:02d}"),
+}
+
+
+def resolve_quarter(slots: dict, params: dict, s: Situation) -> Reading:
+    """A quarter, half or calendar week named by its number ("im dritten Quartal", "KW 34")."""
+    unit = params.get("unit", "quarter")
+    n = int(slots.get("ordinal") or slots.get("number") or params.get("n", 1))
+    count, make, unknown = NUMBERED_PARTS[unit]
+    if not 1 <= n <= count:
+        raise Unresolvable(f"no {unit} {n}")
+    y = year_of(slots, s.today)
+    uses = False
+    if y is None and "month" in slots and s.today is not None:
+        # "its fiscal third quarter <ended March 31>": a fiscal period is named by the year of
+        # the day it ends on (TimeBank), which the tense places like any day
+        end = resolve_date({"month": slots["month"], "day": slots.get("day")}, {}, s)
+        y = end.period.earliest.year if end.period else None
+    if y is not None:
+        p = make(y, n)
+    elif s.today is None:
+        return Reading("DATE", unknown.format(n=n), unit, None)
+    elif (s.tense == "past" or params.get("begun")) and not shift_of(slots, params):
+        # `begun`: results named by their quarter ("fourth-quarter earnings" in January are
+        # last year's) are the latest quarter begun, whatever the tense
+        fresh = 0 if unit == "week" else FRESH_PERIOD_DAYS
+        p, uses = begun(lambda year: make(year, n), s.today, fresh), not params.get("begun")
+    else:
+        p, uses = occurrence(lambda year: make(year, n), s, shift_of(slots, params), True)
+    if y is None and s.tense == "future" and (s.today - p.latest).days > PLAN_REACH_BACK_DAYS:
+        # "will cut jobs in the first quarter", "expects first-quarter earnings to fall" told
+        # in December: next year's
+        p, uses = make(p.earliest.year + 1, n), True
+    part = part_of(slots, params)  # "the end of the third quarter"
+    return Reading("DATE", p.value, unit, narrow(p, part), part, uses)
+
+
+def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
+    rule = dict(s.conventions.holidays)[slots["holiday"]]
+    y = year_of(slots, s.today)
+    if history := periods.history_day(rule):  # "9/11": a day of history, in its year; told
+        # before it, the words are only a day of the calendar ("the Jan. 6 hearing" in 1998)
+        if s.today is None or s.today >= history:
+            y = history.year if y is None else y
+        else:
+            rule = f"{history:%m-%d}"
+
+    def period_in(year: int) -> Period | None:
+        d = periods.holiday(year, rule)
+        if d and "day_offset" in params:  # "the day after Thanksgiving"
+            offset = int(params["day_offset"])
+            d += timedelta(days=offset)
+            wd = int(slots.get("weekday", params.get("weekday", 0)))
+            if wd:  # "the Saturday before Christmas": that weekday on or beyond the offset day
+                back, ahead = (d.isoweekday() - wd) % 7, (wd - d.isoweekday()) % 7
+                d += timedelta(days=ahead if offset > 0 else -back)
+        return periods.day(d) if d else None
+
+    uses = False
+    code = daypart_of(slots, params)
+    if y is not None:
+        p = period_in(y)
+        if p is None:
+            raise Unresolvable(f"{slots['holiday']} does not exist in {y}")
+    elif s.today is None:
+        moved = "day_offset" in params or "containing" in params
+        if moved:  # "the week before Christmas", "am Tag vor Heiligabend": which one is open
+            unit = params.get("containing", "day")
+            return Reading("DATE", X_VALUES[unit], "week" if unit == "weekend" else unit, None)
+        fixed = periods.fixed_day(rule)
+        value = f"XXXX-{fixed}" if fixed else "XXXX-XX-XX"
+        if code:  # "Silvesternacht" without a DCT: XXXX-12-31TNI
+            return Reading("TIME", f"{value}T{code}", "time", None)
+        return Reading("DATE", value, "day", None)
+    else:
+        p, uses = occurrence(period_in, s, shift_of(slots, params))
+    if params.get("containing") == "weekend":  # "Memorial Day weekend": the nearest weekend
+        ahead = (5 - p.earliest.weekday()) % 7  # days to the next Saturday
+        p = periods.weekend(p.earliest + timedelta(days=ahead if ahead <= 3 else ahead - 7))
+    elif "containing" in params:  # "Easter week": the week of that day
+        p = periods.containing(p.earliest, params["containing"])
+    if code:  # "Silvesternacht", "am Abend des Ostermontags": a part of that day
+        p = periods.part_of_day(p.earliest, code)
+        return Reading("TIME", p.value, "time", p, None, uses)
+    return Reading("DATE", p.value, p.granularity, p, None, uses)
