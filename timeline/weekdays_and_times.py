@@ -1,0 +1,201 @@
+"""Weekdays and clock times: "am Freitag", "um 20 Uhr", "am Abend"; the weekend a text means,
+found like a weekday; the day a clock time or part of the day falls on (a weekday, a date or
+holiday told with it, the date told before, or the reference day).
+
+Apart from the calendar dates because the day of a time is found through them (resolve_date,
+resolve_holiday): this module builds on calendar_dates.py, never the other way round.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from timeline import periods
+from timeline.calendar_dates import daypart_of, part_of, resolve_date, resolve_holiday
+from timeline.durations import count_of
+from timeline.occurrence import month_of, shift_of, weekday_near
+from timeline.periods import Period
+from timeline.situation import LEANS_AHEAD, LOOKS_BACK, Reading, Situation, Unresolvable
+
+SMALL_HOURS_END = 6  # hours before this, told after an evening, are past midnight
+
+
+def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
+    wd = int(slots["weekday"])
+    if s.today is None or params.get("indefinite"):  # "fell on a Thursday": which one is open
+        if params.get("containing") == "week":  # "the week ended Friday": some week
+            return Reading("DATE", "XXXX-WXX", "week", None)
+        return Reading("DATE", f"XXXX-WXX-{wd}", "day", None)
+    if params.get("in_week"):  # "Dienstag vergangener Woche": that weekday of the shifted week
+        monday = periods.week(periods.shift(s.today, "week", shift_of(slots, params) or 0)).earliest
+        d, uses = monday + timedelta(days=wd - 1), False
+    elif "start" in slots:  # "von Montag bis Freitag": the end follows its start
+        start = int(slots["start"])
+        first, uses = weekday_near(s.today, start, s, None, params.get("past_includes_today"))
+        d = first + timedelta(days=(wd - start) % 7 or 7)
+    elif shift_of(slots, params) == 0 and s.tense != "unknown" and "anchor" not in params:
+        # "this Friday" is the one the tense faces, not always the ISO week's: "The vote is
+        # this Friday" told on a Saturday is the coming one, "closed this Friday" told on a
+        # Wednesday the one over ("that Friday" after a date stays in that date's week)
+        if s.tense in LOOKS_BACK:
+            d = s.today - timedelta(days=(s.today.isoweekday() - wd) % 7)
+        else:
+            d = s.today + timedelta(days=(wd - s.today.isoweekday()) % 7)
+        uses = True
+    else:
+        today_too = params.get("past_includes_today", False)
+        tonight = params.get("future_includes_today", False)
+        d, uses = weekday_near(s.today, wd, s, shift_of(slots, params), today_too, tonight)
+        if shift_of(slots, params) is None and s.tense in LEANS_AHEAD:
+            d = _later_in_coming_week(d, wd, s)
+    if "sign" in params:  # "a week ago Friday", "a week from Monday", "10 years ago Tuesday";
+        # British "Tuesday week" counts one, "a fortnight on Friday" its pattern's n
+        count = int(count_of(slots, params))
+        d = periods.shift(d, params["unit"], int(params["sign"]) * count)
+    if "containing" in params:  # "the week <ended Friday>": the week of that day
+        p = periods.containing(d, params["containing"])
+        return Reading("DATE", p.value, p.granularity, p, None, uses)
+    return Reading("DATE", d.isoformat(), "day", periods.day(d), part_of(slots, params), uses)
+
+
+def _later_in_coming_week(d: date, wd: int, s: Situation) -> date:
+    """A weekend day told after a Thursday or Friday of the coming week is the one of that
+    weekend, not the nearest to the reference: a programme told on a Saturday ("Los geht es am
+    Freitag, 28. Juni ... Am Samstag ...") goes on on the 29th, not on the DCT's own Saturday.
+    Other weekdays keep the nearest ("Am Montag und Dienstag wird gestreikt. Von Donnerstag bis
+    Samstag ..." told on a Wednesday: tomorrow), and a day further ahead is no such programme
+    ("Die WM beginnt am 12. Juni. Am Sonntag trifft sich das Team" in May is the coming one)."""
+    p = s.previous
+    if p is None or s.today is None or p.granularity not in ("day", "time"):
+        return d
+    if not 0 < (p.earliest - s.today).days < 7 or d >= p.earliest:
+        return d
+    if wd >= 6 and 4 <= p.earliest.isoweekday() < wd:
+        return p.earliest + timedelta(days=wd - p.earliest.isoweekday())
+    return d
+
+
+def weekend_meant(anchor: date, steps: int | None, params: dict, s: Situation) -> Period:
+    """The weekend meant, found like a weekday (its Saturday): by the direction the text gives
+    (`steps`), else by the tense."""
+    current = params.get("current_unless_past")  # "this weekend": this week's ...
+    direction = (1 if steps > 0 else -1) if steps else steps  # more steps: counted below
+    saturday, _ = weekday_near(anchor, 6, s, direction if steps or current else None)
+    if params.get("in_week"):  # "That weekend": the one of the week of the date told
+        saturday = anchor + timedelta(days=6 - anchor.isoweekday())
+    elif s.tense == "future" and not steps and anchor.isoweekday() == 6:
+        saturday = anchor  # "Rain is expected over the weekend" told on a Saturday: this one
+    elif s.tense == "present" and not steps and anchor.isoweekday() == 7:
+        # "Polls taken over the weekend show ..." told on a Sunday: the one still going on
+        saturday = anchor - timedelta(days=1)
+    elif current and s.tense == "past" and saturday > anchor:
+        saturday -= timedelta(days=7)  # ... but told in the past on a Monday, the one over
+    if steps and steps < 0 and saturday == anchor - timedelta(days=1):  # "last weekend" on a
+        saturday -= timedelta(days=7)  # Sunday is the one before the weekend still going on
+    if steps and abs(steps) > 1:  # "the weekend before last", "the weekend after next"
+        saturday += timedelta(weeks=steps - (1 if steps > 0 else -1))
+    return periods.weekend(saturday)
+
+
+def _morning_start(hour: int, end_hour: int | None) -> bool:
+    """Is the start of a span of hours whose end is p.m. ("10-1pm", "11–12pm") before noon:
+    after noon it would come after its end."""
+    if end_hour is None:
+        return False
+    end = int(end_hour) + 12 if int(end_hour) < 12 else int(end_hour)
+    return hour + 12 > end
+
+
+def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
+    hour = slots.get("hour", params.get("hour"))
+    minute = slots.get("minute", params.get("minute", 0))
+    if hour is not None and int(hour) > 24:
+        raise Unresolvable("no such hour")
+    code = daypart_of(slots, params)
+    if (
+        hour is not None
+        and int(hour) < 12
+        and (params.get("pm") or code in ("AF", "EV") or (code == "NI" and int(hour) >= 6))
+        and not _morning_start(int(hour), slots.get("end_hour"))
+    ):
+        hour = int(hour) + 12  # "8 Uhr abends", "2 p.m."
+    if hour is not None and int(hour) == 12 and params.get("am"):
+        hour = 0  # "12:01 a.m." is just after midnight
+    d, uses, xvalue = _day_of(slots, params, s, None if hour is None else int(hour))
+    after_clock = s.previous is not None and s.previous.granularity == "time"
+    if d is not None and s.tense == "past" and "past_day_shift" in params and not after_clock:
+        # a night told in the past began the evening before ("shelled the town overnight"),
+        # unless a time told before sets its evening ("at 5 p.m. ... shortly before midnight")
+        d, uses = d + timedelta(days=int(params["past_day_shift"])), True
+    if d is not None and d == s.today and s.tense == "past" and hour == 24 and "weekday" in slots:
+        # the reference's own weekday told in the past ("broke out shortly after midnight
+        # Saturday" in a Saturday story): its end is still ahead, so the midnight that began it
+        d -= timedelta(days=1)
+    tail = f"T{code}" if hour is None else f"T{int(hour):02d}:{int(minute):02d}"
+    mod = slots.get("mod")  # "around 7:15 p.m." APPROX
+    if d is None:
+        return Reading("TIME", (xvalue or "XXXX-XX-XX") + tail, "time", None, mod)
+    p = periods.part_of_day(d, code) if hour is None else periods.time_of_day(d, hour, minute)
+    return Reading("TIME", p.value, "time", p, mod, uses)
+
+
+def _day_of(
+    slots: dict, params: dict, s: Situation, hour: int | None = None
+) -> tuple[date | None, bool, str]:
+    """The day a time or part of day belongs to: weekday, relative day, holiday, previous date,
+    or DCT (the previous date's day for `hour`: see _day_for_hour)."""
+    explicit = slots.get("shift_day", params.get("shift_day"))
+    if "weekday" in slots:
+        if s.today is None:
+            return None, False, f"XXXX-WXX-{slots['weekday']}"
+        today_too = params.get("past_includes_today", False)
+        tonight = params.get("future_includes_today", False)
+        d, uses = weekday_near(
+            s.today, int(slots["weekday"]), s, params.get("shift"), today_too, tonight
+        )
+        return d, uses, ""
+    if explicit is not None:
+        shift = int(explicit)
+        clock = clock_of(s.previous) if params.get("anchor") == "previous" else None
+        if shift == 1 and clock is not None and clock.hour < SMALL_HOURS_END:
+            shift = 0  # "gegen 1 Uhr ... Am nächsten Morgen": the morning after that night
+        return (s.today + timedelta(days=shift) if s.today else None), False, "XXXX-XX-XX"
+    if "holiday" in slots:  # "at midnight on Christmas Eve"
+        r = resolve_holiday(slots, params, s)
+        return (r.period.earliest if r.period else None), r.uses_tense, r.value
+    if "day" in slots and month_of(slots):
+        r = resolve_date(slots, params, s)
+        return (r.period.earliest if r.period else None), r.uses_tense, r.value
+    if s.previous is not None and s.previous.granularity in ("day", "time"):
+        return _day_for_hour(s.previous, hour, s.tense), False, ""
+    return s.today, False, "XXXX-XX-XX"
+
+
+def _day_for_hour(previous: Period, hour: int | None, tense: str) -> date:
+    """The day of an hour told after `previous`: a night over two days holds the evening on the
+    first and the rest on the second ("in der Nacht auf Sonntag gegen 23 Uhr" is Saturday's);
+    the small hours after an evening are on the next day ("am Samstagabend um 21 Uhr ... bis 1
+    Uhr nachts": Sunday 01:00); an hour told in the past after a midnight (24:00) is on the next
+    day ("talks went past midnight. At 9 a.m. the leaders emerged"), but in a programme only the
+    small hours are: the others belong to the evening that midnight closes ("Das Fest dauert bis
+    24 Uhr. Um 20 Uhr spielt die Musikkapelle")."""
+    if previous.value.endswith("T24:00") and hour is not None and hour < 24:
+        if tense in LOOKS_BACK or hour < SMALL_HOURS_END:
+            return previous.earliest + timedelta(days=1)
+        return previous.earliest
+    if previous.earliest < previous.latest:
+        return previous.earliest if hour is not None and hour >= 12 else previous.latest
+    clock = clock_of(previous)
+    evening = previous.value.endswith("TEV") or (clock is not None and clock.hour >= 18)
+    after_midnight = hour is not None and hour < SMALL_HOURS_END and evening
+    return previous.earliest + timedelta(days=int(after_midnight))
+
+
+def clock_of(period: Period | None) -> datetime | None:
+    """The moment of a clock time ("2021-03-03T14:00"), None for anything else."""
+    if period is None or period.granularity != "time":
+        return None
+    try:
+        return datetime.strptime(period.value, "%Y-%m-%dT%H:%M")
+    except ValueError:  # a part of the day ("T14:00" of a 24:00, "TEV")
+        return None
