@@ -1,0 +1,156 @@
+"""Dates counted from the reference: "gestern", "letzte Woche", "vor zwei Jahren", "zwei Stunden
+später", "a year earlier" (in the unit of the date told before); and vague references to it
+("derzeit", "kürzlich", "recently") with the window they span.
+
+Apart because counting is one rule for all units, whereas the calendar dates and weekdays are
+placed by name: this module builds on calendar_dates.py and weekdays_and_times.py (a clock time
+counted from, a weekend meant), neither of which needs it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from timeline import periods
+from timeline.calendar_dates import X_VALUES, day_in, narrow, part_of
+from timeline.durations import (
+    TIME_UNITS,
+    VAGUE_COUNT,
+    count_of,
+    duration_value,
+    offset_span,
+    unit_of,
+    whole_units,
+)
+from timeline.occurrence import shift_of
+from timeline.periods import GRANULARITIES, Period
+from timeline.situation import LEANS_AHEAD, LOOKS_BACK, Reading, Situation, Unresolvable
+from timeline.weekdays_and_times import clock_of, weekend_meant
+
+
+def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
+    """Units counted from the reference: "gestern", "letzte Woche", "vor zwei Jahren"."""
+    unit = unit_of(slots, params)
+    n, unit = whole_units(count_of(slots, params), unit)
+    sign = int(params.get("sign", 1))
+    steps = (
+        (shift_of(slots, params) or 0) if "number" not in slots and "sign" not in params else None
+    )
+    part = part_of(slots, params)
+    gran = "week" if unit == "weekend" else unit
+    as_duration = params.get("type") == "DURATION"
+    if as_duration:
+        value = duration_value(
+            n, unit, s.conventions.decades_in_years, params.get("fraction_parts", False)
+        )
+    elif s.today is None or n is None:
+        value = "PAST_REF" if sign < 0 and n is None else X_VALUES[unit]
+    else:
+        value = ""
+    anchor = s.today
+    if n is not None and "number__2" in slots:
+        # "two or three years ago", "in a year or two": a point between the two counts, as the
+        # range where it lies; a date's value tells only the direction, a duration's ("vor zwei
+        # oder drei Jahren", It-TimeML) is its first count
+        low, high = sorted((n, float(slots["number__2"])))
+        kind = params.get("type", "DATE")
+        value = value if as_duration else "PAST_REF" if sign < 0 else "FUTURE_REF"
+        if anchor is None:
+            return Reading(kind, value, gran, None, part)
+        span = offset_span(anchor, unit, low, high, sign)
+        return Reading(kind, value, gran, Period(value, gran, *span), part)
+    if anchor is not None and n is None and steps is None and "vague" in slots:
+        # "a few weeks ago": a point two to seven weeks back, as the range where it can lie
+        span = offset_span(anchor, unit, *VAGUE_COUNT, sign)
+        return Reading(params.get("type", "DATE"), value, gran, Period(value, gran, *span), part)
+    if anchor is None or n is None and steps is None:
+        return Reading(params.get("type", "DATE"), value or X_VALUES[unit], gran, None, part)
+    k = steps if steps is not None else sign * int(n if n == int(n) else round(n))
+    if unit in TIME_UNITS:  # "zwei Stunden später": a clock time after a clock time
+        clock = clock_of(s.previous)
+        if clock is None:
+            return Reading(params.get("type", "DATE"), value or anchor.isoformat(), "day",
+                           periods.day(anchor), part)  # fmt: skip
+        amount = k if steps is not None or n is None else sign * n  # "eine halbe Stunde": 0.5
+        moment = clock + timedelta(**{unit + "s": amount})
+        p = periods.time_of_day(moment.date(), moment.hour, moment.minute)
+        return Reading("TIME" if not as_duration else "DURATION", value or p.value, "time", p)
+    if unit == "weekend":
+        p = weekend_meant(anchor, steps, params, s)
+    else:
+        p, gran = _counted(anchor, unit, k, params, s)
+    p = narrow(p, part)
+    if part and k == 0 and params.get("uses_tense") and unit != "weekend":
+        # a part of this year or month the tense puts on the other side of the reference is
+        # the neighbour's ("Zum Jahresende wurde ..." told in January is last year's end);
+        # with a coarse reference only when the whole part lies beyond all of it
+        first, last = s.span or (anchor, anchor)
+        # an end is the moment the period closes: the start of a state that still holds
+        # ("since year-end", "seit Jahresende" told in October) is the last end reached
+        not_reached = p.latest > last if part == "END" and s.tense == "since" else p.earliest > last
+        step = -1 if s.tense in LOOKS_BACK and not_reached else 0
+        # a part of the week ending on the reference day is over for a forecast ("In der
+        # zweiten Wochenhälfte wird es wärmer" told on a Sunday is next week's)
+        over = p.latest < first or (unit == "week" and p.latest == first)
+        step = 1 if s.tense == "future" and over else step
+        if step:
+            p = narrow(periods.containing(periods.shift(anchor, unit, step), gran), part)
+        return Reading(params.get("type", "DATE"), value or p.value, gran, p, part, True)
+    if "day" in slots and gran == "month":  # "am 15. dieses Monats", "am 20. des Vormonats"
+        p = day_in(p.earliest.year, p.earliest.month, int(slots["day"]))
+        if p is None:
+            raise Unresolvable("no such day in that month")
+        gran = "day"
+    return Reading(params.get("type", "DATE"), value or p.value, gran, p, part)
+
+
+def _counted(anchor: date, unit: str, k: int, params: dict, s: Situation) -> tuple[Period, str]:
+    """The period `k` calendar units from `anchor`, and the granularity it is told in."""
+    # `in_unit`: "50 years ago this month" is a month, "a year ago today" a day
+    gran = params.get("in_unit") or _kept_unit(unit, params, s)
+    moved = periods.shift(anchor, unit, k)
+    if gran == "week" and unit == "year" and s.previous and s.previous.granularity == "week":
+        # a week told before, counted by years: from its middle, not its Monday
+        moved = periods.week_years_on(anchor, k)
+    p = periods.containing(moved, gran)
+    ahead = s.tense in LEANS_AHEAD
+    if params.get("next_when_over") and ahead and gran == "week" and p.latest == anchor:
+        # "Congress returns this week" told on a Sunday: the week that begins, not the one
+        # ending that day (news weeks start on Sunday; a month or year has no such habit:
+        # "later this month" told on March 31 is March)
+        p = periods.containing(periods.shift(anchor, unit, k + 1), gran)
+    return p, gran
+
+
+def _kept_unit(unit: str, params: dict, s: Situation) -> str:
+    """The unit a counted date is given in: its own, or with `keep_granularity` the earlier
+    date's when that is finer ("a year earlier" after "the third quarter" is a quarter, "a
+    decade later" after 1989 is 1999). A unit as `keep_granularity` is the finest kept: a
+    period ("Vorjahreszeitraum", "month") after a day is not a day but its year, a year back."""
+    keep = params.get("keep_granularity")
+    earlier = s.previous.granularity if keep and s.previous else None
+    earlier = "day" if earlier == "time" else earlier
+    finest = GRANULARITIES.index(keep if isinstance(keep, str) else "day")
+    if earlier in ("day", "week", "month", "quarter", "half", "year") and (
+        finest <= GRANULARITIES.index(earlier) < GRANULARITIES.index(unit)
+    ):
+        return earlier
+    return unit
+
+
+def _offset(today: date, spec: str) -> date:
+    """`today` moved by a signed ISO-like offset: "-P3M", "P2W", "P0D"."""
+    sign = -1 if spec.startswith("-") else 1
+    body = spec.lstrip("-+")[1:]
+    n, letter = int(body[:-1]), body[-1]
+    unit = {"D": "day", "W": "week", "M": "month", "Y": "year"}[letter]
+    return periods.shift(today, unit, sign * n)
+
+
+def resolve_ref(slots: dict, params: dict, s: Situation) -> Reading:
+    value = params["value"]
+    window = params.get("range")
+    if s.today is None or window is None:
+        return Reading("DATE", value, "vague", None)
+    lo, hi = _offset(s.today, window[0]), _offset(s.today, window[1])
+    return Reading("DATE", value, "vague" if lo != hi else "day", Period(value, "day", lo, hi))
