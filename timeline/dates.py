@@ -2,7 +2,7 @@
 
 Two steps, as in HeidelTime's design: the language's patterns find candidates and fill an
 underspecified frame (grammar.py); resolution turns each frame into a value and an interval
-against its reference (resolve.py; durations and sets: durations.py). This module chooses the
+against its reference (the resolvers in resolve.RESOLVERS). This module chooses the
 reference: the DCT, or the previous date in the text for anchored expressions, and the tense of
 the clause for direction-less ones. A coarse DCT (a month or a year) is resolved at both of its
 ends and the two readings are joined, so the interval stays honest and no day is made up.
@@ -166,7 +166,7 @@ def _marks_after(
     period = reading.period
     if params.get("from_evening_before"):  # "Nacht auf Sonntag": a night named by the day it
         # ends on began the evening before; the hours told after it fall on either day
-        # (resolve._day_of)
+        # (weekdays_and_times._day_of)
         period = replace(period, earliest=period.earliest - timedelta(days=1))
     starts_span = _after_word(text, cand.start, eng, "span_start_words")
     has_year = "year" in cand.slots

@@ -1,6 +1,7 @@
 """Which occurrence a text means: the year of a yearly period told without one ("im Mai",
 "Ostern"), the weekday nearest the reference on the side the tense or the text points to, and
-the year of two-digit and shifted years. Shared by the calendar resolvers (resolve.py)."""
+the year of two-digit and shifted years. Shared by the calendar resolvers (calendar_dates.py,
+weekdays_and_times.py, relative_dates.py)."""
 
 from __future__ import annotations
 

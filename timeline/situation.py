@@ -1,8 +1,8 @@
 """What a resolver reads and returns: the situation of an expression (reference day, tense,
 previous date, the language's conventions) and its reading (type, value, interval).
 
-Shared by the calendar resolvers (resolve.py) and the duration and set resolvers
-(durations.py), so that neither depends on the other.
+Shared by the calendar resolvers (calendar_dates.py, weekdays_and_times.py, relative_dates.py)
+and the duration and set resolvers (durations.py), so that neither depends on the other.
 """
 
 from __future__ import annotations
