@@ -24,6 +24,7 @@ from timeline.model import DocumentDate, Precision, TimeExpression
 from timeline.occurrence import shift_of
 from timeline.periods import GRANULARITIES, Period
 from timeline.resolve import RESOLVERS
+from timeline.schedules import Schedule, joins_schedule, schedule_after, scheduled
 from timeline.situation import LOOKS_BACK, Conventions, Reading, Situation, Unresolvable
 from timeline.tense import clause_tense
 
@@ -34,10 +35,6 @@ YEARLESS_FRAMES = {"date", "season", "quarter", "holiday"}
 NARRATIVE_REACH = 200  # characters
 HISTORY_YEARS = 3  # a year written so long before the DCT's sets a history (_marks_after)
 PLANS = ("future",)  # tenses of clauses that cannot speak of a time already over
-SCHEDULE_REACH = 20  # characters between a SET and a day that joins its schedule
-# ... and between a SET and the hours of its schedule, which may follow the verb ("jeden Samstag
-# gibt es ein Konzert um 17 Uhr")
-DATELESS_REACH = 40
 
 
 @dataclass(frozen=True)
@@ -56,16 +53,6 @@ class Mark:
         """Is this date still the setting at `position`: fewer than `reach` characters on, and
         not past the end of the sentence it is bound to?"""
         return position - self.end < reach and (self.until is None or position < self.until)
-
-
-@dataclass(frozen=True)
-class Schedule:
-    """The schedule later expressions may join: where the last SET ("täglich", "wochentags")
-    or the hours on a list of days ended, and whether it recurs weekly ("täglich", "Montag bis
-    Freitag") rather than being hours on a list of days ("am 18. und 19. April")."""
-
-    end: int | None = None
-    recurring: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,12 +117,12 @@ def find_dates(
                 where = f"{cand.start}-{cand.end}"
                 notes.append(f"{text[cand.start : cand.end]!r} ({where}) ignored: {err}")
             continue
-        joins = _joins_schedule(cand, text, language, schedule)
+        joins = joins_schedule(cand, text, language, schedule)
         if joins:
-            reading = _scheduled(cand, reading, tense, schedule.recurring)
+            reading = scheduled(cand, reading, tense, schedule.recurring)
         tid = f"t{len(found) + 1}"
         found.append(_expression(cand, written_text, reading, dct, tense, tid, doc_id, used))
-        schedule = _schedule_after(cand, reading, joins, schedule)
+        schedule = schedule_after(cand, reading, joins, schedule)
         previous, written = _marks_after(
             cand, reading, text, eng, dct, tid, used, previous, written
         )
@@ -209,32 +196,6 @@ def _marks_after(
     return previous, written
 
 
-def _joins_schedule(cand: Candidate, text: str, language: str, schedule: Schedule) -> bool:
-    """Is `cand` within reach of the schedule told before it, in the same sentence?"""
-    reach = DATELESS_REACH if cand.pattern.params.get("dateless") else SCHEDULE_REACH
-    return (
-        schedule.end is not None
-        and 0 <= cand.start - schedule.end <= reach
-        and sentence_at(text, schedule.end - 1, language) == sentence_at(text, cand.start, language)
-    )
-
-
-def _schedule_after(cand: Candidate, reading: Reading, joins: bool, schedule: Schedule) -> Schedule:
-    """The schedule the expressions after `cand` may join."""
-    params = cand.pattern.params
-    if reading.type == "SET" or (joins and params.get("dateless")):
-        # "... und von 15 bis 18 Uhr": the same schedule
-        return Schedule(cand.end, schedule.recurring or reading.type == "SET")
-    if params.get("opens_schedule"):  # "25. und 26. August von 10-18 Uhr": hours on each of
-        return Schedule(cand.outer_end, "weekday" in cand.slots)  # several days (the list's end)
-    ended = schedule.end is not None and cand.start >= schedule.end
-    if reading.period and not schedule.recurring and ended:
-        # a day after hours on a list of days ends them ("..., am Sonntag um 17 Uhr": that
-        # Sunday's); a SET's bounds do not ("täglich ab 1. Juni von 9 bis 18 Uhr")
-        return Schedule(None, schedule.recurring)
-    return schedule
-
-
 def _after_word(text: str, start: int, eng: Engine, setting: str) -> bool:
     """Does a word of the lexicon's list `setting` stand right before `start`? A date after a
     word of `span_start_words` starts a span that reaches the report ("the lowest since the
@@ -275,24 +236,6 @@ def _tense_of(cand: Candidate, text: str, eng: Engine) -> str:
         # a sentence with no past or future cue is in the present (a bare phrase is not)
         tense = eng.lexicon.settings.get("unmarked_tense", "unknown")
     return tense
-
-
-def _scheduled(cand: Candidate, reading: Reading, tense: str, recurring: bool) -> Reading:
-    """An expression right after a SET, in its sentence, is part of that schedule: hours hold
-    on every day of it ("täglich von 9 bis 18 Uhr": "T09:00", the day left out), and a part of
-    the week is every such part ("täglich bis 21 Uhr, am Wochenende bis 22 Uhr"), unless a past
-    clause tells of one ("kontrolliert täglich, am Wochenende wurden ...") or the schedule is
-    hours on a list of days, not a SET ("am 18., 19. und 20. April um 20 Uhr, am Sonntag um
-    17 Uhr": that Sunday)."""
-    params = cand.pattern.params
-    if params.get("dateless"):
-        if reading.type != "TIME" or "T" not in reading.value:
-            return reading
-        return replace(reading, value="T" + reading.value.split("T", 1)[1], period=None)
-    if "in_schedule" in params and tense != "past" and recurring:
-        schedule = {"value": params["in_schedule"]}
-        return RESOLVERS["set"](cand.slots, schedule, Situation(None))
-    return reading
 
 
 def _opens_sentence(text: str, position: int, language: str) -> bool:

@@ -1,0 +1,76 @@
+"""Schedules: hours and parts of the week told right after a SET hold on every day of it
+("täglich von 9 bis 18 Uhr", "täglich bis 21 Uhr, am Wochenende bis 22 Uhr"), and hours after
+a list of days on each of them ("am 18. und 19. April um 20 Uhr").
+
+Apart from dates.py because a schedule is a thread of its own through the text, beside the
+dates that later expressions count from: where the last one ended, whether it recurs, and what
+an expression that joins it becomes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from timeline.clauses import sentence_at
+from timeline.grammar import Candidate
+from timeline.resolve import RESOLVERS
+from timeline.situation import Reading, Situation
+
+SCHEDULE_REACH = 20  # characters between a SET and a day that joins its schedule
+# ... and between a SET and the hours of its schedule, which may follow the verb ("jeden Samstag
+# gibt es ein Konzert um 17 Uhr")
+DATELESS_REACH = 40
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The schedule later expressions may join: where the last SET ("täglich", "wochentags")
+    or the hours on a list of days ended, and whether it recurs weekly ("täglich", "Montag bis
+    Freitag") rather than being hours on a list of days ("am 18. und 19. April")."""
+
+    end: int | None = None
+    recurring: bool = False
+
+
+def joins_schedule(cand: Candidate, text: str, language: str, schedule: Schedule) -> bool:
+    """Is `cand` within reach of the schedule told before it, in the same sentence?"""
+    reach = DATELESS_REACH if cand.pattern.params.get("dateless") else SCHEDULE_REACH
+    return (
+        schedule.end is not None
+        and 0 <= cand.start - schedule.end <= reach
+        and sentence_at(text, schedule.end - 1, language) == sentence_at(text, cand.start, language)
+    )
+
+
+def schedule_after(cand: Candidate, reading: Reading, joins: bool, schedule: Schedule) -> Schedule:
+    """The schedule the expressions after `cand` may join."""
+    params = cand.pattern.params
+    if reading.type == "SET" or (joins and params.get("dateless")):
+        # "... und von 15 bis 18 Uhr": the same schedule
+        return Schedule(cand.end, schedule.recurring or reading.type == "SET")
+    if params.get("opens_schedule"):  # "25. und 26. August von 10-18 Uhr": hours on each of
+        return Schedule(cand.outer_end, "weekday" in cand.slots)  # several days (the list's end)
+    ended = schedule.end is not None and cand.start >= schedule.end
+    if reading.period and not schedule.recurring and ended:
+        # a day after hours on a list of days ends them ("..., am Sonntag um 17 Uhr": that
+        # Sunday's); a SET's bounds do not ("täglich ab 1. Juni von 9 bis 18 Uhr")
+        return Schedule(None, schedule.recurring)
+    return schedule
+
+
+def scheduled(cand: Candidate, reading: Reading, tense: str, recurring: bool) -> Reading:
+    """An expression right after a SET, in its sentence, is part of that schedule: hours hold
+    on every day of it ("täglich von 9 bis 18 Uhr": "T09:00", the day left out), and a part of
+    the week is every such part ("täglich bis 21 Uhr, am Wochenende bis 22 Uhr"), unless a past
+    clause tells of one ("kontrolliert täglich, am Wochenende wurden ...") or the schedule is
+    hours on a list of days, not a SET ("am 18., 19. und 20. April um 20 Uhr, am Sonntag um
+    17 Uhr": that Sunday)."""
+    params = cand.pattern.params
+    if params.get("dateless"):
+        if reading.type != "TIME" or "T" not in reading.value:
+            return reading
+        return replace(reading, value="T" + reading.value.split("T", 1)[1], period=None)
+    if "in_schedule" in params and tense != "past" and recurring:
+        schedule = {"value": params["in_schedule"]}
+        return RESOLVERS["set"](cand.slots, schedule, Situation(None))
+    return reading
