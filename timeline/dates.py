@@ -3,9 +3,11 @@
 Two steps, as in HeidelTime's design: the language's patterns find candidates and fill an
 underspecified frame (grammar.py); resolution turns each frame into a value and an interval
 against its reference (the resolvers in resolve.RESOLVERS). This module chooses the
-reference: the DCT, or the previous date in the text for anchored expressions, and the tense of
-the clause for direction-less ones. A coarse DCT (a month or a year) is resolved at both of its
-ends and the two readings are joined, so the interval stays honest and no day is made up.
+reference: the DCT, or the previous date in the text for anchored expressions (whether one may
+be taken: anchors.py), and the tense of the clause for direction-less ones. A coarse DCT (a
+month or a year) is resolved at both of its ends and the two readings are joined, so the
+interval stays honest and no day is made up. Hours told after a SET join its schedule
+(schedules.py).
 """
 
 from __future__ import annotations
@@ -16,16 +18,25 @@ from functools import cache
 
 from timeline import lexicon as resources
 from timeline import periods
+from timeline.anchors import (
+    Mark,
+    across_dct,
+    can_count_from,
+    goes_on,
+    long_past,
+    somewhere_in,
+    span_from_told,
+    told_is_no_anchor,
+    weekday_in_history,
+)
 from timeline.clauses import plain_text, sentence_at
-from timeline.durations import TIME_UNITS, count_of, whole_units
 from timeline.fallback import fallback_dates
 from timeline.grammar import Candidate, Lexicon, Pattern, compile_patterns, find_candidates
 from timeline.model import DocumentDate, Precision, TimeExpression
-from timeline.occurrence import shift_of
 from timeline.periods import GRANULARITIES, Period
 from timeline.resolve import RESOLVERS
 from timeline.schedules import Schedule, joins_schedule, schedule_after, scheduled
-from timeline.situation import LOOKS_BACK, Conventions, Reading, Situation, Unresolvable
+from timeline.situation import Conventions, Reading, Situation, Unresolvable
 from timeline.tense import clause_tense
 
 # Frames whose direction may come from the tense when the text gives no year or direction.
@@ -33,26 +44,7 @@ TENSE_FRAMES = {"date", "weekday", "season", "holiday", "time", "quarter"}
 # Frames that take their year from a year written shortly before ("im März 2010 ... im April").
 YEARLESS_FRAMES = {"date", "season", "quarter", "holiday"}
 NARRATIVE_REACH = 200  # characters
-HISTORY_YEARS = 3  # a year written so long before the DCT's sets a history (_marks_after)
 PLANS = ("future",)  # tenses of clauses that cannot speak of a time already over
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A date found earlier in the text that later expressions may count from."""
-
-    period: Period
-    tid: str
-    end: int  # where it ends in the text
-    until: int | None = None  # where it stops being the context (None: within reach)
-    starts_span: bool = False  # "since 1981": the start of a span reaching the report
-    has_year: bool = False  # written with its year ("March 3, 2021"), not placed by the tense
-    history: bool = False  # a year long past: the setting beyond its sentence (find_dates)
-
-    def reaches(self, position: int, reach: int) -> bool:
-        """Is this date still the setting at `position`: fewer than `reach` characters on, and
-        not past the end of the sentence it is bound to?"""
-        return position - self.end < reach and (self.until is None or position < self.until)
 
 
 @dataclass(frozen=True)
@@ -107,9 +99,9 @@ def find_dates(
             continue
         tense = _tense_of(cand, text, eng)
         context = written if written and written.reaches(cand.start, reach) else None
-        if written and written.history and _goes_on(written, cand, text, language):
+        if written and written.history and goes_on(written, cand, text, language):
             context = written
-        told = previous if previous and _goes_on(previous, cand, text, language) else None
+        told = previous if previous and goes_on(previous, cand, text, language) else None
         try:
             reading, used = _read(cand, eng, dct, tense, previous, context, told)
         except (Unresolvable, KeyError, ValueError, OverflowError) as err:
@@ -179,7 +171,7 @@ def _marks_after(
         # a year long past sets a history beyond its sentence ("On Jan. 20, 2021, Biden was
         # sworn in. In June, cases fell" told in 2026), unlike last year's ("sales fell in 1988.
         # In June ..." told in 1989 is the DCT's June: TimeBank)
-        history = _long_past(period, dct)
+        history = long_past(period, dct)
         until = sentence[1] if in_sentence else None
         written = Mark(
             periods.year(reading.period.earliest.year), tid, cand.end, until, history=history
@@ -258,98 +250,10 @@ def _in_quote(text: str, position: int, settings: dict) -> bool:
     return False
 
 
-def _goes_on(history: Mark, cand: Candidate, text: str, language: str) -> bool:
-    """Does `cand` go on with the history its year sets? Only opening the next sentence ("On
-    Jan. 20, 2021, Biden was sworn in. In June, cases fell"); later in a sentence a year-less
-    month is news of the DCT's year (TimeBank: "On May 22, 1995, he was made a general ...
-    cited by police in December" told in April 1998 is December 1997)."""
-    span = sentence_at(text, cand.start, language)
-    if span is None or len(text[span[0] : cand.start].split()) > 1:
-        return False
-    before = sentence_at(text, span[0] - 2, language) if span[0] >= 2 else None
-    return before is not None and before[0] <= history.end - 1 < before[1]
-
-
 def _in_a_sentence(text: str, position: int, language: str) -> bool:
     """Is `position` inside a sentence of at least four words (not a heading or a phrase)?"""
     span = sentence_at(text, position, language)
     return span is not None and len(text[span[0] : span[1]].split()) >= 4
-
-
-def _across_dct(
-    period: Period | None, tense: str, dct: DocumentDate | None, ahead: tuple[str, ...]
-) -> bool:
-    """Does `period` lie on the wrong side of the DCT for the clause's tense: a past clause (or
-    a saying, tense "since") in a time still to come ("Ende 2027 ... hatte im März", "double by
-    1995, the company said in March"), or a clause of a tense in `ahead` in a time that is over
-    (a plan already past)?"""
-    if period is None or dct is None:
-        return False
-    return (tense in LOOKS_BACK and period.earliest > dct.latest) or (
-        tense in ahead and period.latest < dct.earliest
-    )
-
-
-def _fits(previous: Period, cand: Candidate) -> bool:
-    """Can an anchored expression count from `previous`? Not days from a month, but a weekday
-    from a week ("The following week ... By the following Monday": from that week's Monday)."""
-    if cand.pattern.frame == "weekday" and previous.granularity == "week":
-        return True
-    unit = _anchored_unit(cand)
-    if unit not in GRANULARITIES or previous.granularity not in GRANULARITIES:
-        return False
-    return GRANULARITIES.index(previous.granularity) <= GRANULARITIES.index(unit)
-
-
-def _anchored_unit(cand: Candidate) -> str:
-    """The granularity an anchored expression counts in ("two days later": day)."""
-    frame, params = cand.pattern.frame, cand.pattern.params
-    unit = cand.slots.get("unit") or params.get("unit")
-    unit = unit or ("day" if frame in ("weekday", "time") else "year")
-    _, unit = whole_units(count_of(cand.slots, params), unit)  # "ein halbes Jahr": months
-    return "time" if unit in TIME_UNITS else "week" if unit == "weekend" else unit
-
-
-# The unknown rest of a finer value inside a coarser period told before: how much of the told
-# value stays, and what follows (a week is named by its year: "In March ... three weeks later"
-# is 2000-WXX; only counted weeks: "the crash of October 1987 ... For the week" is the DCT's)
-UNKNOWN_WITHIN = {
-    ("month", "day"): (7, "-XX"),
-    ("year", "month"): (4, "-XX"),
-    ("year", "day"): (4, "-XX-XX"),
-    ("year", "week"): (4, "-WXX"),
-    ("month", "week"): (4, "-WXX"),
-    # "Im Sommer 1968 ... Drei Monate später": some month of 1968, not one near the DCT
-    ("season", "month"): (4, "-XX"),
-    ("season", "day"): (4, "-XX-XX"),
-    ("season", "week"): (4, "-WXX"),
-    # "Zwei Wochen später ... Am Tag danach": a day of that week's year, not the DCT's next day
-    ("week", "day"): (4, "-XX-XX"),
-}
-
-
-def _within(told: Period, cand: Candidate) -> Reading | None:
-    """A relative date counted from a coarser date told before is somewhere in it ("In June,
-    the court ruled, and she flew home two days later": 1998-06-XX, as AQUAINT writes "days
-    after" a killing in October), not a date counted from the DCT. Its days are the told
-    period moved by the count ("in early October ... A week earlier": Sep 24 - Oct 3)."""
-    unit, params = _anchored_unit(cand), cand.pattern.params
-    rest = UNKNOWN_WITHIN.get((told.granularity, unit))
-    if cand.pattern.frame != "relative" or params.get("type") or rest is None:
-        return None
-    n = whole_units(cand.slots.get("number"), cand.slots.get("unit") or params.get("unit", unit))[0]
-    if unit == "week" and n is None and not params.get("anchor_named"):
-        return None
-    keep, unknown = rest
-    # no count: the pattern's own step ("am Tag danach" is one day on)
-    steps = round(n * int(params.get("sign", 1))) if n is not None else int(params.get("shift", 0))
-    moved = (periods.shift(told.earliest, unit, steps), periods.shift(told.latest, unit, steps))
-    # the value names the year or month the middle of those days lies in: the told one ("In
-    # June ... two days later" is 1998-06-XX) or the one it moved into ("In 1960 ... A thousand
-    # days later" is 1963-XX-XX)
-    middle = moved[0] + (moved[1] - moved[0]) / 2
-    value = middle.isoformat()[:keep] + unknown
-    return Reading("DATE", value, unit, Period(told.value, told.granularity, *moved))
 
 
 def _read(
@@ -362,9 +266,9 @@ def _read(
     told: Mark | None = None,
 ) -> tuple[Reading, Mark | None]:
     """The reading of a candidate, and the earlier date it counted from (None: the DCT).
-    `told`: the date `cand` goes on from in the next sentence (_goes_on), if any."""
+    `told`: the date `cand` goes on from in the next sentence (anchors.goes_on), if any."""
     params = cand.pattern.params
-    if _told_is_no_anchor(params, previous, tense, dct):
+    if told_is_no_anchor(params, previous, tense, dct):
         previous = None
     if previous is None and params.get("now_unanchored"):
         # "A year on, the town is rebuilding" opening a story: the report is that long after
@@ -379,7 +283,7 @@ def _read(
     def at(today, span, tense=tense):
         keep = params.get("keep_granularity")  # the resolver counts in the earlier date's unit
         near = last if last and (keep or last.granularity in ("day", "time")) else None
-        crossed = near and previous and _across_dct(near, tense, dct, PLANS)
+        crossed = near and previous and across_dct(near, tense, dct, PLANS)
         if crossed and cand.pattern.frame == "time" and not previous.has_year:
             # a clock time told in the past is not on a day placed ahead ("set Oct. 31 as the
             # date. Trading, halted at 11:30 a.m., resumed"), nor a planned one on a day over
@@ -387,15 +291,15 @@ def _read(
         s = Situation(today, tense, span, near, conventions)
         return RESOLVERS[cand.pattern.frame](cand.slots, params, s)
 
-    if told is not None and _weekday_in_history(cand, told, dct):
+    if told is not None and weekday_in_history(cand, told, dct):
         # "started on Wednesday, Aug. 4, 2010. By Friday, it was out": that week's Friday
         return at(told.period.earliest, None, "unknown"), told
-    if _span_from_told(params, previous, tense, dct):
+    if span_from_told(params, previous, tense, dct):
         # "seized the city in 2014. For the next three years, they held it": the span runs on
         # from the date told, not from the DCT
         return at(previous.period.latest, None), previous
     if params.get("anchor") == "previous":
-        if previous is not None and _fits(previous.period, cand):
+        if previous is not None and can_count_from(previous.period, cand):
             # a time counts from its own day (a night over two days: the day it is named by)
             told = previous.period
             day = told.latest if told.granularity == "time" else told.earliest
@@ -407,7 +311,7 @@ def _read(
         if (
             previous is not None
             and not params.get("anchor_in_unit")
-            and (within := _within(previous.period, cand))
+            and (within := somewhere_in(previous.period, cand))
         ):
             return within, previous
         if previous is not None and cand.pattern.frame == "time":
@@ -419,7 +323,7 @@ def _read(
         and not {"year", "year2", "shift", "year_shift"} & cand.slots.keys()
         # a present clause is not set in a written year that is over either ("1985 gegründet,
         # feiert im November")
-        and not _across_dct(written.period, tense, dct, ("future", "present"))
+        and not across_dct(written.period, tense, dct, ("future", "present"))
     ):
         # the tense tells the direction from the DCT, not from a date in the text
         year = written.period
@@ -427,7 +331,7 @@ def _read(
         # "Das Jahr 2012 war ... Im Jänner will ...": a month of that year already over is no
         # plan; the DCT and the tense decide. A present clause may look back at a month of it
         # ("im März liegt die Quote bei ...").
-        if not _across_dct(reading.period, tense, dct, PLANS):
+        if not across_dct(reading.period, tense, dct, PLANS):
             return reading, written
     if dct is None:
         return at(None, None), None
@@ -440,67 +344,6 @@ def _read(
         return at(dct.earliest, None), None
     span = (dct.earliest, dct.latest)
     return _join(at(dct.earliest, span), at(dct.latest, span), dct), None
-
-
-def _long_past(period: Period, dct: DocumentDate | None) -> bool:
-    """Does `period` lie so long before the DCT (HISTORY_YEARS) that it sets a history?"""
-    return dct is not None and dct.earliest.year - period.latest.year >= HISTORY_YEARS
-
-
-def _weekday_in_history(cand: Candidate, told: Mark, dct: DocumentDate | None) -> bool:
-    """Is a bare weekday opening the sentence after a day of a history (HISTORY_YEARS) a day
-    of that day's week, not of the DCT's?"""
-    params = cand.pattern.params
-    return (
-        cand.pattern.frame == "weekday"
-        and not params.get("anchor")
-        and shift_of(cand.slots, params) is None
-        and told.period.granularity == "day"
-        and _long_past(told.period, dct)
-    )
-
-
-def _span_from_told(
-    params: dict, previous: Mark | None, tense: str, dct: DocumentDate | None
-) -> bool:
-    """Does a span that runs on from its reference ("the next three years") in a past clause
-    run on from the date told before, in a history (HISTORY_YEARS)? Not from a recent date:
-    "fired on Aug. 23 ... Analysts said the next two weeks would be critical" counts from the
-    saying."""
-    return (
-        params.get("anchor") == "from_ref"
-        and tense == "past"
-        and previous is not None
-        and _long_past(previous.period, dct)
-    )
-
-
-def _told_is_no_anchor(
-    params: dict, previous: Mark | None, tense: str, dct: DocumentDate | None
-) -> bool:
-    """With `anchor_told`, "a year ago" compares with a date already told, not with one ahead
-    nor with the start of a span ("since 1981"): then it counts from the DCT. A past clause
-    tells nothing of a period not over ("will take up the budget later this month. For the
-    year, the economy grew" told on January 2: the year over). With `anchor_in_past`, only a
-    past clause counts from the date told before."""
-    if params.get("anchor") != "previous" or previous is None:
-        return False
-    if params.get("anchor_in_past") and tense != "past":
-        # "arrived in 1981. By the end of the decade it had tripled" counts from 1981, "By the
-        # end of the decade, the budget will be balanced" from the DCT
-        return True
-    last = previous.period
-    age = params.get("anchor_max_age_days")
-    if age is not None and dct is not None and (dct.earliest - last.latest).days > age:
-        # "ago" counts from now: after "the fourth quarter of 1988" told in 1990, "a year ago"
-        # is not 1987's fourth quarter
-        return True
-    if not params.get("anchor_told"):
-        return False
-    not_over = tense == "past" and dct is not None
-    ahead = dct is not None and last.earliest > dct.latest
-    ahead = ahead or (not_over and last.latest > dct.latest)
-    return previous.starts_span or ahead
 
 
 def _join(lo: Reading, hi: Reading, dct: DocumentDate) -> Reading:

@@ -1,0 +1,190 @@
+"""Anchors: the dates found earlier in a text that later expressions may count from (marks),
+and the rules that take or refuse one as the anchor of an expression: whether it fits the unit
+counted, lies on the side of the DCT its tense allows, is a history long past, or leaves the
+expression somewhere within it.
+
+Apart from dates.py, which walks the text and decides what becomes a mark: these rules only
+judge one expression against one earlier date, and need nothing of the walk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from timeline import periods
+from timeline.clauses import sentence_at
+from timeline.durations import TIME_UNITS, count_of, whole_units
+from timeline.grammar import Candidate
+from timeline.model import DocumentDate
+from timeline.occurrence import shift_of
+from timeline.periods import GRANULARITIES, Period
+from timeline.situation import LOOKS_BACK, Reading
+
+HISTORY_YEARS = 3  # a year written so long before the DCT's sets a history (dates._marks_after)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A date found earlier in the text that later expressions may count from."""
+
+    period: Period
+    tid: str
+    end: int  # where it ends in the text
+    until: int | None = None  # where it stops being the context (None: within reach)
+    starts_span: bool = False  # "since 1981": the start of a span reaching the report
+    has_year: bool = False  # written with its year ("March 3, 2021"), not placed by the tense
+    history: bool = False  # a year long past: the setting beyond its sentence (dates.find_dates)
+
+    def reaches(self, position: int, reach: int) -> bool:
+        """Is this date still the setting at `position`: fewer than `reach` characters on, and
+        not past the end of the sentence it is bound to?"""
+        return position - self.end < reach and (self.until is None or position < self.until)
+
+
+def long_past(period: Period, dct: DocumentDate | None) -> bool:
+    """Does `period` lie so long before the DCT (HISTORY_YEARS) that it sets a history?"""
+    return dct is not None and dct.earliest.year - period.latest.year >= HISTORY_YEARS
+
+
+def goes_on(history: Mark, cand: Candidate, text: str, language: str) -> bool:
+    """Does `cand` go on with the history its year sets? Only opening the next sentence ("On
+    Jan. 20, 2021, Biden was sworn in. In June, cases fell"); later in a sentence a year-less
+    month is news of the DCT's year (TimeBank: "On May 22, 1995, he was made a general ...
+    cited by police in December" told in April 1998 is December 1997)."""
+    span = sentence_at(text, cand.start, language)
+    if span is None or len(text[span[0] : cand.start].split()) > 1:
+        return False
+    before = sentence_at(text, span[0] - 2, language) if span[0] >= 2 else None
+    return before is not None and before[0] <= history.end - 1 < before[1]
+
+
+def across_dct(
+    period: Period | None, tense: str, dct: DocumentDate | None, ahead: tuple[str, ...]
+) -> bool:
+    """Does `period` lie on the wrong side of the DCT for the clause's tense: a past clause (or
+    a saying, tense "since") in a time still to come ("Ende 2027 ... hatte im März", "double by
+    1995, the company said in March"), or a clause of a tense in `ahead` in a time that is over
+    (a plan already past)?"""
+    if period is None or dct is None:
+        return False
+    return (tense in LOOKS_BACK and period.earliest > dct.latest) or (
+        tense in ahead and period.latest < dct.earliest
+    )
+
+
+def can_count_from(previous: Period, cand: Candidate) -> bool:
+    """Can an anchored expression count from `previous`? Not days from a month, but a weekday
+    from a week ("The following week ... By the following Monday": from that week's Monday)."""
+    if cand.pattern.frame == "weekday" and previous.granularity == "week":
+        return True
+    unit = _anchored_unit(cand)
+    if unit not in GRANULARITIES or previous.granularity not in GRANULARITIES:
+        return False
+    return GRANULARITIES.index(previous.granularity) <= GRANULARITIES.index(unit)
+
+
+def _anchored_unit(cand: Candidate) -> str:
+    """The granularity an anchored expression counts in ("two days later": day)."""
+    frame, params = cand.pattern.frame, cand.pattern.params
+    unit = cand.slots.get("unit") or params.get("unit")
+    unit = unit or ("day" if frame in ("weekday", "time") else "year")
+    _, unit = whole_units(count_of(cand.slots, params), unit)  # "ein halbes Jahr": months
+    return "time" if unit in TIME_UNITS else "week" if unit == "weekend" else unit
+
+
+# The unknown rest of a finer value inside a coarser period told before: how much of the told
+# value stays, and what follows (a week is named by its year: "In March ... three weeks later"
+# is 2000-WXX; only counted weeks: "the crash of October 1987 ... For the week" is the DCT's)
+UNKNOWN_WITHIN = {
+    ("month", "day"): (7, "-XX"),
+    ("year", "month"): (4, "-XX"),
+    ("year", "day"): (4, "-XX-XX"),
+    ("year", "week"): (4, "-WXX"),
+    ("month", "week"): (4, "-WXX"),
+    # "Im Sommer 1968 ... Drei Monate später": some month of 1968, not one near the DCT
+    ("season", "month"): (4, "-XX"),
+    ("season", "day"): (4, "-XX-XX"),
+    ("season", "week"): (4, "-WXX"),
+    # "Zwei Wochen später ... Am Tag danach": a day of that week's year, not the DCT's next day
+    ("week", "day"): (4, "-XX-XX"),
+}
+
+
+def somewhere_in(told: Period, cand: Candidate) -> Reading | None:
+    """A relative date counted from a coarser date told before is somewhere in it ("In June,
+    the court ruled, and she flew home two days later": 1998-06-XX, as AQUAINT writes "days
+    after" a killing in October), not a date counted from the DCT. Its days are the told
+    period moved by the count ("in early October ... A week earlier": Sep 24 - Oct 3)."""
+    unit, params = _anchored_unit(cand), cand.pattern.params
+    rest = UNKNOWN_WITHIN.get((told.granularity, unit))
+    if cand.pattern.frame != "relative" or params.get("type") or rest is None:
+        return None
+    n = whole_units(cand.slots.get("number"), cand.slots.get("unit") or params.get("unit", unit))[0]
+    if unit == "week" and n is None and not params.get("anchor_named"):
+        return None
+    keep, unknown = rest
+    # no count: the pattern's own step ("am Tag danach" is one day on)
+    steps = round(n * int(params.get("sign", 1))) if n is not None else int(params.get("shift", 0))
+    moved = (periods.shift(told.earliest, unit, steps), periods.shift(told.latest, unit, steps))
+    # the value names the year or month the middle of those days lies in: the told one ("In
+    # June ... two days later" is 1998-06-XX) or the one it moved into ("In 1960 ... A thousand
+    # days later" is 1963-XX-XX)
+    middle = moved[0] + (moved[1] - moved[0]) / 2
+    value = middle.isoformat()[:keep] + unknown
+    return Reading("DATE", value, unit, Period(told.value, told.granularity, *moved))
+
+
+def weekday_in_history(cand: Candidate, told: Mark, dct: DocumentDate | None) -> bool:
+    """Is a bare weekday opening the sentence after a day of a history (HISTORY_YEARS) a day
+    of that day's week, not of the DCT's?"""
+    params = cand.pattern.params
+    return (
+        cand.pattern.frame == "weekday"
+        and not params.get("anchor")
+        and shift_of(cand.slots, params) is None
+        and told.period.granularity == "day"
+        and long_past(told.period, dct)
+    )
+
+
+def span_from_told(
+    params: dict, previous: Mark | None, tense: str, dct: DocumentDate | None
+) -> bool:
+    """Does a span that runs on from its reference ("the next three years") in a past clause
+    run on from the date told before, in a history (HISTORY_YEARS)? Not from a recent date:
+    "fired on Aug. 23 ... Analysts said the next two weeks would be critical" counts from the
+    saying."""
+    return (
+        params.get("anchor") == "from_ref"
+        and tense == "past"
+        and previous is not None
+        and long_past(previous.period, dct)
+    )
+
+
+def told_is_no_anchor(
+    params: dict, previous: Mark | None, tense: str, dct: DocumentDate | None
+) -> bool:
+    """With `anchor_told`, "a year ago" compares with a date already told, not with one ahead
+    nor with the start of a span ("since 1981"): then it counts from the DCT. A past clause
+    tells nothing of a period not over ("will take up the budget later this month. For the
+    year, the economy grew" told on January 2: the year over). With `anchor_in_past`, only a
+    past clause counts from the date told before."""
+    if params.get("anchor") != "previous" or previous is None:
+        return False
+    if params.get("anchor_in_past") and tense != "past":
+        # "arrived in 1981. By the end of the decade it had tripled" counts from 1981, "By the
+        # end of the decade, the budget will be balanced" from the DCT
+        return True
+    last = previous.period
+    age = params.get("anchor_max_age_days")
+    if age is not None and dct is not None and (dct.earliest - last.latest).days > age:
+        # "ago" counts from now: after "the fourth quarter of 1988" told in 1990, "a year ago"
+        # is not 1987's fourth quarter
+        return True
+    if not params.get("anchor_told"):
+        return False
+    not_over = tense == "past" and dct is not None
+    ahead = dct is not None and last.earliest > dct.latest
+    ahead = ahead or (not_over and last.latest > dct.latest)
+    return previous.starts_span or ahead
