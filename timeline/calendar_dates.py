@@ -108,8 +108,15 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
         raise Unresolvable("no month")
     d = slots.get("day")
     y = year_of(slots, s.today)
-    if y is not None and "end_month" in slots and m > int(slots["end_month"]):
-        y -= 1  # "Dezember bis März 2015": the start is in the year before its end's
+    ends = _span_ends(m, d, slots)
+    across = int(ends is not None and ends[1] < ends[0])  # "28. Dezember bis 3. Jänner"
+    if y is not None and ends and ends[2]:
+        y -= across  # "Dezember bis März 2015": the start is in the year before its end's
+    elif y is None and "start_year" in slots:
+        y = int(slots["start_year"]) + across  # "Dec. 28, 2020 to Jan. 3": the end's is after
+    uses_tense = False
+    if y is None and ends is not None:
+        y, uses_tense = _year_in_span(ends, across, s)
     part = part_of(slots, params)
     if d is not None and d > periods.last_day(y or 2000, m):
         raise Unresolvable(f"day {d} does not exist in month {m}")
@@ -126,9 +133,6 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
             return periods.day(periods.nth_weekday(year, m, int(slots["weekday"]), nth))
         return day_in(year, m, d) if d else periods.month(year, m)
 
-    uses_tense = False
-    if y is None:
-        y, uses_tense = _year_in_range(m, slots, s)
     if y is not None:
         p = period_in(y)
     else:
@@ -141,22 +145,45 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
     return Reading("DATE", p.value, gran, narrow(p, part), part, uses_tense)
 
 
-def _year_in_range(m: int, slots: dict, s: Situation) -> tuple[int | None, bool]:
-    """The year of month `m` at one end of a range of months told without a year ("von Mai
-    bis September"), and whether the tense decided it; None when there is no such range. The
-    range is placed by its end in a past clause (a span told as over), else by its start; the
-    other end follows from it."""
+def _span_ends(
+    m: int, d: int | None, slots: dict
+) -> tuple[tuple[int, int], tuple[int, int], bool] | None:
+    """The (month, day) of the start and of the end of a span of yearly dates that month `m`,
+    day `d` is one end of ("von Mai bis September", "from Dec. 28 to Jan. 3"; day 0 for a
+    month), and whether it is the start; None when it is told alone. The end's pattern names
+    the start (`start`, `start_day`), the start's the end (`end_month`, `end_day`)."""
+    if "start" in slots or "start_day" in slots:  # "vom 10. bis 14. Februar": one month
+        return (int(slots.get("start", m)), int(slots.get("start_day", 0))), (m, d or 0), False
+    if "end_month" in slots or "end_day" in slots:
+        return (m, d or 0), (int(slots.get("end_month", m)), int(slots.get("end_day", 0))), True
+    return None
+
+
+def _year_in_span(
+    ends: tuple[tuple[int, int], tuple[int, int], bool], across: int, s: Situation
+) -> tuple[int | None, bool]:
+    """The year of one end of a span of yearly dates told without a year, and whether the
+    tense decided it; None when the end is read on its own. In a past clause the span is over:
+    its end is the last begun by the reference (never ahead, as a date read alone may be) and
+    the start the one before it. Otherwise the start is read by the tense and the end is the
+    first after it. `across`: the end is in the year after the start's."""
+    (sm, sd), (em, ed), is_start = ends
     if s.today is None:
         return None, False
-    if "start" in slots and s.tense != "past":
-        start = int(slots["start"])
-        first, uses_tense = occurrence(lambda year: periods.month(year, start), s)
-        return first.earliest.year + (1 if m < start else 0), uses_tense
-    if "end_month" in slots and s.tense == "past":
-        end = int(slots["end_month"])
-        last, uses_tense = occurrence(lambda year: periods.month(year, end), s)
-        return last.earliest.year - (1 if m > end else 0), uses_tense
-    return None, False
+
+    def period_in(year: int, month: int, day: int) -> Period | None:
+        return day_in(year, month, day) if day else periods.month(year, month)
+
+    if s.tense == "past":
+        years = range(s.today.year - 4, s.today.year + 1)
+        begun = [y for y in years if (p := period_in(y, em, ed)) and p.earliest <= s.today]
+        if not begun:
+            return None, False
+        return begun[-1] - (across if is_start else 0), True
+    if is_start:
+        return None, False
+    first, uses_tense = occurrence(lambda year: period_in(year, sm, sd), s)
+    return first.earliest.year + across, uses_tense
 
 
 def resolve_year(slots: dict, params: dict, s: Situation) -> Reading:

@@ -29,10 +29,8 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
     if params.get("in_week"):  # "Dienstag vergangener Woche": that weekday of the shifted week
         monday = periods.week(periods.shift(s.today, "week", shift_of(slots, params) or 0)).earliest
         d, uses = monday + timedelta(days=wd - 1), False
-    elif "start" in slots:  # "von Montag bis Freitag": the end follows its start
-        start = int(slots["start"])
-        first, uses = weekday_near(s.today, start, s, None, params.get("past_includes_today"))
-        d = first + timedelta(days=(wd - start) % 7 or 7)
+    elif "start" in slots or "end_weekday" in slots:  # "von Montag bis Freitag"
+        d, uses = _weekday_in_span(wd, slots, params, s)
     elif shift_of(slots, params) == 0 and s.tense != "unknown" and "anchor" not in params:
         # "this Friday" is the one the tense faces, not always the ISO week's: "The vote is
         # this Friday" told on a Saturday is the coming one, "closed this Friday" told on a
@@ -56,6 +54,25 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
         p = periods.containing(d, params["containing"])
         return Reading("DATE", p.value, p.granularity, p, None, uses)
     return Reading("DATE", d.isoformat(), "day", periods.day(d), part_of(slots, params), uses)
+
+
+def _weekday_in_span(wd: int, slots: dict, params: dict, s: Situation) -> tuple[date, bool]:
+    """The day of weekday `wd` at one end of a span of weekdays ("from Monday to Wednesday"),
+    and whether the tense decided it. The end's pattern names the start (`start`), the start's
+    the end (`end_weekday`). In a past clause the span is over: its end is the last such day
+    (the reference's own where the language's past includes it) and the start the one before;
+    otherwise the start is read by the tense and the end is the first such day after it."""
+    assert s.today is not None
+    start, end = int(slots.get("start", wd)), int(slots.get("end_weekday", wd))
+    days = timedelta(days=(end - start) % 7 or 7)
+    today_too = params.get("past_includes_today", False)
+    if s.tense == "past":
+        last, uses = weekday_near(s.today, end, s, None, today_too)
+        first = last - days
+    else:
+        first, uses = weekday_near(s.today, start, s, None, today_too)
+        last = first + days
+    return (last if "start" in slots else first), uses
 
 
 def _later_in_coming_week(d: date, wd: int, s: Situation) -> date:
