@@ -174,9 +174,15 @@ def _year_in_span(
     def period_in(year: int, month: int, day: int) -> Period | None:
         return day_in(year, month, day) if day else periods.month(year, month)
 
-    if s.tense == "past":
+    if s.tense == "past":  # both ends must exist ("from Feb. 29 to March 2": a leap year)
         years = range(s.today.year - 4, s.today.year + 1)
-        begun = [y for y in years if (p := period_in(y, em, ed)) and p.earliest <= s.today]
+        begun = [
+            y
+            for y in years
+            if (p := period_in(y, em, ed))
+            and p.earliest <= s.today
+            and period_in(y - across, sm, sd)
+        ]
         if not begun:
             return None, False
         return begun[-1] - (across if is_start else 0), True
