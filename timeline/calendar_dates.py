@@ -116,7 +116,10 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
         y = int(slots["start_year"]) + across  # "Dec. 28, 2020 to Jan. 3": the end's is after
     uses_tense = False
     if y is None and ends is not None:
-        y, uses_tense = _year_in_span(ends, across, s)
+        (sm, sd), (em, ed), is_start = ends
+        y, uses_tense = _year_in_span(
+            _day_or_month(sm, sd), _day_or_month(em, ed), across, is_start, s
+        )
     part = part_of(slots, params)
     if d is not None and d > periods.last_day(y or 2000, m):
         raise Unresolvable(f"day {d} does not exist in month {m}")
@@ -159,36 +162,37 @@ def _span_ends(
     return None
 
 
+def _day_or_month(m: int, d: int) -> Callable[[int], Period | None]:
+    """Day `d` of month `m` (the month for day 0) in a given year."""
+    return lambda year: day_in(year, m, d) if d else periods.month(year, m)
+
+
 def _year_in_span(
-    ends: tuple[tuple[int, int], tuple[int, int], bool], across: int, s: Situation
+    start_in: Callable[[int], Period | None],
+    end_in: Callable[[int], Period | None],
+    across: int,
+    is_start: bool,
+    s: Situation,
 ) -> tuple[int | None, bool]:
-    """The year of one end of a span of yearly dates told without a year, and whether the
-    tense decided it; None when the end is read on its own. In a past clause the span is over:
-    its end is the last begun by the reference (never ahead, as a date read alone may be) and
-    the start the one before it. Otherwise the start is read by the tense and the end is the
-    first after it. `across`: the end is in the year after the start's."""
-    (sm, sd), (em, ed), is_start = ends
+    """The year of one end of a span of yearly dates told without a year ("from Dec. 28 to
+    Jan. 3", "zwischen Weihnachten und Neujahr"), and whether the tense decided it; None when
+    the end is read on its own. In a past clause the span is over: its end is the last begun by
+    the reference (never ahead, as a date read alone may be) and the start the one before it.
+    Otherwise the start is read by the tense and the end is the first after it. `across`: the
+    end is in the year after the start's."""
     if s.today is None:
         return None, False
-
-    def period_in(year: int, month: int, day: int) -> Period | None:
-        return day_in(year, month, day) if day else periods.month(year, month)
-
     if s.tense == "past":  # both ends must exist ("from Feb. 29 to March 2": a leap year)
         years = range(s.today.year - 4, s.today.year + 1)
         begun = [
-            y
-            for y in years
-            if (p := period_in(y, em, ed))
-            and p.earliest <= s.today
-            and period_in(y - across, sm, sd)
+            y for y in years if (p := end_in(y)) and p.earliest <= s.today and start_in(y - across)
         ]
         if not begun:
             return None, False
         return begun[-1] - (across if is_start else 0), True
     if is_start:
         return None, False
-    first, uses_tense = occurrence(lambda year: period_in(year, sm, sd), s)
+    first, uses_tense = occurrence(start_in, s)
     return first.earliest.year + across, uses_tense
 
 
@@ -318,6 +322,32 @@ def resolve_quarter(slots: dict, params: dict, s: Situation) -> Reading:
     return Reading("DATE", p.value, unit, narrow(p, part), part, uses)
 
 
+def _holiday_span_year(
+    slots: dict, own_in: Callable[[int], Period | None], s: Situation
+) -> tuple[int | None, bool]:
+    """The year of a holiday at one end of a span of holidays ("zwischen Weihnachten und
+    Neujahr", "vom Stefanitag bis Dreikönig"), as for other yearly dates (_year_in_span); the
+    end's pattern names the start (`start`), the start's the end (`end_holiday`)."""
+    rules = dict(s.conventions.holidays)
+
+    def holiday_in(key: str) -> Callable[[int], Period | None]:
+        return lambda year: periods.day(d) if (d := periods.holiday(year, rules[key])) else None
+
+    if "start" in slots:
+        start_in, end_in, is_start = holiday_in(slots["start"]), own_in, False
+    elif "end_holiday" in slots:
+        start_in, end_in, is_start = own_in, holiday_in(slots["end_holiday"]), True
+    else:
+        return None, False
+    if (
+        s.today is None
+        or not (start := start_in(s.today.year))
+        or not (end := end_in(s.today.year))
+    ):
+        return None, False
+    return _year_in_span(start_in, end_in, int(end.earliest < start.earliest), is_start, s)
+
+
 def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
     rule = dict(s.conventions.holidays)[slots["holiday"]]
     y = year_of(slots, s.today)
@@ -355,6 +385,11 @@ def resolve_holiday(slots: dict, params: dict, s: Situation) -> Reading:
         if code:  # "Silvesternacht" without a DCT: XXXX-12-31TNI
             return Reading("TIME", f"{value}T{code}", "time", None)
         return Reading("DATE", value, "day", None)
+    elif (span := _holiday_span_year(slots, period_in, s))[0] is not None:
+        y, uses = span
+        p = period_in(y)
+        if p is None:
+            raise Unresolvable(f"{slots['holiday']} does not exist in {y}")
     else:
         p, uses = occurrence(period_in, s, shift_of(slots, params))
     if params.get("containing") == "weekend":  # "Memorial Day weekend": the nearest weekend
