@@ -134,7 +134,7 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
     def period_in(year: int) -> Period | None:
         if nth:
             return periods.day(periods.nth_weekday(year, m, int(slots["weekday"]), nth))
-        return day_in(year, m, d) if d else periods.month(year, m)
+        return _day_or_month(m, d or 0)(year)
 
     if y is not None:
         p = period_in(y)
