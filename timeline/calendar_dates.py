@@ -115,12 +115,17 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
     elif y is None and "start_year" in slots:
         y = int(slots["start_year"]) + across  # "Dec. 28, 2020 to Jan. 3": the end's is after
     uses_tense = False
+    part = part_of(slots, params)
     if y is None and ends is not None:
         (sm, sd), (em, ed), is_start = ends
-        y, uses_tense = _year_in_span(
-            _day_or_month(sm, sd), _day_or_month(em, ed), across, is_start, s
-        )
-    part = part_of(slots, params)
+        # an end told with its part ("bis Ende Februar") has begun when that part has
+        end_part = slots.get("end_part") if is_start else part
+
+        def end_in(year: int) -> Period | None:
+            whole = _day_or_month(em, ed)(year)
+            return narrow(whole, end_part) if whole and not ed else whole
+
+        y, uses_tense = _year_in_span(_day_or_month(sm, sd), end_in, across, is_start, s)
     if d is not None and d > periods.last_day(y or 2000, m):
         raise Unresolvable(f"day {d} does not exist in month {m}")
     nth = slots.get("nth")  # "am ersten Sonntag im Oktober"
