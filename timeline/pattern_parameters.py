@@ -85,6 +85,8 @@ PARAMETERS: dict[str, str] = {
     "['future', 'present'])",
     "tense_penalty_days": "the pattern's own cost of reading a date against the clause's tense",
     "next_when_over": "a week told ahead on its last day is the next week",
+    "side": "'before' or 'after': only the days of the period before or after the reference "
+    "inside it ('earlier this year', 'later this month', 'noch in diesem Jahr')",
     # -- schedules: days and hours listed together
     "opens_schedule": "hours after it hold on each of the days listed before",
     "in_schedule": "inside a schedule, this value (a SET's)",

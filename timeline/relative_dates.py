@@ -9,6 +9,7 @@ counted from, a weekend meant), neither of which needs it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from timeline import periods
@@ -101,7 +102,16 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
         if p is None:
             raise Unresolvable("no such day in that month")
         gran = "day"
-    return Reading(params.get("type", "DATE"), value or p.value, gran, p, part)
+    return Reading(params.get("type", "DATE"), value or p.value, gran, _side_of(p, params, s), part)
+
+
+def _side_of(p: Period, params: dict, s: Situation) -> Period:
+    """With `side`, only the days of the period on that side of the reference day inside it:
+    "earlier this year" has happened by the report, "later this month" is still to come."""
+    side = params.get("side")
+    if side is None or s.today is None or not p.earliest <= s.today <= p.latest:
+        return p
+    return replace(p, latest=s.today) if side == "before" else replace(p, earliest=s.today)
 
 
 def _counted(anchor: date, unit: str, k: int, params: dict, s: Situation) -> tuple[Period, str]:
