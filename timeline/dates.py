@@ -30,6 +30,7 @@ from timeline.anchors import (
     weekday_in_history,
 )
 from timeline.clauses import plain_text, sentence_at
+from timeline.durations import REPORTED
 from timeline.fallback import fallback_dates
 from timeline.grammar import Candidate, Lexicon, Pattern, compile_patterns, find_candidates
 from timeline.model import DocumentDate, Precision, TimeExpression
@@ -140,6 +141,11 @@ def _marks_after(
         return previous, written
     if params.get("anchor_stays"):  # "a year earlier" twice: same anchor
         return previous, written
+    if reading.type == "DURATION" and params.get("anchor") in REPORTED:
+        # "In the first nine months, profit rose from $2 million a year earlier": the months a
+        # report covers are what "a year earlier" compares with, named by their year
+        year = replace(reading.period, value=str(reading.period.earliest.year), granularity="year")
+        return Mark(year, tid, cand.end), written
     if reading.type not in ("DATE", "TIME"):
         return previous, written
     period = reading.period
