@@ -106,10 +106,12 @@ def find_dates(
         try:
             reading, used = _read(cand, eng, dct, tense, previous, context, told)
         except (Unresolvable, KeyError, ValueError, OverflowError) as err:
-            if notes is not None:
-                where = f"{cand.start}-{cand.end}"
-                notes.append(f"{text[cand.start : cand.end]!r} ({where}) ignored: {err}")
-            continue
+            reading, used = _beyond_calendar(cand, eng, tense, err), None
+            if reading is None:
+                if notes is not None:
+                    where = f"{cand.start}-{cand.end}"
+                    notes.append(f"{text[cand.start : cand.end]!r} ({where}) ignored: {err}")
+                continue
         joins = joins_schedule(cand, text, language, schedule)
         if joins:
             reading = scheduled(cand, reading, tense, schedule.recurring)
@@ -260,6 +262,20 @@ def _in_a_sentence(text: str, position: int, language: str) -> bool:
     """Is `position` inside a sentence of at least four words (not a heading or a phrase)?"""
     span = sentence_at(text, position, language)
     return span is not None and len(text[span[0] : span[1]].split()) >= 4
+
+
+def _beyond_calendar(cand: Candidate, eng: Engine, tense: str, err: Exception) -> Reading | None:
+    """A duration whose interval leaves the calendar ("vor 5300 Jahren": before year 1) keeps
+    its value, read as without a DCT (no interval); any other reading that fails is dropped."""
+    params = cand.pattern.params
+    if not isinstance(err, (ValueError, OverflowError)):
+        return None
+    if cand.pattern.frame != "duration" and params.get("type") != "DURATION":
+        return None
+    try:
+        return _read(cand, eng, None, tense, None, None)[0]
+    except (Unresolvable, KeyError, ValueError, OverflowError):
+        return None
 
 
 def _read(
