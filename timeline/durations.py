@@ -62,7 +62,7 @@ def duration_value(
             whole, rest = duration_value(int(n), unit), duration_value((n % 1) * factor, smaller)
             rest = rest[2:] if "T" in whole else rest[1:]  # P2Y + P6M, PT1H + PT30M
             return whole + rest
-        return duration_value(n * factor, smaller)
+        return duration_value(n * factor, smaller, parts=parts)
     count = "X" if n is None else str(int(n))
     letter = UNIT_LETTERS[unit]
     if unit == "quarter":
