@@ -248,14 +248,18 @@ _CASED_WORD = re.compile(r"[^\W\d_]{3,}")
 
 def _one_case(line: str) -> bool:
     found = _CASED_WORD.findall(line)
-    return len(found) >= 2 and (all(w.isupper() for w in found) or all(w.islower() for w in found))
+    if len(found) >= 2 and (all(w.isupper() for w in found) or all(w.islower() for w in found)):
+        return True
+    # Title Case ("Sales Rose Sharply In 1995"): every word capitalized, none lower
+    return len(found) >= 3 and all(w[0].isupper() for w in found)
 
 
 @lru_cache(maxsize=8)
 def one_case_lines(text: str) -> tuple[tuple[int, int], ...]:
     """The lines whose words are all in capitals or all in lower case (at least two words of
-    three letters or more): a pasted headline or a social-media post, where a capital marks
-    neither a name nor a sentence start. (Cached: asked again for each date of the text.)"""
+    three letters or more), or all capitalized (at least three): a pasted headline or a
+    social-media post, where a capital marks neither a name nor a sentence start. (Cached:
+    asked again for each date of the text.)"""
     return tuple(m.span() for m in re.finditer(r"[^\n]+", text) if _one_case(m.group()))
 
 

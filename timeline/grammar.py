@@ -13,9 +13,10 @@ A pattern is written as a template of words and slots, e.g. `"{day}. {month} [{y
   to the month, and "17" is matched again on its own).
 
 Matching is case-insensitive unless the pattern says `case_sensitive = true`; in a line written
-in one case only (a headline in capitals, a post in lower case) the case says nothing, and such
-a pattern matches there ignoring case too, unless it says `case_sensitive = "always"` (a bare
-"march" or "MAY" may be a verb); the parameters
+in one case only (a headline in capitals or in Title Case, a post in lower case) the case says
+nothing, and such a pattern matches there ignoring case too, unless it says `case_sensitive =
+"always"` (a bare "march" or "MAY" may be a verb: such a pattern, unless it names a non-date,
+matches in no such line, as "And May Fall" in Title Case); the parameters
 `not_followed_by` / `not_preceded_by` veto a match by its neighbouring word ("-" in
 `not_followed_by`: by any hyphenated continuation, "Mai-Feiertag"; "{category}": by any word of
 that lexicon category; "[name]" in `not_preceded_by`: by a capitalized word inside a sentence,
@@ -429,6 +430,12 @@ def find_candidates(
             continue
         for m in _matches(pattern, text, lines):
             one_case = in_one_case_line(text, m.start())
+            if (
+                one_case
+                and pattern.params.get("case_sensitive") == "always"
+                and pattern.frame != "none"
+            ):
+                continue  # a Title Case line reads as one in capitals: "And May Fall" is a verb
             slots: dict[str, Any] = {}
             try:
                 for group, category in pattern.slot_groups:
