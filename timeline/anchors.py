@@ -34,6 +34,7 @@ class Mark:
     starts_span: bool = False  # "since 1981": the start of a span reaching the report
     has_year: bool = False  # written with its year ("March 3, 2021"), not placed by the tense
     history: bool = False  # a year long past: the setting beyond its sentence (dates.find_dates)
+    outer: Mark | None = None  # the date counted from again after `until` (a quotation's end)
 
     def reaches(self, position: int, reach: int) -> bool:
         """Is this date still the setting at `position`: fewer than `reach` characters on, and

@@ -98,6 +98,8 @@ def find_dates(
     for cand in find_candidates(text, eng.patterns, eng.lexicon, language):
         if cand.pattern.frame == "none":  # a longer reading that is not a date ("Nr. 2015")
             continue
+        while previous and previous.until is not None and cand.start >= previous.until:
+            previous = previous.outer  # a quotation is over: its speaker's dates with it
         tense = _tense_of(cand, text, eng)
         context = written if written and written.reaches(cand.start, reach) else None
         if written and written.history and goes_on(written, cand, text, language):
@@ -157,10 +159,14 @@ def _marks_after(
         period = replace(period, earliest=period.earliest - timedelta(days=1))
     starts_span = _after_word(text, cand.start, eng, "span_start_words")
     has_year = "year" in cand.slots
-    # a date counted from the DCT in a quotation is the speaker's, not the narration's
-    quoted_now = used is None and not has_year and _in_quote(text, cand.start, eng.lexicon.settings)
-    if not _after_word(text, cand.start, eng, "span_end_words") and not quoted_now:
-        previous = Mark(period, tid, cand.end, starts_span=starts_span, has_year=has_year)
+    # a date counted from the DCT in a quotation is the speaker's, not the narration's: what
+    # the speaker counts from it ("“Sales fell from a year ago,” he said") up to the quote's end
+    quote_end = None
+    if used is None and not has_year:
+        quote_end = _quote_end(text, cand.start, eng.lexicon.settings)
+    if not _after_word(text, cand.start, eng, "span_end_words"):
+        outer = previous if quote_end is not None else None
+        previous = Mark(period, tid, cand.end, quote_end, starts_span, has_year, outer=outer)
     # the DCT's own year adds no setting ("This year's talks have dragged on since May" is this
     # May, not the last May before January 1)
     opens_year = (
@@ -245,17 +251,22 @@ def _opens_sentence(text: str, position: int, language: str) -> bool:
     return span is not None and not text[span[0] : position].strip(" \t\n\"'“‘(")
 
 
-def _in_quote(text: str, position: int, settings: dict) -> bool:
-    """Is `position` inside a quotation of its paragraph (the language's `quote_marks`, pairs
-    of opening and closing marks)? A date counted from the DCT there is the speaker's
-    ("\"Last year we lost,\" he added"), no anchor for the narration after it."""
-    before = text[text.rfind("\n", 0, position) + 1 : position]
+def _quote_end(text: str, position: int, settings: dict) -> int | None:
+    """Where the quotation around `position` ends (its closing mark, else its paragraph's end),
+    None outside one (the language's `quote_marks`, pairs of opening and closing marks). A date
+    counted from the DCT there is the speaker's ("\"Last year we lost,\" he added"), no anchor
+    for the narration after it."""
+    start = text.rfind("\n", 0, position) + 1
+    stop = text.find("\n", position)
+    stop = len(text) if stop < 0 else stop
+    before = text[start:position]
     for opening, closing in settings.get("quote_marks", []):
-        if opening == closing and before.count(opening) % 2 == 1:
-            return True
-        if opening != closing and before.rfind(opening) > before.rfind(closing):
-            return True
-    return False
+        if (opening == closing and before.count(opening) % 2 == 1) or (
+            opening != closing and before.rfind(opening) > before.rfind(closing)
+        ):
+            end = text.find(closing, position, stop)
+            return stop if end < 0 else end
+    return None
 
 
 def _in_a_sentence(text: str, position: int, language: str) -> bool:
