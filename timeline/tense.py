@@ -262,7 +262,17 @@ def _asides(
         said = words(text, language, p.start, p.end)
         aside = p.after_punctuation and closed and 0 < len(said) <= 4 and said[-1][2] in verbs
         describes = False
-        if p.after_punctuation and i > 0 and i + 1 < len(parts) and closed and 0 < len(said) <= 6:
+        # not after the date's own piece: that interrupts subject and verb ("The presidents, on
+        # Friday, signed the plan, which calls for ..."), the piece goes on with the sentence
+        interrupted = parts[i - 1].start < end and start < parts[i - 1].end if i > 0 else False
+        if (
+            p.after_punctuation
+            and i > 0
+            and i + 1 < len(parts)
+            and closed
+            and 0 < len(said) <= 6
+            and not interrupted
+        ):
             opening = tense_cues(text, p.start, said[0][1], language)
             describes = any(t == PAST for _, _, t in opening)
         if (aside or describes) and not (p.start < end and start < p.end):
