@@ -260,7 +260,11 @@ def _asides(
     for i, p in enumerate(parts):
         closed = i + 1 == len(parts) or parts[i + 1].after_punctuation
         said = words(text, language, p.start, p.end)
+        # not right before the date's own piece: the date is the saying's ("Paribas said,
+        # Monday, that it intends to bid")
+        dated = i + 1 < len(parts) and parts[i + 1].start < end and start < parts[i + 1].end
         aside = p.after_punctuation and closed and 0 < len(said) <= 4 and said[-1][2] in verbs
+        aside = aside and not dated
         describes = False
         # not after the date's own piece: that interrupts subject and verb ("The presidents, on
         # Friday, signed the plan, which calls for ..."), the piece goes on with the sentence
