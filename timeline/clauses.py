@@ -212,9 +212,9 @@ def inside_number(text: str, i: int) -> bool:
 
 def starts_sentence(text: str, pos: int) -> bool:
     """Does a word at `pos` open a sentence, by the marks before it (nothing but opening quotes,
-    also the ``TeX style`` of TimeBank, and brackets since the last . ! ? : or line break)? A
-    capital there says nothing."""
-    before = text[max(0, pos - 40) : pos].rstrip(" \t\"'`„“‚‘»«›‹([")
+    also the ``TeX style`` of TimeBank, brackets, dashes and bullets since the last . ! ? : or
+    line break)? A capital there says nothing."""
+    before = text[max(0, pos - 40) : pos].rstrip(" \t\"'`„“‚‘»«›‹([-–—•*")
     return not before or before[-1] in ".!?:\n"
 
 
