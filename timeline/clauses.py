@@ -245,14 +245,16 @@ def plain_text(text: str) -> str:
 
 
 _CASED_WORD = re.compile(r"[^\W\d_]{3,}")
+_LETTERS = re.compile(r"(?<!['’])[^\W\d_]+")  # not the s of "Company's"
 
 
 def _one_case(line: str) -> bool:
     found = _CASED_WORD.findall(line)
     if len(found) >= 2 and (all(w.isupper() for w in found) or all(w.islower() for w in found)):
         return True
-    # Title Case ("Sales Rose Sharply In 1995"): every word capitalized, none lower
-    return len(found) >= 3 and all(w[0].isupper() for w in found)
+    # Title Case ("Sales Rose Sharply In 1995"): every word capitalized, also the short ones
+    # ("This is World News Tonight" is a sentence of names)
+    return len(found) >= 3 and all(w[0].isupper() for w in _LETTERS.findall(line))
 
 
 @lru_cache(maxsize=8)

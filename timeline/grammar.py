@@ -15,7 +15,7 @@ A pattern is written as a template of words and slots, e.g. `"{day}. {month} [{y
 Matching is case-insensitive unless the pattern says `case_sensitive = true`; in a line written
 in one case only (a headline in capitals or in Title Case, a post in lower case) the case says
 nothing, and such a pattern matches there ignoring case too, unless it says `case_sensitive =
-"always"` (a bare "march" or "MAY" may be a verb: such a pattern, unless it names a non-date,
+"always"` (a bare "march" or "MAY" may be a verb, "This Week" a TV program: such a pattern
 matches in no such line, as "And May Fall" in Title Case); the parameters
 `not_followed_by` / `not_preceded_by` veto a match by its neighbouring word ("-" in
 `not_followed_by`: by any hyphenated continuation, "Mai-Feiertag"; "{category}": by any word of
@@ -430,12 +430,10 @@ def find_candidates(
             continue
         for m in _matches(pattern, text, lines):
             one_case = in_one_case_line(text, m.start())
-            if (
-                one_case
-                and pattern.params.get("case_sensitive") == "always"
-                and pattern.frame != "none"
-            ):
-                continue  # a Title Case line reads as one in capitals: "And May Fall" is a verb
+            if one_case and pattern.params.get("case_sensitive") == "always":
+                # a Title Case line reads as one in capitals: "And May Fall" is a verb, and
+                # "Fed To Meet This Week" no TV program
+                continue
             slots: dict[str, Any] = {}
             try:
                 for group, category in pattern.slot_groups:
