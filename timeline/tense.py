@@ -260,15 +260,15 @@ def _asides(
     for i, p in enumerate(parts):
         closed = i + 1 == len(parts) or parts[i + 1].after_punctuation
         said = words(text, language, p.start, p.end)
-        # not right before the date's own piece: the date is the saying's ("Paribas said,
-        # Monday, that it intends to bid")
-        dated = i + 1 < len(parts) and parts[i + 1].start < end and start < parts[i + 1].end
+        # neither is a piece next to the date's own when that holds the date alone: a saying
+        # right before it is the date's verb ("Paribas said, Monday, that it intends to bid",
+        # "the ambassador, said (over the weekend)"); right after it, the date interrupts
+        # subject and verb ("The presidents, on Friday, signed the plan, which calls for ...")
+        dated = i + 1 < len(parts) and _bare_date(text, parts[i + 1], start, end, language)
+        interrupted = i > 0 and _bare_date(text, parts[i - 1], start, end, language)
         aside = p.after_punctuation and closed and 0 < len(said) <= 4 and said[-1][2] in verbs
         aside = aside and not dated
         describes = False
-        # not after the date's own piece: that interrupts subject and verb ("The presidents, on
-        # Friday, signed the plan, which calls for ..."), the piece goes on with the sentence
-        interrupted = parts[i - 1].start < end and start < parts[i - 1].end if i > 0 else False
         if (
             p.after_punctuation
             and i > 0
@@ -276,12 +276,23 @@ def _asides(
             and closed
             and 0 < len(said) <= 6
             and not interrupted
+            and not (dated and said[-1][2] in verbs)
         ):
             opening = tense_cues(text, p.start, said[0][1], language)
             describes = any(t == PAST for _, _, t in opening)
         if (aside or describes) and not (p.start < end and start < p.end):
             found.append((p.start, p.end, describes))
     return found
+
+
+def _bare_date(text: str, piece: Piece, start: int, end: int, language: str) -> bool:
+    """Is `piece` the date's own and nothing more but a preposition (", on Friday,")?"""
+    if not (piece.start < end and start < piece.end):
+        return False
+    outside = [
+        s for s, e, _ in words(text, language, piece.start, piece.end) if e <= start or s >= end
+    ]
+    return len(outside) <= 1
 
 
 def _tense_in(
