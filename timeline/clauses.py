@@ -219,20 +219,22 @@ def starts_sentence(text: str, pos: int) -> bool:
 
 
 _ENTITY = re.compile(r"&(?:#\d{1,6}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
-# spaces the patterns' literal " " would not match: zero-width spaces, joiners, byte-order
-# mark (no white space to a regex either), and no-break, thin and other fixed-width spaces
-_AS_SPACE = str.maketrans(
+# characters the patterns' literal " " and "-" would not match: zero-width spaces, joiners,
+# byte-order mark (no white space to a regex either), no-break, thin and other fixed-width
+# spaces; the Unicode and the no-break hyphen
+_AS_PLAIN = str.maketrans(
     dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00a0\u2002\u2003\u2004\u2005\u2006", " ")
     | dict.fromkeys("\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " ")
+    | dict.fromkeys("\u2010\u2011", "-")
 )
 
 
 def plain_text(text: str) -> str:
     """The text as the patterns read it: HTML entities pasted into it ("March&nbsp;5",
     "5&ndash;7 March") as the character they stand for, padded with spaces to the entity's
-    length, and invisible, no-break and thin spaces as spaces ("March\u200b5",
-    "a\u00a0couple\u00a0of years"). The same length, so that offsets found in it are offsets in
-    the text."""
+    length, invisible, no-break and thin spaces as spaces ("March\u200b5",
+    "a\u00a0couple\u00a0of years") and no-break hyphens as hyphens ("third\u2011quarter"). The
+    same length, so that offsets found in it are offsets in the text."""
 
     def plain(m: re.Match[str]) -> str:
         char = html.unescape(m.group())
@@ -240,7 +242,7 @@ def plain_text(text: str) -> str:
             return m.group()
         return (" " if char.isspace() else char).ljust(len(m.group()))
 
-    text = text.translate(_AS_SPACE)
+    text = text.translate(_AS_PLAIN)
     return _ENTITY.sub(plain, text) if "&" in text else text
 
 
