@@ -250,9 +250,17 @@ _CASED_WORD = re.compile(r"[^\W\d_]{3,}")
 _LETTERS = re.compile(r"(?<!['’])[^\W\d_]+")  # not the s of "Company's"
 
 
+def _capitals(word: str) -> bool:
+    """Is `word` in capitals? A letter without a one-letter capital stays small in a word
+    written in capitals ("STRAßE": "ß" capitalizes to "SS")."""
+    return any(c.isupper() for c in word) and all(
+        not c.islower() or len(c.upper()) > 1 for c in word
+    )
+
+
 def _one_case(line: str) -> bool:
     found = _CASED_WORD.findall(line)
-    if len(found) >= 2 and (all(w.isupper() for w in found) or all(w.islower() for w in found)):
+    if len(found) >= 2 and (all(map(_capitals, found)) or all(w.islower() for w in found)):
         return True
     # Title Case ("Sales Rose Sharply In 1995"): every word capitalized, also the short ones
     # ("This is World News Tonight" is a sentence of names)
