@@ -88,7 +88,9 @@ def _ends_sentence(text: str, m: re.Match, language: str) -> bool:
         nxt += 1
     if nxt >= len(text):
         return True
-    if text[nxt].islower() or text[nxt] in ",;:|":  # "|": the next cell of a table row
+    # a small letter goes on the sentence, unless the whole line is small ("... vor. es sind")
+    lower = text[nxt].islower() and not in_one_case_line(text, nxt)
+    if lower or text[nxt] in ",;:|":  # "|": the next cell of a table row
         return False
     config = _config(language)
     before = text[max(0, m.start() - 80) : m.start()].rsplit(None, 1)  # the word before
