@@ -261,6 +261,9 @@ def _quote_end(text: str, position: int, settings: dict) -> int | None:
     stop = len(text) if stop < 0 else stop
     before = text[start:position]
     for opening, closing in settings.get("quote_marks", []):
+        if -1 < before.find(closing) < before.find(opening):
+            # the pair used the other way round: «Swiss, Italian» guillemets for »German« ones
+            opening, closing = closing, opening
         if (opening == closing and before.count(opening) % 2 == 1) or (
             opening != closing and before.rfind(opening) > before.rfind(closing)
         ):
