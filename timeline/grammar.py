@@ -204,7 +204,11 @@ _TOKEN = re.compile(r"\{(\w+(?::\w+)?)\}|\(([^()]*)\)|(\s+)|([\[\]<>~])|([^{}()\
 def _literal(word: str, opens: bool) -> str:
     """A template word as a regex; the first word of a template also matches capitalized, so
     that a case-sensitive pattern ("the June quarter") still finds "The June quarter" (only at
-    a sentence start: see `Pattern.opens_lower`)."""
+    a sentence start: see `Pattern.opens_lower`). The words of an alternative ("(bis zum|vom)")
+    are apart by any white space, as the template's own words are ("bis&nbsp;zum")."""
+    if " " in word.strip(" "):
+        first, rest = word.split(" ", 1)
+        return _literal(first, opens) + _SPACE + _SPACE.join(map(re.escape, rest.split()))
     if opens and word[:1].islower():
         return f"[{word[0]}{word[0].upper()}]" + re.escape(word[1:])
     return re.escape(word)
@@ -259,8 +263,8 @@ def compile_template(
             words = alts.split("|")
             out.append("(?:" + "|".join(_literal(a, first) for a in words) + ")")
             first = False
-            if not opened:
-                required.append(tuple(a.lower() for a in alts.split("|")))
+            if not opened:  # one word of each alternative stands in the text as written
+                required.append(tuple(max(a.lower().split() or [a], key=len) for a in words))
         elif space:
             if out and out[-1] == ")?" and len(out) - 1 in leading_groups:
                 out.insert(len(out) - 1, _SPACE)  # "[b] c" -> (?:b\s+)?c
