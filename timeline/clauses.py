@@ -229,14 +229,17 @@ _AS_PLAIN = str.maketrans(
     | dict.fromkeys("\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " ")
     | dict.fromkeys("\u2010\u2011", "-")
 )
+# a figure dash, em dash or bar between numbers is the range dash "–" ("9—12 Uhr")
+_NUMBER_DASH = re.compile(r"(?<=\d)(\s*)[\u2012\u2014\u2015](?=\s*\d)")
 
 
 def plain_text(text: str) -> str:
     """The text as the patterns read it: HTML entities pasted into it ("March&nbsp;5",
     "5&ndash;7 March") as the character they stand for, padded with spaces to the entity's
     length, invisible, no-break and thin spaces as spaces ("March\u200b5",
-    "a\u00a0couple\u00a0of years") and no-break hyphens as hyphens ("third\u2011quarter"). The
-    same length, so that offsets found in it are offsets in the text."""
+    "a\u00a0couple\u00a0of years"), no-break hyphens as hyphens ("third\u2011quarter") and any
+    dash between numbers as "–" ("9—12 Uhr"). The same length, so that offsets found in it are
+    offsets in the text."""
 
     def plain(m: re.Match[str]) -> str:
         char = html.unescape(m.group())
@@ -245,7 +248,8 @@ def plain_text(text: str) -> str:
         return (" " if char.isspace() else char).ljust(len(m.group()))
 
     text = text.translate(_AS_PLAIN)
-    return _ENTITY.sub(plain, text) if "&" in text else text
+    text = _ENTITY.sub(plain, text) if "&" in text else text
+    return _NUMBER_DASH.sub(r"\1–", text)
 
 
 _CASED_WORD = re.compile(r"[^\W\d_]{3,}")
