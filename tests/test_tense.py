@@ -18,6 +18,9 @@ CASES = [
     ("de", "Er ist am [Sonntag] zurückgetreten.", "past"),
     ("de", "Die Lage ist seit [Montag] ruhig.", "present"),
     ("de", "Das Gebiet am [Montag].", "unknown"),  # "Gebiet" is a noun, not a participle
+    # in capitals "SCHLOSS" after "AUF" is the castle, no past of "schließen"; "ER SCHLOSS" is
+    ("de", "KONZERT AUF SCHLOSS TIROL AM [9. JULI].", "unknown"),
+    ("de", "ER SCHLOSS AM [MONTAG] DIE TÜR.", "past"),
     ("de", "Am 18. März traf Dr. Müller ein. Er wird am [Freitag] abreisen.", "future"),
     # "zu besuchen" is an infinitive, no participle of a perfect with "ist"
     ("de", "Der Markt ist bis zum [6. Jänner] zu besuchen.", "present"),

@@ -67,6 +67,10 @@ class _Cues:
     not_suffixed: frozenset[str]
     not_endings: tuple[str, ...]
     not_after: frozenset[str]
+    # listed past forms that are nouns too ("Schloss", "Stand"), and the words before which
+    # they are: in a line in one case the capital cannot tell ("AUF SCHLOSS RUNKELSTEIN")
+    nouns_too: frozenset[str]
+    noun_after: frozenset[str]
     past_not_before: frozenset[str]  # a past form before these is a participle of a passive
     # with one of these in the piece, such a word after a participle is the infinitive of a past
     # passive ("musste am Sonntag gesperrt werden"), no future
@@ -136,6 +140,8 @@ def _cues(language: str) -> _Cues:
         | {w.lower() for w in data[PRESENT]["words"] if " " not in w},
         not_endings=tuple(past.get("not_endings", [])),
         not_after=frozenset(past.get("not_after", [])),
+        nouns_too=frozenset(past.get("nouns_too", [])),
+        noun_after=frozenset(past.get("noun_after", [])),
         past_not_before=frozenset(past.get("not_before", [])),
         past_modals=frozenset(past.get("modals", [])),
         blocked_after={
@@ -339,6 +345,8 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
         for i, (s, e, w) in enumerate(tokens)
     ]
     found = _listed(tokens, lowered, usable, cues)
+    if one_case and cues.nouns_too:
+        found = [c for c in found if not _noun_too(c, tokens, lowered, cues)]
     found += _past_forms(text, tokens, lowered, cues, one_case)
     found += _intended(text, tokens, lowered, found, cues)
     found += _perfects(tokens, lowered, usable, cues)
@@ -346,6 +354,19 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
     if not found and tokens and usable[-1] and _is_zu_infinitive(lowered, cues):
         found.append((tokens[-1][0], tokens[-1][1], FUTURE))
     return found
+
+
+def _noun_too(
+    cue: Cue, tokens: list[tuple[int, int, str]], lowered: list[str], cues: _Cues
+) -> bool:
+    """Is the past form `cue` a noun by the word before it ("AUF SCHLOSS", "DEN STAND")?"""
+    i = next((i for i, t in enumerate(tokens) if t[0] == cue[0]), 0)
+    return (
+        cue[2] == PAST
+        and i > 0
+        and lowered[i] in cues.nouns_too
+        and lowered[i - 1] in cues.noun_after
+    )
 
 
 def _listed(
