@@ -56,9 +56,6 @@ class _Cues:
     # first word -> (phrase, tense) for every cue phrase
     phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     past_suffixes: tuple[str, ...]
-    # in a headline in capitals, may a word be a past form by its ending alone? Not where the
-    # ending is also a noun's ("RENTE STEIGT": German), only where it is rarely one ("ARRESTED")
-    suffixes_in_capitals: bool
     # verb prefixes before a listed one-word past form: "bekam", "zurücktrat", "teilnahm";
     # not on words with these endings (participles too: "verboten")
     past_prefixes: tuple[str, ...]
@@ -131,7 +128,6 @@ def _cues(language: str) -> _Cues:
     return _Cues(
         phrases={first: tuple(found) for first, found in phrases.items()},
         past_suffixes=tuple(past.get("suffixes", [])),
-        suffixes_in_capitals=past.get("suffixes_in_capitals", True),
         past_prefixes=tuple(past.get("prefixes", [])),
         prefixed_not_endings=tuple(past.get("prefixed_not_endings", [])),
         past_words=frozenset(w.lower() for w in past["words"] if " " not in w),
@@ -401,8 +397,7 @@ def _past_forms(
             continue  # a capitalized word is a noun ("Mitte"), also at a sentence start
         if w.endswith(cues.not_endings):
             continue
-        guess = written_lower or cues.suffixes_in_capitals
-        suffixed = guess and any(w.endswith(x) and len(w) > len(x) + 2 for x in cues.past_suffixes)
+        suffixed = any(w.endswith(x) and len(w) > len(x) + 2 for x in cues.past_suffixes)
         if (suffixed and not (i > 0 and lowered[i - 1] in cues.not_after)) or _prefixed_past(
             w, cues
         ):
