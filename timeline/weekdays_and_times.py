@@ -18,6 +18,7 @@ from timeline.periods import Period
 from timeline.situation import LEANS_AHEAD, LOOKS_BACK, Reading, Situation, Unresolvable
 
 SMALL_HOURS_END = 6  # hours before this, told after an evening, are past midnight
+NOON = 12
 
 
 def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
@@ -202,6 +203,11 @@ def _day_for_hour(previous: Period, hour: int | None, tense: str) -> date:
         return previous.earliest
     if previous.earliest < previous.latest:
         return previous.earliest if hour is not None and hour >= 12 else previous.latest
+    if previous.value.endswith("TNI") and hour is not None and tense in LOOKS_BACK:
+        # a morning told in the past after a night is the morning after ("talks went on
+        # through the night. At 9 a.m. the leaders emerged"); its small hours stay with the
+        # night's day, as KRAUTS dates "in der Nacht des 14. August gegen 3 Uhr"
+        return previous.earliest + timedelta(days=int(SMALL_HOURS_END <= hour < NOON))
     clock = clock_of(previous)
     evening = previous.value.endswith("TEV") or (clock is not None and clock.hour >= 18)
     after_midnight = hour is not None and hour < SMALL_HOURS_END and evening
