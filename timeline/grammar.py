@@ -64,6 +64,15 @@ _SPACE = r"\s+"
 _OPTIONAL_SPACE = r"\s*"
 
 
+@dataclass(frozen=True, eq=False)
+class Needed:
+    """Lower-cased strings one of which a text must contain. One object per distinct set,
+    shared by the patterns and hashed by identity: find_candidates asks each set once per text,
+    and a set of a hundred month forms is not hashed anew for each of some 2,000 patterns."""
+
+    strings: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class Pattern:
     id: str
@@ -73,9 +82,8 @@ class Pattern:
     regex: re.Pattern[str]
     slot_groups: tuple[tuple[str, str], ...]  # (group name, slot name)
     order: int
-    # Pieces the pattern cannot match without, each as the strings one of which must occur
-    # (lower-cased): a text lacking one is not scanned at all.
-    requires: tuple[tuple[str, ...], ...] = ()
+    # Pieces the pattern cannot match without: a text lacking one is not scanned at all.
+    requires: tuple[Needed, ...] = ()
     # case-sensitive, opening with a lower-case word: capitalized only at a sentence start
     opens_lower: bool = False
     # the template ignoring case, for lines written in one case (None: `regex` ignores case)
@@ -310,6 +318,7 @@ def _forms(lexicon: Lexicon, category: str, pattern_id: str) -> list[str]:
 
 def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pattern]:
     patterns = []
+    needed: dict[tuple[str, ...], Needed] = {}
     for order, entry in enumerate(entries):
         params = {k: v for k, v in entry.items() if k not in ("id", "match", "frame")}
         pid = entry.get("id", "")
@@ -338,7 +347,9 @@ def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pa
             blind = None
             if params.get("case_sensitive") is True:
                 blind = re.compile(regex, re.IGNORECASE)
-            requires = tuple(dict.fromkeys(required))
+            requires = tuple(
+                needed.setdefault(strings, Needed(strings)) for strings in dict.fromkeys(required)
+            )
         except (TemplateError, re.error) as err:
             raise TemplateError(f"pattern {entry.get('id')}: {err}") from err
         patterns.append(
@@ -422,15 +433,15 @@ def find_candidates(
     lowered = text.lower()
     lines = one_case_lines(text)
     items = line_items(text)
-    present: dict[tuple[str, ...], bool] = {}
+    present: dict[Needed, bool] = {}
 
-    def contains(strings: tuple[str, ...]) -> bool:
-        if strings not in present:
-            present[strings] = any(s in lowered for s in strings)
-        return present[strings]
+    def contains(needed: Needed) -> bool:
+        if needed not in present:
+            present[needed] = any(s in lowered for s in needed.strings)
+        return present[needed]
 
     for pattern in patterns:
-        if not all(contains(strings) for strings in pattern.requires):
+        if not all(map(contains, pattern.requires)):
             continue
         for m in _matches(pattern, text, lines):
             one_case = in_one_case_line(text, m.start())
