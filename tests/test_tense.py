@@ -76,6 +76,9 @@ CASES = [
     ("en", "The house was destroyed in 1998 and rebuilt in [May].", "past"),
     ("en", "They resent the ruling of [Tuesday].", "unknown"),
     ("en", "The company laid off 500 workers on [Friday].", "past"),
+    # what a plan follows has happened: the nearer cue is past
+    ("en", "Airlines will add flights in the wake of the strike on [Monday].", "past"),
+    ("en", "Prices will rise in the aftermath of the storm in [September].", "past"),
 ]
 
 
