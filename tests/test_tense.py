@@ -79,6 +79,11 @@ CASES = [
     # what a plan follows has happened: the nearer cue is past
     ("en", "Airlines will add flights in the wake of the strike on [Monday].", "past"),
     ("en", "Prices will rise in the aftermath of the storm in [September].", "past"),
+    # an obligation takes its auxiliary's tense: "had to", "didn't have to" are past
+    ("en", "Columbia had to close the branch on [Monday].", "past"),
+    ("en", "Previously, Columbia didn't have to adjust the value in [May].", "past"),
+    ("en", "The bank did not have to pay the fine on [Monday].", "past"),
+    ("en", "The bank will have to close on [Monday].", "future"),
 ]
 
 
