@@ -84,6 +84,13 @@ CASES = [
     ("en", "Previously, Columbia didn't have to adjust the value in [May].", "past"),
     ("en", "The bank did not have to pay the fine on [Monday].", "past"),
     ("en", "The bank will have to close on [Monday].", "future"),
+    # a relative clause set off by commas right before the date's piece describes the subject:
+    # its past is not the sentence's ...
+    ("en", "Compaq, which said it discovered the bugs, announces products on [Nov. 6].", "unknown"),
+    ("en", "The Yankees, who won 114 games, open the playoffs [Tuesday] against Texas.", "unknown"),
+    # ... but a list after it goes on with the relative clause, and a date inside it is its own
+    ("en", "Taylor, who stepped down as chairman, president and chief in [March], left.", "past"),
+    ("en", "The senator, who was arrested on [Friday], resigned.", "past"),
 ]
 
 

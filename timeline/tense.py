@@ -107,6 +107,9 @@ class _Cues:
     scope_marks: frozenset[str]  # ":" ends the search like a sentence end
     own_clause: frozenset[str]  # "dass": a clause it opens has its own tense
     aside_verbs: frozenset[str]  # "say" ending a piece set off by commas ("police say")
+    # "which", "who": a piece set off by commas that opens with one describes a noun ("Compaq,
+    # which said it found the bugs, still announces ...")
+    relative_openers: frozenset[str]
     # how much farther a cue after the span counts than one before it: an English verb governs
     # the dates after it ("flew on Friday for talks expected to ..."), a German one also those
     # before it ("Am Montag traf ...")
@@ -172,6 +175,7 @@ def _cues(language: str) -> _Cues:
         scope_marks=frozenset(scope.get("marks", [])),
         own_clause=frozenset(scope.get("own_clause", [])),
         aside_verbs=frozenset(scope.get("aside_verbs", [])),
+        relative_openers=frozenset(scope.get("relative_openers", [])),
         after_weight=scope.get("after_weight", 1),
     )
 
@@ -187,7 +191,7 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
     cues = _cues(language)
     sentence = _within_reach(text, _scope(text, spans[i], start, end, cues.scope_marks), start, end)
     parts = pieces(text, sentence[0], sentence[1], language)
-    asides = _asides(text, parts, start, end, cues.aside_verbs, language)
+    asides = _asides(text, parts, start, end, cues, language)
     for lo, hi in _widening(parts, start, end, sentence):
         tense = _tense_in(text, lo, hi, start, end, language, asides)
         if tense != UNKNOWN:
@@ -252,12 +256,15 @@ def _widening(
 
 
 def _asides(
-    text: str, parts: list[Piece], start: int, end: int, verbs: frozenset[str], language: str
+    text: str, parts: list[Piece], start: int, end: int, cues: _Cues, language: str
 ) -> list[tuple[int, int, bool]]:
     """Short pieces set off by punctuation that end in a verb of saying ("On Tuesday, police
     say, he killed his wife"): they attribute the sentence; their tense is not its tense. So
     does a short piece inside the sentence that opens with a past form ("The oil fires, set in
-    late February, may burn until the end of the year"): it describes a noun."""
+    late February, may burn until the end of the year") or, right before the date's piece, a
+    relative pronoun ("Compaq, which said it found the bugs, still announces ... on Nov. 6"):
+    it describes a noun."""
+    verbs = cues.aside_verbs
     found = []
     for i, p in enumerate(parts):
         closed = i + 1 == len(parts) or parts[i + 1].after_punctuation
@@ -282,6 +289,19 @@ def _asides(
         ):
             opening = tense_cues(text, p.start, said[0][1], language)
             describes = any(t == PAST for _, _, t in opening)
+        if (
+            p.after_punctuation
+            and i > 0
+            and i + 1 < len(parts)
+            and closed
+            and said
+            and said[0][2] in cues.relative_openers
+            and parts[i + 1].start < end
+            and start < parts[i + 1].end
+        ):
+            # only right before the date's piece: the main clause goes on there ("who stepped
+            # down as chairman, president and chief executive in March" goes on with a list)
+            describes = True
         if (aside or describes) and not (p.start < end and start < p.end):
             found.append((p.start, p.end, describes))
     return found
