@@ -91,6 +91,12 @@ CASES = [
     # ... but a list after it goes on with the relative clause, and a date inside it is its own
     ("en", "Taylor, who stepped down as chairman, president and chief in [March], left.", "past"),
     ("en", "The senator, who was arrested on [Friday], resigned.", "past"),
+    # "may" is a cue in lower case only: capitalized it is the month, also in capitals
+    ("en", "Officials said the thrift may branch out into lending in [March].", "future"),
+    ("en", "He may have killed her on [Friday].", "past"),
+    ("en", "[May] sales rose.", "past"),
+    ("en", "SALES ROSE IN [MAY]", "past"),
+    ("en", "THE SELLING MAY CONTINUE THROUGH [MARCH]", "future"),
 ]
 
 

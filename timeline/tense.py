@@ -107,6 +107,10 @@ class _Cues:
     scope_marks: frozenset[str]  # ":" ends the search like a sentence end
     own_clause: frozenset[str]  # "dass": a clause it opens has its own tense
     aside_verbs: frozenset[str]  # "say" ending a piece set off by commas ("police say")
+    # one-word cues that are something else when capitalized, even at a sentence start or in a
+    # line in capitals ("may", the month "May"): cues only when written in lower case (a phrase
+    # such as "may continue" counts in capitals too)
+    lower_case_only: frozenset[str]
     # "which", "who": a piece set off by commas that opens with one describes a noun ("Compaq,
     # which said it found the bugs, still announces ...")
     relative_openers: frozenset[str]
@@ -176,6 +180,7 @@ def _cues(language: str) -> _Cues:
         own_clause=frozenset(scope.get("own_clause", [])),
         aside_verbs=frozenset(scope.get("aside_verbs", [])),
         relative_openers=frozenset(scope.get("relative_openers", [])),
+        lower_case_only=frozenset(scope.get("lower_case_only", [])),
         after_weight=scope.get("after_weight", 1),
     )
 
@@ -361,6 +366,11 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
         for i, (s, e, w) in enumerate(tokens)
     ]
     found = _listed(tokens, lowered, usable, cues)
+    found = [
+        c
+        for c in found
+        if text[c[0] : c[1]].lower() not in cues.lower_case_only or text[c[0] : c[1]].islower()
+    ]
     if one_case and cues.nouns_too:
         found = [c for c in found if not _noun_too(c, tokens, lowered, cues)]
     found += _past_forms(text, tokens, lowered, cues, one_case)
