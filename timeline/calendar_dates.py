@@ -139,9 +139,7 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
     def period_in(year: int) -> Period | None:
         if nth:
             return periods.day(periods.nth_weekday(year, m, int(slots["weekday"]), nth))
-        whole = _day_or_month(m, d or 0)(year)
-        # the part is what happened: "since late May" told on May 12 is last year's
-        return narrow(whole, part) if whole and part and not d else whole
+        return _day_or_month(m, d or 0)(year)
 
     if y is not None:
         p = period_in(y)
