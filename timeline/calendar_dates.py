@@ -210,8 +210,7 @@ def resolve_year(slots: dict, params: dict, s: Situation) -> Reading:
     if within is None and unit == "quarter" and s.today is not None:
         # with no quarter told, the quarter compared is the last one reported ("earned $376,000
         # in the 1988 quarter" after "it reported last year", told in October 1989: 1988-Q3)
-        current = periods.containing(s.today, "quarter")
-        within = _same_part_in(y, unit, periods.containing(current.earliest - timedelta(1), unit))
+        within = _same_part_in(y, unit, periods.last_quarter_over(s.today))
     if within is not None:  # "the 1988 quarter" after "the third quarter": 1988-Q3
         return Reading("DATE", within.value, within.granularity, within)
     if "until" in slots:  # "Saison 2014/15": one period across years; `value` may say X

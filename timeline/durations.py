@@ -105,15 +105,16 @@ def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
     if not anchor or s.today is None:
         return Reading("DURATION", value, gran, None, mod)
     low, high = VAGUE_COUNT if n is None else (n, n)
-    step, low, high = _in_days(unit, low, high) if unit in TIME_UNITS else (unit, low, high)
-    if anchor in REPORTED:
-        span = _reported(anchor, step, round(high), s)
-    elif anchor == "until_ref":
-        span = (periods.shift(s.today, step, -round(high)), s.today)
-    elif anchor == "from_ref":
-        span = (s.today, periods.shift(s.today, step, round(high)))
+    if anchor in ("ahead", "ago"):
+        span = offset_span(s.today, unit, low, high, 1 if anchor == "ahead" else -1)
     else:
-        span = offset_span(s.today, step, low, high, 1 if anchor == "ahead" else -1)
+        step, _, high = _in_days(unit, low, high) if unit in TIME_UNITS else (unit, low, high)
+        if anchor in REPORTED:
+            span = _reported(anchor, step, round(high), s)
+        elif anchor == "until_ref":
+            span = (periods.shift(s.today, step, -round(high)), s.today)
+        else:  # "from_ref"
+            span = (s.today, periods.shift(s.today, step, round(high)))
     return Reading(params.get("type", "DURATION"), params.get("value", value), gran,
                    Period(value, gran, *span), mod)  # fmt: skip
 
@@ -133,8 +134,8 @@ def _reported(anchor: str, unit: str, n: int, s: Situation) -> tuple[date, date]
     profit rose" told in February); or the `n` units up to the end of the last quarter over."""
     assert s.today is not None
     if anchor == "report_end":
-        end = periods.containing(s.today, "quarter").earliest
-        return periods.shift(end, unit, -n), end - timedelta(days=1)
+        end = periods.last_quarter_over(s.today).latest
+        return periods.shift(end + timedelta(days=1), unit, -n), end
     start = date(s.today.year, 1, 1)
     if s.tense in LOOKS_BACK and periods.shift(start, unit, n) > s.today:
         start = date(s.today.year - 1, 1, 1)

@@ -168,6 +168,11 @@ def week_years_on(d: date, years: int) -> date:
     return moved - timedelta(days=moved.isoweekday() - 1)
 
 
+def last_quarter_over(d: date) -> Period:
+    """The last quarter that ended before day `d`: the one results are reported for."""
+    return containing(containing(d, "quarter").earliest - timedelta(days=1), "quarter")
+
+
 def containing(d: date, unit: str) -> Period:
     """The period of the given unit that contains day `d`."""
     if unit == "day":
