@@ -75,8 +75,11 @@ def across_dct(
 
 def can_count_from(previous: Period, cand: Candidate) -> bool:
     """Can an anchored expression count from `previous`? Not days from a month, but a weekday
-    from a week ("The following week ... By the following Monday": from that week's Monday)."""
+    from a week ("The following week ... By the following Monday": from that week's Monday),
+    and a period of a granularity the pattern keeps though coarser (`keep_coarser`)."""
     if cand.pattern.frame == "weekday" and previous.granularity == "week":
+        return True
+    if previous.granularity in cand.pattern.params.get("keep_coarser", ()):
         return True
     unit = _anchored_unit(cand)
     if unit not in GRANULARITIES or previous.granularity not in GRANULARITIES:

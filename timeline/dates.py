@@ -306,12 +306,6 @@ def _read(
     params = cand.pattern.params
     if told_is_no_anchor(params, previous, tense, dct):
         previous = None
-    if previous is not None and previous.period.granularity in params.get("year_back_from", ()):
-        # "For the first half ... from the year-earlier period": a half, too coarse for the
-        # quarters counted in, is still the period compared with, a year back in its own unit
-        year_back = {"unit": "year", "shift": -1, "keep_granularity": True}
-        cand = replace(cand, pattern=replace(cand.pattern, params={**params, **year_back}))
-        params = cand.pattern.params
     if previous is None and params.get("now_unanchored"):
         # "A year on, the town is rebuilding" opening a story: the report is that long after
         params = {**params, "sign": 0}
@@ -323,7 +317,8 @@ def _read(
         conventions = replace(conventions, tense_penalty=penalties)
 
     def at(today, span, tense=tense):
-        keep = params.get("keep_granularity")  # the resolver counts in the earlier date's unit
+        # the resolver counts in the earlier date's unit
+        keep = params.get("keep_granularity") or params.get("keep_coarser")
         near = last if last and (keep or last.granularity in ("day", "time")) else None
         crossed = near and previous and across_dct(near, tense, dct, PLANS)
         if crossed and cand.pattern.frame == "time" and not previous.has_year:

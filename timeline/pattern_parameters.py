@@ -69,8 +69,9 @@ PARAMETERS: dict[str, str] = {
     "anchor_in_past": "count from the earlier date only in a past clause",
     "anchor_in_unit": "count from the earlier date only if it is as fine as the unit; after a "
     "coarser one from the DCT ('Im Jahr 2024 ... im Vormonat' is the DCT's month before)",
-    "year_back_from": "granularities of an earlier date, coarser than the unit, counted from "
-    "all the same: that period a year back ('For the first half ... the year-earlier period')",
+    "keep_coarser": "granularities of an earlier date, coarser than the unit, counted from all "
+    "the same and kept: the span counted, in that unit ('For the first half ... the "
+    "year-earlier period': four quarters back is that half a year back)",
     "anchor_named": "the expression names the period of the date told before ('that week'): "
     "after a coarser date it is some unit of that date, even uncounted weeks",
     "anchor_max_age_days": "count from the earlier date only if it ended at most so many days "

@@ -136,9 +136,15 @@ def _kept_unit(unit: str, params: dict, s: Situation) -> str:
     """The unit a counted date is given in: its own, or with `keep_granularity` the earlier
     date's when that is finer ("a year earlier" after "the third quarter" is a quarter, "a
     decade later" after 1989 is 1999). A unit as `keep_granularity` is the finest kept: a
-    period ("Vorjahreszeitraum", "month") after a day is not a day but its year, a year back."""
+    period ("Vorjahreszeitraum", "month") after a day is not a day but its year, a year back.
+    A granularity in `keep_coarser` is kept though coarser than the unit: "the year-earlier
+    period" (four quarters back) after a half is that half a year back."""
+    earlier = s.previous.granularity if s.previous else None
+    if earlier in params.get("keep_coarser", ()):
+        return earlier
     keep = params.get("keep_granularity")
-    earlier = s.previous.granularity if keep and s.previous else None
+    if not keep or earlier is None:
+        return unit
     earlier = "day" if earlier == "time" else earlier
     finest = GRANULARITIES.index(keep if isinstance(keep, str) else "day")
     if earlier in ("day", "week", "month", "quarter", "half", "year") and (
