@@ -371,7 +371,8 @@ def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pa
 
 _OPENS_LOWER = re.compile(r"[<\[(]*[a-z]")
 NAME_BEFORE = "[name]"  # in `not_preceded_by`: a capitalized word inside a sentence
-_NEXT_WORD = re.compile(r"[^\S\n]*(-?[\w.]+)")  # "-old" after "6-year" is a word
+# "-old" after "6-year" is a word, and so is a currency sign before its amount ("1990's $2")
+_NEXT_WORD = re.compile(r"[^\S\n]*(-?[\w.]+|[$€£#])")
 _PREVIOUS_WORD = re.compile(r"([\w.]+)[^\S\n]*$")
 
 
