@@ -304,6 +304,9 @@ def _read(
     """The reading of a candidate, and the earlier date it counted from (None: the DCT).
     `told`: the date `cand` goes on from in the next sentence (anchors.goes_on), if any."""
     params = cand.pattern.params
+    if tense == "past" and params.get("length_in_past") and dct is not None:
+        # "built the bridge in two years": the time it took, not a date ahead of the report
+        return _read(cand, eng, None, tense, None, None)
     if told_is_no_anchor(params, previous, tense, dct):
         previous = None
     if previous is None and params.get("now_unanchored"):

@@ -80,6 +80,8 @@ PARAMETERS: dict[str, str] = {
     "('A year on, the town is rebuilding' opening a story)",
     "context_in_sentence": "a year written here is the setting only up to its sentence end",
     "no_context": "the year written here is no setting for what follows ('seit 2010')",
+    "length_in_past": "in a past clause the count is the time something took, no date ahead "
+    "('built the bridge in two years')",
     "fresh_past": "in a past clause, count from so many days before the DCT: a period begun "
     "fewer days ago has nothing to report yet ('For the year' on January 2)",
     "uses_tense": "the clause's tense chooses between the last and the next occurrence",
