@@ -304,9 +304,6 @@ def _read(
     """The reading of a candidate, and the earlier date it counted from (None: the DCT).
     `told`: the date `cand` goes on from in the next sentence (anchors.goes_on), if any."""
     params = cand.pattern.params
-    if tense == "past" and params.get("length_in_past") and dct is not None:
-        # "built the bridge in two years": the time it took, not a date ahead of the report
-        return _read(cand, eng, None, tense, None, None)
     if told_is_no_anchor(params, previous, tense, dct):
         previous = None
     if previous is None and params.get("now_unanchored"):
@@ -338,6 +335,9 @@ def _read(
         # "seized the city in 2014. For the next three years, they held it": the span runs on
         # from the date told, not from the DCT
         return at(previous.period.latest, None), previous
+    if tense == "past" and params.get("length_in_past") and dct is not None:
+        # "built the bridge in two years": the time it took, not a date ahead of the report
+        return _read(cand, eng, None, tense, None, None)
     if params.get("anchor") == "previous":
         if previous is not None and can_count_from(previous.period, cand):
             # a time counts from its own day (a night over two days: the day it is named by)
