@@ -229,6 +229,8 @@ def _tense_of(cand: Candidate, text: str, eng: Engine) -> str:
     needs_tense = cand.pattern.frame in TENSE_FRAMES or params.get("uses_tense")
     needs_tense = needs_tense or params.get("anchor_in_past")
     needs_tense = needs_tense or params.get("anchor") in ("from_ref", "year_start")
+    # a count on from a date told ("two days later") in a past clause is not after the report
+    needs_tense = needs_tense or (params.get("anchor") == "previous" and _counts_on(params))
     if not needs_tense or "year" in cand.slots:
         return "unknown"
     if _after_word(text, cand.start, eng, "since_words"):
@@ -290,6 +292,11 @@ def _beyond_calendar(cand: Candidate, eng: Engine, tense: str, err: Exception) -
         return _read(cand, eng, None, tense, None, None)[0]
     except (Unresolvable, KeyError, ValueError, OverflowError):
         return None
+
+
+def _counts_on(params: dict) -> bool:
+    """Does the pattern count forward from its anchor ("later", "the following week")?"""
+    return params.get("shift", 0) > 0 or params.get("sign", 0) > 0
 
 
 def _read(
@@ -381,7 +388,18 @@ def _read(
             # a Monday: a period begun fewer than `fresh_past` days ago has nothing to report
             # yet, the one just over is meant (as for quarters, occurrence.FRESH_PERIOD_DAYS)
             return at(dct.earliest - timedelta(days=int(params["fresh_past"])), None), None
-        return at(dct.earliest, None), None
+        reading = at(dct.earliest, None)
+        if (
+            params.get("anchor") == "previous"
+            and _counts_on(params)
+            and tense == "past"
+            and reading.period is not None
+            and reading.period.earliest > dct.latest
+        ):
+            # "Two days later, he died" with no date told before: not two days after the
+            # report, some day unknown
+            return at(None, None), None
+        return reading, None
     span = (dct.earliest, dct.latest)
     return _join(at(dct.earliest, span), at(dct.latest, span), dct), None
 
