@@ -101,6 +101,8 @@ def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
         value = _joined(value, duration_value(slots["number__2"], slots["unit__2"]))
     mod = slots.get("mod") or params.get("mod")
     anchor = params.get("anchor")
+    if s.tense in params.get("ahead_in", ()):
+        anchor = "ahead"  # "The second round will be held in two weeks": no span back
     gran = "time" if unit in TIME_UNITS else unit
     if not anchor or s.today is None:
         return Reading("DURATION", value, gran, None, mod)

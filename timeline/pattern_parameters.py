@@ -82,6 +82,8 @@ PARAMETERS: dict[str, str] = {
     "no_context": "the year written here is no setting for what follows ('seit 2010')",
     "length_in_past": "in a past clause the count is the time something took, no date ahead "
     "('built the bridge in two years')",
+    "ahead_in": "clause tenses in which a duration's span is a point ahead instead ('The "
+    "second round will be held in two weeks', not 'the second storm in two weeks')",
     "fresh_past": "in a past clause, count from so many days before the DCT: a period begun "
     "fewer days ago has nothing to report yet ('For the year' on January 2)",
     "uses_tense": "the clause's tense chooses between the last and the next occurrence",
