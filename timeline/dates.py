@@ -141,7 +141,13 @@ def _marks_after(
     written year that sets the narrative. Split from find_dates: which dates become a context
     is a question of its own, apart from finding and reading them."""
     params = cand.pattern.params
-    if reading.period is None or reading.uncertain or reading.value.endswith("_REF"):
+    if reading.uncertain and not params.get("anchor_stays"):
+        # a date known only within a coarse DCT ("heute" in a November paper) is no day to
+        # count from, and the story has moved on from the last day known ("Am 9. November
+        # 1989 ... Heute feiern Tausende. Das Fest beginnt um 19 Uhr" is no 1989 evening);
+        # counted from the DCT, it ends the narrative as a day known would
+        return None, written if used is not None else None
+    if reading.period is None or reading.value.endswith("_REF"):
         return previous, written
     if params.get("anchor_stays"):  # "a year earlier" twice: same anchor
         return previous, written
