@@ -300,6 +300,11 @@ def _beyond_calendar(cand: Candidate, eng: Engine, tense: str, err: Exception) -
         return None
 
 
+# At most so many characters between a day and a clock time that belongs to it (" ab ",
+# ", um ", " gegen ")
+CLOCK_AFTER_DAY = 8
+
+
 def _counts_on(params: dict) -> bool:
     """Does the pattern count forward from its anchor ("later", "the following week")?"""
     return params.get("shift", 0) > 0 or params.get("sign", 0) > 0
@@ -336,8 +341,9 @@ def _read(
         crossed = near and previous and across_dct(near, tense, dct, PLANS)
         if crossed and cand.pattern.frame == "time" and not previous.has_year:
             # a clock time told in the past is not on a day placed ahead ("set Oct. 31 as the
-            # date. Trading, halted at 11:30 a.m., resumed"), nor a planned one on a day over
-            near = None
+            # date. Trading, halted at 11:30 a.m., resumed"), nor a planned one on a day over;
+            # right after the day it is that day's all the same ("Am 25. Juli ab 14 Uhr")
+            near = near if cand.start - previous.end <= CLOCK_AFTER_DAY else None
         s = Situation(today, tense, span, near, conventions)
         return RESOLVERS[cand.pattern.frame](cand.slots, params, s)
 
