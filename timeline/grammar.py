@@ -399,6 +399,20 @@ def _excluded_by_neighbours(
     return False
 
 
+def _inside_number_chain(text: str, start: int) -> bool:
+    """Does a match open with four digits glued to a number that is no year before them
+    ("555-2014", "0471-2014", "978-3-16-2014"): part of a phone number or code, no date? A
+    range of years ("1990-2014", "12/2014") and the year of a day ("12-03-2024") stay."""
+    if not (start >= 2 and text[start : start + 4].isdigit() and text[start - 1] in "-/"):
+        return False
+    runs = re.findall(r"\d+", text[max(0, start - 12) : start - 1].split(" ")[-1])
+    if not runs:
+        return False
+    if len(runs) == 2 and all(len(r) <= 2 for r in runs):  # a day and a month before it
+        return False
+    return len(runs) > 1 or len(runs[0]) == 3 or len(runs[0]) > 4 or runs[0].startswith("0")
+
+
 def _lacks_word_before(text: str, start: int, words: re.Pattern, language: str) -> bool:
     """`after_word_of`: is none of `words` in the comma clause before `start`?"""
     return words.search(text, clause_start(text, start, language), start) is None
@@ -466,6 +480,8 @@ def find_candidates(
             if _excluded_by_neighbours(text, m.start("x"), m.end("x"), pattern.params, one_case):
                 continue
             if _splits_items(text, m.start("x"), m.end("x"), items):
+                continue
+            if _inside_number_chain(text, m.start("x")):
                 continue
             after = pattern.params.get("after_word_of")
             if after and _lacks_word_before(text, m.start(), after, language):
