@@ -51,6 +51,7 @@ from timeline.pattern_parameters import PARAMETERS
 NUMBER_SLOTS: dict[str, str] = {
     "day": r"0?[1-9]|[12]\d|3[01]",
     "monthnum": r"0?[1-9]|1[0-2]",
+    "monthnum2": r"0[1-9]|1[0-2]",  # a month of two digits ("03/2026", not an issue "3/2024")
     "year": r"1[0-9]\d\d|20\d\d|21\d\d",
     "year2": r"\d\d",
     "hour": r"[01]?\d|2[0-4]",
@@ -400,10 +401,10 @@ def _excluded_by_neighbours(
 
 
 def _inside_number_chain(text: str, start: int) -> bool:
-    """Does a match open with four digits glued to a number that is no year before them
+    """Does a match open with digits glued to a number that is no year or day before them
     ("555-2014", "0471-2014", "978-3-16-2014"): part of a phone number or code, no date? A
     range of years ("1990-2014", "12/2014") and the year of a day ("12-03-2024") stay."""
-    if not (start >= 2 and text[start : start + 4].isdigit() and text[start - 1] in "-/"):
+    if not (start >= 2 and text[start].isdigit() and text[start - 1] in "-/"):
         return False
     runs = re.findall(r"\d+", text[max(0, start - 12) : start - 1].split(" ")[-1])
     if not runs:
