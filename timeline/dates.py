@@ -94,6 +94,7 @@ def find_dates(
     previous: Mark | None = None  # the last date known for sure
     written: Mark | None = None  # the last date with its year written out (as the whole year)
     schedule = Schedule()
+    vague_day: tuple[int, Period] | None = None  # the last day known within a coarse DCT
     reach = eng.lexicon.settings.get("narrative_reach", NARRATIVE_REACH)
     for cand in find_candidates(text, eng.patterns, eng.lexicon, language):
         if cand.pattern.frame == "none":  # a longer reading that is not a date ("Nr. 2015")
@@ -117,6 +118,14 @@ def find_dates(
         joins = joins_schedule(cand, text, language, schedule)
         if joins:
             reading = scheduled(cand, reading, tense, schedule.recurring)
+        if used is None and _on_vague_day(cand, reading, vague_day):
+            # "Wednesday at 7 p.m." in a December paper: the evening of that Wednesday,
+            # wherever it falls (in early January too), not some evening of December
+            day = vague_day[1]
+            period = replace(reading.period, earliest=day.earliest, latest=day.latest)
+            reading = replace(reading, period=period)
+        if reading.uncertain and reading.period and reading.granularity in ("day", "time"):
+            vague_day = (cand.end, reading.period)
         tid = f"t{len(found) + 1}"
         found.append(_expression(cand, written_text, reading, dct, tense, tid, doc_id, used))
         schedule = schedule_after(cand, reading, joins, schedule)
@@ -303,6 +312,17 @@ def _beyond_calendar(cand: Candidate, eng: Engine, tense: str, err: Exception) -
 # At most so many characters between a day and a clock time that belongs to it (" ab ",
 # ", um ", " gegen ")
 CLOCK_AFTER_DAY = 8
+
+
+def _on_vague_day(cand: Candidate, reading: Reading, vague_day: tuple[int, Period] | None) -> bool:
+    """Is `cand` a clock time right after a day known only within a coarse DCT?"""
+    return (
+        vague_day is not None
+        and cand.pattern.frame == "time"
+        and reading.uncertain
+        and reading.period is not None
+        and cand.start - vague_day[0] <= CLOCK_AFTER_DAY
+    )
 
 
 def _counts_on(params: dict) -> bool:
