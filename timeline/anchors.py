@@ -82,6 +82,10 @@ def can_count_from(previous: Period, cand: Candidate) -> bool:
     if previous.granularity in cand.pattern.params.get("keep_coarser", ()):
         return True
     unit = _anchored_unit(cand)
+    if unit == "time" and previous.granularity == "day":
+        # "Am 3. Februar brannte es. Zwei Stunden später ...": hours on from a day told are on
+        # that day (or the next), not on the DCT's
+        return True
     if unit not in GRANULARITIES or previous.granularity not in GRANULARITIES:
         return False
     return GRANULARITIES.index(previous.granularity) <= GRANULARITIES.index(unit)

@@ -69,10 +69,14 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
     k = steps if steps is not None else sign * int(n if n == int(n) else round(n))
     if unit in TIME_UNITS:  # "zwei Stunden später": a clock time after a clock time
         clock = clock_of(s.previous)
-        if clock is None:
-            return Reading(params.get("type", "DATE"), value or anchor.isoformat(), "day",
-                           periods.day(anchor), part)  # fmt: skip
         amount = k if steps is not None or n is None else sign * n  # "eine halbe Stunde": 0.5
+        if clock is None:
+            # after a day with no clock time, the day the whole days of the amount lead to
+            # ("36 Stunden später" is the next day)
+            passed = timedelta(**{unit + "s": amount})
+            day = anchor + timedelta(days=int(passed / timedelta(days=1)))
+            return Reading(params.get("type", "DATE"), value or day.isoformat(), "day",
+                           periods.day(day), part)  # fmt: skip
         moment = clock + timedelta(**{unit + "s": amount})
         p = periods.time_of_day(moment.date(), moment.hour, moment.minute)
         return Reading("TIME" if not as_duration else "DURATION", value or p.value, "time", p)
