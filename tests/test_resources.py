@@ -27,7 +27,7 @@ NAME_CATEGORIES = ("month", "weekday", "season", "holiday", "relative_day", "day
 HOLIDAY_RULE = re.compile(
     r"^(?:(?P<month>\d\d)-(?P<day>\d\d)"
     r"|easter(?:[+-]\d{1,3})?"
-    r"|advent(?:\+\d{1,2})?"
+    r"|advent(?:[+-]\d{1,2})?"
     r"|\d\d-(?:mon|tue|wed|thu|fri|sat|sun)-(?:last|[1-5])(?:\+[1-6])?"
     r"|\d{4}-\d\d-\d\d)$"
 )
