@@ -30,7 +30,15 @@ from timeline.weekdays_and_times import clock_of, weekend_meant
 
 
 def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
-    """Units counted from the reference: "gestern", "letzte Woche", "vor zwei Jahren"."""
+    """Units counted from the reference: "gestern", "letzte Woche", "vor zwei Jahren". A
+    quantity modifier in a `mod` slot ("vor rund drei Jahren") is the reading's mod; the point is
+    counted as without it."""
+    reading = _counted_from_reference(slots, params, s)
+    mod = slots.get("mod")
+    return replace(reading, mod=mod) if mod and reading.mod is None else reading
+
+
+def _counted_from_reference(slots: dict, params: dict, s: Situation) -> Reading:
     unit = unit_of(slots, params)
     n, unit = whole_units(count_of(slots, params), unit)
     sign = int(params.get("sign", 1))
