@@ -277,6 +277,7 @@ def compile_template(
         elif space:
             if out and out[-1] == ")?" and len(out) - 1 in leading_groups:
                 out.insert(len(out) - 1, _SPACE)  # "[b] c" -> (?:b\s+)?c
+                leading_groups.add(len(out) - 1)  # the group still leads
             else:
                 out.append(_SPACE)
         elif mark == "~":
@@ -287,7 +288,10 @@ def compile_template(
                 out.append("(?:" + _SPACE)
                 opened.append(False)
             else:
-                glued = bool(out) and out[-1] != "(?P<x>"
+                # after a leading optional group ("[a] [b] c") this one leads too: each takes its
+                # own space, so that "c" and "a c" match as well as "b c"
+                after_leading = bool(out) and out[-1] == ")?" and len(out) - 1 in leading_groups
+                glued = bool(out) and out[-1] != "(?P<x>" and not after_leading
                 out.append("(?:")
                 opened.append(not glued)
         elif mark == "]":
