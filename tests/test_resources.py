@@ -164,6 +164,16 @@ def _example_params() -> list:
     return params
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pattern_ids_are_unique(language: str):
+    """An explanation line names its pattern: two patterns with one id cannot be told apart."""
+    if not has_resource(language, "patterns.toml"):
+        pytest.skip(f"timeline/resources/{language}/patterns.toml does not exist (yet)")
+    ids = [p.get("id") for p in resource(language, "patterns.toml").get("pattern", [])]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    assert not twice, f"{language}: pattern ids used more than once: {twice}"
+
+
 @pytest.mark.parametrize(("language", "pattern_id", "example"), _example_params())
 def test_pattern_example_yields_an_expression(language: str, pattern_id: str, example: str):
     found = find_dates(example, language, DocumentDate.parse("2013-02-12"))
