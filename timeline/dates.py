@@ -488,7 +488,7 @@ def _expression(
         text=text[cand.start : cand.end],
         type=r.type,
         value=r.value,
-        mod=r.mod,
+        mod=periods.timex_mod(r.mod),
         earliest=period.earliest if period else None,
         latest=period.latest if period else None,
         granularity=r.granularity,
@@ -522,7 +522,7 @@ def _explain(
         head += f", {tense} tense"
     result = r.value
     if r.mod:
-        result += f" ({r.mod})"
+        result += f" ({periods.timex_mod(r.mod)})"
     if r.period is not None and r.period.earliest != r.period.latest:
         result += f" = {r.period.earliest}..{r.period.latest}"
     elif r.period is None and r.type != "SET":

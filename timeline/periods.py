@@ -16,6 +16,9 @@ MIN_YEAR = 1  # date(0, ...) does not exist: the first century starts in year 1
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 PART_OF_MONTH = {"START": (1, 10), "MID": (11, 20), "END": (21, 31)}
 PART_OF_YEAR = {"START": (1, 4), "MID": (5, 8), "END": (9, 12)}
+# Parts named as halves ("die zweite Märzhälfte", "the first half of the century"): a real half
+# on the calendar, told as TIMEX3 START / END (TimeML has no mod for a half)
+HALVES = {"START_HALF": "START", "END_HALF": "END"}
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # Monday first, as in rules
 
 # Granularities from fine to coarse; a period's granularity is the unit of its value.
@@ -32,7 +35,14 @@ class Period:
     latest: date
 
     def narrowed(self, part: str) -> Period:
-        """The START / MID / END third of this period (interval only; the value is kept)."""
+        """The START / MID / END third of this period, or its first or second half
+        (`HALVES`); the interval only, the value is kept."""
+        if part in HALVES:
+            days = (self.latest - self.earliest).days + 1
+            first = self.earliest + timedelta(days // 2 - 1)
+            if part == "START_HALF":
+                return Period(self.value, self.granularity, self.earliest, first)
+            return Period(self.value, self.granularity, first + timedelta(1), self.latest)
         if self.granularity == "month":
             lo, hi = PART_OF_MONTH[part]
             last = self.latest.day
@@ -251,3 +261,8 @@ def nth_weekday(y: int, mo: int, weekday: int, nth: int | str) -> date:
     days = [date(y, mo, d) for d in range(1, last_day(y, mo) + 1)]
     matching = [d for d in days if d.isoweekday() == weekday]
     return matching[-1] if nth == "last" else matching[int(nth) - 1]
+
+
+def timex_mod(part: str | None) -> str | None:
+    """The TIMEX3 mod a part is told as ("END_HALF" is END)."""
+    return HALVES.get(part, part) if part else part

@@ -100,7 +100,8 @@ def _counted_from_reference(slots: dict, params: dict, s: Situation) -> Reading:
         first, last = s.span or (anchor, anchor)
         # an end is the moment the period closes: the start of a state that still holds
         # ("since year-end", "seit Jahresende" told in October) is the last end reached
-        not_reached = p.latest > last if part == "END" and s.tense == "since" else p.earliest > last
+        ends = periods.timex_mod(part) == "END" and s.tense == "since"
+        not_reached = p.latest > last if ends else p.earliest > last
         step = -1 if s.tense in LOOKS_BACK and not_reached else 0
         # a part of the week ending on the reference day is over for a forecast ("In der
         # zweiten Wochenhälfte wird es wärmer" told on a Sunday is next week's)
