@@ -28,13 +28,35 @@ from timeline.periods import GRANULARITIES, Period
 from timeline.situation import LEANS_AHEAD, LOOKS_BACK, Reading, Situation, Unresolvable
 from timeline.weekdays_and_times import clock_of, weekend_meant
 
+# A count's modifier said of the point it leads to (TimeML 1.2.1 and TIDES 2005 mod): "more than
+# a year ago" lies before the point a year back, "less than a year ago" after it; "in more than
+# a year" after the point a year ahead. By the direction counted (the pattern's `sign`).
+POINT_MODS = {
+    -1: {
+        "MORE_THAN": "BEFORE",
+        "LESS_THAN": "AFTER",
+        "EQUAL_OR_MORE": "ON_OR_BEFORE",
+        "EQUAL_OR_LESS": "ON_OR_AFTER",
+    },
+    1: {
+        "MORE_THAN": "AFTER",
+        "LESS_THAN": "BEFORE",
+        "EQUAL_OR_MORE": "ON_OR_AFTER",
+        "EQUAL_OR_LESS": "ON_OR_BEFORE",
+    },
+}
+
 
 def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
     """Units counted from the reference: "gestern", "letzte Woche", "vor zwei Jahren". A
     quantity modifier in a `mod` slot ("vor rund drei Jahren") is the reading's mod; the point is
-    counted as without it."""
+    counted as without it. A bound on the count of a DATE or TIME bounds its point the other
+    way back ("more than a year ago": BEFORE); a DURATION ("vor mehr als zwei Jahren",
+    KRAUTS) and APPROX, EQUAL or a part ("later today": END) keep it as said."""
     reading = _counted_from_reference(slots, params, s)
     mod = slots.get("mod")
+    if mod and reading.type != "DURATION":
+        mod = POINT_MODS[1 if int(params.get("sign", 1)) > 0 else -1].get(mod, mod)
     return replace(reading, mod=mod) if mod and reading.mod is None else reading
 
 
