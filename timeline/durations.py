@@ -106,6 +106,7 @@ def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
     gran = "time" if unit in TIME_UNITS else unit
     if not anchor or s.today is None:
         return Reading("DURATION", value, gran, None, mod)
+    n, unit = whole_units(n, unit)  # "half a century" spans 50 years (round(0.5) was none)
     low, high = VAGUE_COUNT if n is None else (n, n)
     if anchor in ("ahead", "ago"):
         span = offset_span(s.today, unit, low, high, 1 if anchor == "ahead" else -1)
