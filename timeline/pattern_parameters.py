@@ -99,4 +99,6 @@ PARAMETERS: dict[str, str] = {
     "in_schedule": "inside a schedule, this value (a SET's)",
     "dateless": "a clock time with no day of its own: in a schedule it holds on every day "
     "('T09:00'); it joins a schedule from further away",
+    "span_end": "a clock time ending a span ('to 6 a.m.'): earlier than the clock time told "
+    "before it, it is on the next day",
 }

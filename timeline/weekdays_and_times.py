@@ -185,7 +185,13 @@ def _day_of(
         r = resolve_date(slots, params, s)
         return (r.period.earliest if r.period else None), r.uses_tense, r.value
     if s.previous is not None and s.previous.granularity in ("day", "time"):
-        return _day_for_hour(s.previous, hour, s.tense), False, ""
+        d = _day_for_hour(s.previous, hour, s.tense)
+        clock = clock_of(s.previous)
+        if params.get("span_end") and clock and hour is not None and hour < clock.hour:
+            # the end of a span of hours before its start is on the next day ("from 10 p.m.
+            # to 6 a.m.": 06:00 tomorrow; the small-hours rule alone stops at 6)
+            d = clock.date() + timedelta(days=1)
+        return d, False, ""
     return s.today, False, "XXXX-XX-XX"
 
 
