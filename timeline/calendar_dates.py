@@ -116,6 +116,7 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
         y = int(slots["start_year"]) + across  # "Dec. 28, 2020 to Jan. 3": the end's is after
     uses_tense = False
     part = part_of(slots, params)
+    mod = part or slots.get("mod")  # "around Nov. 1": APPROX, the day itself
     if y is None and ends is not None:
         (sm, sd), (em, ed), is_start = ends
         # an end told with its part ("bis Ende Februar") has begun when that part has
@@ -134,7 +135,7 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
         if "containing" in params:  # "am Wochenende vom 13. bis 14. Juni": which one is open
             unit = params["containing"]
             return Reading("DATE", X_VALUES[unit], "week" if unit == "weekend" else unit, None)
-        return Reading("DATE", f"XXXX-{m:02d}" + (f"-{d:02d}" if d else ""), gran, None, part)
+        return Reading("DATE", f"XXXX-{m:02d}" + (f"-{d:02d}" if d else ""), gran, None, mod)
 
     def period_in(year: int) -> Period | None:
         if nth:
@@ -150,7 +151,7 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
     if "containing" in params:  # "the quarter <ended Sept. 30>": the quarter of that day
         p = periods.containing(p.earliest, params["containing"])
         return Reading("DATE", p.value, p.granularity, p, None, uses_tense)
-    return Reading("DATE", p.value, gran, narrow(p, part), part, uses_tense)
+    return Reading("DATE", p.value, gran, narrow(p, part), mod, uses_tense)
 
 
 def _span_ends(
