@@ -54,6 +54,10 @@ def duration_value(
     if decades_in_years and n is not None and unit in ("decade", "century"):
         factor = 10 if unit == "decade" else 100
         return duration_value(n * factor, "year")
+    if n is not None and n != int(n) and unit not in SMALLER:  # "9,58 Sekunden": PT9.58S
+        return (
+            f"PT{n:g}{UNIT_LETTERS[unit]}" if unit in TIME_UNITS else f"P{n:g}{UNIT_LETTERS[unit]}"
+        )
     if n is not None and n != int(n) or unit in ("half", "season"):
         smaller, factor = SMALLER[unit]
         if n is None:
