@@ -375,8 +375,9 @@ def _read(
         # from the date told, not from the DCT
         return at(previous.period.latest, None), previous
     if tense == "past" and params.get("length_in_past") and dct is not None:
-        # "built the bridge in two years": the time it took, not a date ahead of the report
-        return _read(cand, eng, None, tense, None, None)
+        # "built the bridge in two years": the time it took, a length, not a date ahead
+        length = Situation(None, tense, conventions=eng.conventions)
+        return RESOLVERS["duration"](cand.slots, params, length), None
     if params.get("anchor") == "previous":
         if previous is not None and can_count_from(previous.period, cand):
             # a time counts from its own day (a night over two days: the day it is named by)
