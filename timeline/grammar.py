@@ -54,6 +54,7 @@ NUMBER_SLOTS: dict[str, str] = {
     "monthnum2": r"0[1-9]|1[0-2]",  # a month of two digits ("03/2026", not an issue "3/2024")
     "year": r"1[0-9]\d\d|20\d\d|21\d\d",
     "year2": r"\d\d",
+    "year_early": r"[1-9]\d{0,2}",  # a year before 1000, only where a year word says so
     "hour": r"[01]?\d|2[0-4]",
     "minute": r"[0-5]\d",
     "int": r"\d{1,4}",
@@ -376,6 +377,7 @@ def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pa
 
 _OPENS_LOWER = re.compile(r"[<\[(]*[a-z]")
 NAME_BEFORE = "[name]"  # in `not_preceded_by`: a capitalized word inside a sentence
+NOUN_AFTER = "[capitalized]"  # in `not_followed_by`: a capitalized word (a German noun)
 # "-old" after "6-year" is a word, and so is a currency sign before its amount ("1990's $2")
 _NEXT_WORD = re.compile(r"[^\S\n]*(-?[\w.]+|[$€£#])")
 _PREVIOUS_WORD = re.compile(r"([\w.]+)[^\S\n]*$")
@@ -392,6 +394,9 @@ def _excluded_by_neighbours(
         word = m.group(1).lower().rstrip(".") if m else ""
         # "-" vetoes any hyphenated continuation: a compound ("Mai-Feiertag")
         if word and (word in after or ("-" in after and word.startswith("-"))):
+            return True
+        # "am 3. März 200 Besucher": a count of a noun, no year 200
+        if m and NOUN_AFTER in after and m.group(1)[:1].isupper() and not one_case:
             return True
     before = params.get("not_preceded_by")
     if before:

@@ -16,8 +16,8 @@ PARAMETERS: dict[str, str] = {
     "case_sensitive": "match the template's letters as written (a first word also capitalized "
     "at a sentence start); true also ignores case in a line written in one case (a headline in "
     "capitals), 'always' does not (a bare 'march' may be a verb)",
-    "not_followed_by": "words (or '{category}', or '-' for a hyphenated word) that veto a match "
-    "right after it",
+    "not_followed_by": "words (or '{category}', or '-' for a hyphenated word, or '[capitalized]' "
+    "for a capitalized word) that veto a match right after it",
     "not_preceded_by": "words (or '{category}', or '[name]' for a capitalized word inside a "
     "sentence) that veto a match right before it",
     "after_word_of": "a lexicon category one word of which must stand earlier in the clause",
