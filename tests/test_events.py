@@ -234,3 +234,18 @@ def test_a_date_across_a_comma_does_not_date_a_clause_that_has_its_own() -> None
     ]
     (event,) = _events(text, dates, [_actor(text, "Nordwind", "o:nordwind")])
     assert (event.trigger, event.timex) == ("gestartet", "d:t1")
+
+
+def test_the_participle_after_a_passive_or_perfect_auxiliary_is_the_trigger() -> None:
+    # "gekrönt", "unterzeichnet" are in no list of verbs: the participle at the clause end that
+    # "wurde" / "hat" governs is the main verb (before: no event at all)
+    text = "Im Jahr 2000 wurde Karl in Rom zum Kaiser gekrönt. Am Montag hat der Rat unterzeichnet."
+    dates = [
+        _date(text, "Jahr 2000", "2000-01-01", "2000-12-31"),
+        _date(text, "Montag", "2024-03-11", n=2),
+    ]
+    events = _events(text, dates)
+    assert [(e.trigger, e.earliest) for e in events] == [
+        ("gekrönt", date(2000, 1, 1)),
+        ("unterzeichnet", date(2024, 3, 11)),
+    ]
