@@ -91,6 +91,11 @@ CASES = [
     # ... but a list after it goes on with the relative clause, and a date inside it is its own
     ("en", "Taylor, who stepped down as chairman, president and chief in [March], left.", "past"),
     ("en", "The senator, who was arrested on [Friday], resigned.", "past"),
+    # without commas the relative clause runs into the main verb: its own verb, first after
+    # "who", governs the date after it, not the main verb after the date
+    ("en", "The senator who resigned on [Friday] will testify next week.", "past"),
+    ("en", "The officer who fired the shots on [Monday] is on leave.", "past"),
+    ("en", "The board named a new chief, who will take over on [Friday].", "future"),
     # "may" is a cue in lower case only: capitalized it is the month, also in capitals
     ("en", "Officials said the thrift may branch out into lending in [March].", "future"),
     ("en", "He may have killed her on [Friday].", "past"),

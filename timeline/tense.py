@@ -24,6 +24,9 @@ lie after a past report ("agreed to testify on Feb. 10"); so is the end of a ter
 extended some words before ("extended the mandate for six months, until Oct. 17"). It reaches
 forward only: a date before it dates the verb that governs it ("subpoenaed him Friday to
 testify").
+A clause opened by a relative pronoun (tense.toml `relative_openers`) has its own verb first:
+a verb after the date, with one of its own before it, is the main clause's going on ("The
+senator who resigned on Friday will testify" is last Friday).
 """
 
 from __future__ import annotations
@@ -340,6 +343,13 @@ def _tense_in(
     found = [c for c in found if not any(a <= c[0] and c[1] <= b for a, b, d in asides if d)]
     beyond = [c for c in found if not any(a <= c[0] and c[1] <= b for a, b, _ in asides)]
     found = beyond or found
+    opener = words(text, language, lo, hi)[:1]
+    if opener and opener[0][2] in cues.relative_openers and start > opener[0][1]:
+        # a relative clause's own verb comes first and governs the date after it; a verb after
+        # the date is the main clause's, going on ("The senator who resigned on Friday will
+        # testify", "the talks that will begin on Friday are vital")
+        own = [c for c in found if opener[0][1] <= c[0] and c[1] <= start]
+        found = own or found
     if not found:
         return UNKNOWN
 
