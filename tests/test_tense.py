@@ -40,6 +40,10 @@ CASES = [
     # a conjunction splits two verbs in one sentence
     ("de", "Die Firma meldete im [Januar] Insolvenz an und will im Juni neu starten.", "past"),
     ("de", "Die Firma meldete im Januar Insolvenz an und will im [Juni] neu starten.", "future"),
+    # the journalistic present of a saying right after a quote reports a statement made, also
+    # with a name between verb and day; "sagt ... ab" cancels
+    ("de", "„Wir sind bereit“, sagt Bürgermeister Müller am [Montag].", "past"),
+    ("de", "„Es regnet“, sagt der Veranstalter das Fest am [Samstag] ab.", "present"),
     # English
     ("en", "Biden said on [Tuesday] that the US will send troops in March.", "past"),
     ("en", "Biden said on Tuesday that the US will send troops in [March].", "future"),

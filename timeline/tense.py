@@ -27,6 +27,8 @@ testify").
 A clause opened by a relative pronoun (tense.toml `relative_openers`) has its own verb first:
 a verb after the date, with one of its own before it, is the main clause's going on ("The
 senator who resigned on Friday will testify" is last Friday).
+A verb of saying in the present right after a quote (tense.toml `quoted_sayings`) reports a
+statement made ('„Wir sind bereit“, sagt Müller am Montag' is the Monday just past).
 """
 
 from __future__ import annotations
@@ -117,6 +119,12 @@ class _Cues:
     # "which", "who": a piece set off by commas that opens with one describes a noun ("Compaq,
     # which said it found the bugs, still announces ...")
     relative_openers: frozenset[str]
+    # verbs of saying in the present that report a quote right before them ('„…“, sagt Müller am
+    # Montag': a statement made, past), unless their clause ends in one of the particles
+    # ("sagt das Fest am Samstag ab" cancels it); the quote marks of lexicon.toml
+    quoted_sayings: frozenset[str]
+    quoted_sayings_not_with: frozenset[str]
+    quote_marks: frozenset[str]
     # how much farther a cue after the span counts than one before it: an English verb governs
     # the dates after it ("flew on Friday for talks expected to ..."), a German one also those
     # before it ("Am Montag traf ...")
@@ -185,6 +193,15 @@ def _cues(language: str) -> _Cues:
         relative_openers=frozenset(scope.get("relative_openers", [])),
         lower_case_only=frozenset(scope.get("lower_case_only", [])),
         after_weight=scope.get("after_weight", 1),
+        quoted_sayings=frozenset(past.get("quoted_sayings", [])),
+        quoted_sayings_not_with=frozenset(past.get("quoted_sayings_not_with", [])),
+        quote_marks=frozenset(
+            "".join(
+                m
+                for pair in resource(language, "lexicon.toml").get("quote_marks", [])
+                for m in pair
+            )
+        ),
     )
 
 
@@ -384,6 +401,7 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
     if one_case and cues.nouns_too:
         found = [c for c in found if not _noun_too(c, tokens, lowered, cues)]
     found += _past_forms(text, tokens, lowered, cues, one_case)
+    found = _said_after_quote(text, tokens, lowered, found, cues)
     found += _intended(text, tokens, lowered, found, cues)
     found += _perfects(tokens, lowered, usable, cues)
     found = _corrected(found, text, tokens, lowered, usable, cues)
@@ -442,6 +460,33 @@ def _past_forms(
             w, cues
         ):
             found.append((s, e, PAST))
+    return found
+
+
+def _said_after_quote(
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    lowered: list[str],
+    found: list[Cue],
+    cues: _Cues,
+) -> list[Cue]:
+    """A verb of saying in the present right after a quote and its comma ('„Wir sind bereit“,
+    sagt Müller am Montag') is the journalistic present of a statement made: past. Not when its
+    clause ends in a particle that makes it another verb ("sagt das Fest am Samstag ab")."""
+    for i, (s, e, w) in enumerate(tokens):
+        if w not in cues.quoted_sayings:
+            continue
+        before = text[max(0, s - 8) : s].rstrip()
+        if not (before.endswith(",") and before[:-1].rstrip()[-1:] in cues.quote_marks):
+            continue
+        last = i  # the last word of its clause: up to the next , ; : ! ? (no ordinal's period)
+        while last + 1 < len(tokens) and not any(
+            ch in ",;:!?" for ch in text[tokens[last][1] : tokens[last + 1][0]]
+        ):
+            last += 1
+        if last > i and lowered[last] in cues.quoted_sayings_not_with:
+            continue
+        found = [c for c in found if (c[0], c[1]) != (s, e)] + [(s, e, PAST)]
     return found
 
 
