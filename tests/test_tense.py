@@ -44,6 +44,10 @@ CASES = [
     # with a name between verb and day; "sagt ... ab" cancels
     ("de", "„Wir sind bereit“, sagt Bürgermeister Müller am [Montag].", "past"),
     ("de", "„Es regnet“, sagt der Veranstalter das Fest am [Samstag] ab.", "present"),
+    # a separable prefix on a past plural makes no participle ("stattgefunden" has "-ge-")
+    ("de", "Er sagte, dass die Wahlen am [Freitag] stattfanden.", "past"),
+    ("de", "Das Gesetz wurde am [Freitag] verboten.", "past"),  # "wurde", not "verboten"
+    ("de", "Das Rauchen ist ab [Montag] verboten.", "present"),
     # English
     ("en", "Biden said on [Tuesday] that the US will send troops in March.", "past"),
     ("en", "Biden said on Tuesday that the US will send troops in [March].", "future"),

@@ -62,9 +62,11 @@ class _Cues:
     phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     past_suffixes: tuple[str, ...]
     # verb prefixes before a listed one-word past form: "bekam", "zurücktrat", "teilnahm";
-    # not on words with these endings (participles too: "verboten")
+    # not on words with these endings after a prefix of `participle_prefixes` (all when it is
+    # empty): participles too ("verboten"), where a separable prefix makes none ("stattfanden")
     past_prefixes: tuple[str, ...]
     prefixed_not_endings: tuple[str, ...]
+    participle_prefixes: frozenset[str]
     past_words: frozenset[str]
     not_suffixed: frozenset[str]
     not_endings: tuple[str, ...]
@@ -148,6 +150,7 @@ def _cues(language: str) -> _Cues:
         past_suffixes=tuple(past.get("suffixes", [])),
         past_prefixes=tuple(past.get("prefixes", [])),
         prefixed_not_endings=tuple(past.get("prefixed_not_endings", [])),
+        participle_prefixes=frozenset(past.get("participle_prefixes", [])),
         past_words=frozenset(w.lower() for w in past["words"] if " " not in w),
         # a word listed as a present cue is no past by its ending ("trete", Konjunktiv I)
         not_suffixed=frozenset(past.get("not_suffixed", []))
@@ -590,10 +593,16 @@ def _is_infinitive(token: tuple[int, int, str], text: str, cues: _Cues) -> bool:
 
 
 def _prefixed_past(word: str, cues: _Cues) -> bool:
-    """A verb prefix on a listed past form ("bekam", "zurücktrat"), unless its ending makes it
-    a participle too ("verboten", "entstanden")."""
-    return not word.endswith(cues.prefixed_not_endings) and any(
-        word.startswith(p) and word[len(p) :] in cues.past_words for p in cues.past_prefixes
+    """A verb prefix on a listed past form ("bekam", "zurücktrat", "stattfanden"), unless its
+    ending makes it a participle too ("verboten", "entstanden")."""
+    participle_like = word.endswith(cues.prefixed_not_endings)
+    return any(
+        word.startswith(p)
+        and word[len(p) :] in cues.past_words
+        and not (
+            participle_like and (not cues.participle_prefixes or p in cues.participle_prefixes)
+        )
+        for p in cues.past_prefixes
     )
 
 
