@@ -48,6 +48,13 @@ CASES = [
     ("de", "Er sagte, dass die Wahlen am [Freitag] stattfanden.", "past"),
     ("de", "Das Gesetz wurde am [Freitag] verboten.", "past"),  # "wurde", not "verboten"
     ("de", "Das Rauchen ist ab [Montag] verboten.", "present"),
+    # a relative clause after a comma has its own verb: with no cue in it, the main clause's
+    # tense is not taken; one before the date's piece describes a noun
+    ("de", "Der Rat billigte den Plan, der Wahlen im [März] vorsieht.", "unknown"),
+    ("de", "Die Firma, die im Vorjahr streikte, stimmt am [Freitag] ab.", "unknown"),
+    ("de", "Der Minister, der am [Freitag] zurücktrat, wird aussagen.", "past"),
+    ("de", "Die Feier am [Samstag] und das Konzert fanden Anklang.", "past"),
+    ("de", "Das Fest fand am Sonntag, dem [9. Mai], statt.", "past"),  # the date again
     # English
     ("en", "Biden said on [Tuesday] that the US will send troops in March.", "past"),
     ("en", "Biden said on Tuesday that the US will send troops in [March].", "future"),
@@ -104,6 +111,7 @@ CASES = [
     ("en", "The senator who resigned on [Friday] will testify next week.", "past"),
     ("en", "The officer who fired the shots on [Monday] is on leave.", "past"),
     ("en", "The board named a new chief, who will take over on [Friday].", "future"),
+    ("en", "The plan, which envisages a vote on [Friday], was approved.", "unknown"),
     # "may" is a cue in lower case only: capitalized it is the month, also in capitals
     ("en", "Officials said the thrift may branch out into lending in [March].", "future"),
     ("en", "He may have killed her on [Friday].", "past"),

@@ -27,6 +27,8 @@ testify").
 A clause opened by a relative pronoun (tense.toml `relative_openers`) has its own verb first:
 a verb after the date, with one of its own before it, is the main clause's going on ("The
 senator who resigned on Friday will testify" is last Friday).
+A relative clause after a comma has a verb of its own: with no cue in it, the search ends there
+("Der Rat billigte den Plan, der Wahlen im März vorsieht" takes no past from "billigte").
 A verb of saying in the present right after a quote (tense.toml `quoted_sayings`) reports a
 statement made ('„Wir sind bereit“, sagt Müller am Montag' is the Monday just past).
 """
@@ -227,7 +229,19 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
         opener = words(text, language, lo, hi)[:1]
         if opener and opener[0][2] in cues.own_clause:
             return UNKNOWN
+        relative = opener and opener[0][2] in cues.relative_openers
+        if relative and _relative_clause(text, lo, hi, start, end, language):
+            return UNKNOWN
     return UNKNOWN
+
+
+def _relative_clause(text: str, lo: int, hi: int, start: int, end: int, language: str) -> bool:
+    """Is text[lo:hi], opened by a relative pronoun, a relative clause with a verb of its own:
+    after a comma (a German article opens a sentence: "Die Feier am Samstag und das Konzert
+    fanden statt"), with more words than the pronoun and the date text[start:end] (", dem 3.
+    Juni" is the date again)?"""
+    outside = [w for w in words(text, language, lo, hi) if w[1] <= start or w[0] >= end]
+    return text[:lo].rstrip().endswith(",") and len(outside) > 1
 
 
 SENTENCE_REACH = 500  # characters of a "sentence" read on either side of a date
@@ -364,7 +378,8 @@ def _tense_in(
     beyond = [c for c in found if not any(a <= c[0] and c[1] <= b for a, b, _ in asides)]
     found = beyond or found
     opener = words(text, language, lo, hi)[:1]
-    if opener and opener[0][2] in cues.relative_openers and start > opener[0][1]:
+    relative = opener and opener[0][2] in cues.relative_openers
+    if relative and start > opener[0][1] and not starts_sentence(text, opener[0][0]):
         # a relative clause's own verb comes first and governs the date after it; a verb after
         # the date is the main clause's, going on ("The senator who resigned on Friday will
         # testify", "the talks that will begin on Friday are vital")
@@ -473,7 +488,9 @@ def _said_after_quote(
     found: list[Cue],
     cues: _Cues,
 ) -> list[Cue]:
-    """A verb of saying in the present right after a quote and its comma ('„Wir sind bereit“,
+    """A relative clause after a comma has a verb of its own: with no cue in it, the search ends there
+("Der Rat billigte den Plan, der Wahlen im März vorsieht" takes no past from "billigte").
+A verb of saying in the present right after a quote and its comma ('„Wir sind bereit“,
     sagt Müller am Montag') is the journalistic present of a statement made: past. Not when its
     clause ends in a particle that makes it another verb ("sagt das Fest am Samstag ab")."""
     for i, (s, e, w) in enumerate(tokens):
