@@ -55,6 +55,11 @@ CASES = [
     ("de", "Der Minister, der am [Freitag] zurücktrat, wird aussagen.", "past"),
     ("de", "Die Feier am [Samstag] und das Konzert fanden Anklang.", "past"),
     ("de", "Das Fest fand am Sonntag, dem [9. Mai], statt.", "past"),  # the date again
+    # an infinitive is no present: the verb that governs it tells the tense
+    ("de", "Das Treffen wird am [Mittwoch] enden.", "future"),
+    ("de", "Die Gespräche, die am [Freitag] beginnen sollen, sind wichtig.", "future"),
+    ("de", "Die Gespräche beginnen am [Freitag].", "present"),
+    ("de", "Die Gespräche, die am [Freitag] beginnen, werden dauern.", "present"),
     # English
     ("en", "Biden said on [Tuesday] that the US will send troops in March.", "past"),
     ("en", "Biden said on Tuesday that the US will send troops in [March].", "future"),

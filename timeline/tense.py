@@ -103,6 +103,9 @@ class _Cues:
     infinitive_patterns: tuple[re.Pattern, ...]  # "zurückzutreten"
     not_infinitives: frozenset[str]  # "gewesen zu sein" is no plan
     infinitive_endings: tuple[str, ...]  # "sanieren" after "zu"
+    # verbs that govern an infinitive ("wird", "soll"): a listed present form with an
+    # infinitive's ending in their piece is that infinitive ("wird am Mittwoch enden")
+    infinitive_auxiliaries: frozenset[str]
     planned_markers: frozenset[str]  # "to" before an infinitive ("to testify")
     not_infinitive_words: frozenset[str]  # nouns after the marker ("to court", "to date")
     planned_not_after: frozenset[str]  # a marker after these is a preposition ("due to")
@@ -184,6 +187,7 @@ def _cues(language: str) -> _Cues:
         infinitive_patterns=tuple(re.compile(p) for p in future.get("infinitive_patterns", [])),
         not_infinitives=frozenset(future.get("not_infinitives", [])),
         infinitive_endings=tuple(future.get("infinitive_endings", [])),
+        infinitive_auxiliaries=frozenset(data[PRESENT].get("infinitive_auxiliaries", [])),
         planned_markers=frozenset(planned.get("markers", [])),
         not_infinitive_words=frozenset(planned.get("not_infinitives", [])),
         planned_not_after=frozenset(planned.get("not_after", [])),
@@ -423,6 +427,7 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
     found += _intended(text, tokens, lowered, found, cues)
     found += _perfects(tokens, lowered, usable, cues)
     found = _corrected(found, text, tokens, lowered, usable, cues)
+    found = _without_infinitives(found, text, lo, hi, tokens, lowered, cues, language)
     if not found and tokens and usable[-1] and _is_zu_infinitive(lowered, cues):
         found.append((tokens[-1][0], tokens[-1][1], FUTURE))
     return found
@@ -488,9 +493,7 @@ def _said_after_quote(
     found: list[Cue],
     cues: _Cues,
 ) -> list[Cue]:
-    """A relative clause after a comma has a verb of its own: with no cue in it, the search ends there
-("Der Rat billigte den Plan, der Wahlen im März vorsieht" takes no past from "billigte").
-A verb of saying in the present right after a quote and its comma ('„Wir sind bereit“,
+    """A verb of saying in the present right after a quote and its comma ('„Wir sind bereit“,
     sagt Müller am Montag') is the journalistic present of a statement made: past. Not when its
     clause ends in a particle that makes it another verb ("sagt das Fest am Samstag ab")."""
     for i, (s, e, w) in enumerate(tokens):
@@ -599,6 +602,36 @@ def _corrected(
         }
         found = [(s, e, PAST if (s, e) in modal else tense) for s, e, tense in found]
     return found
+
+
+def _without_infinitives(
+    found: list[Cue],
+    text: str,
+    lo: int,
+    hi: int,
+    tokens: list[tuple[int, int, str]],
+    lowered: list[str],
+    cues: _Cues,
+    language: str,
+) -> list[Cue]:
+    """The cues without the present forms that are the infinitive of a verb governing one in
+    their piece ("Das Treffen wird am Mittwoch enden", "die am Freitag beginnen sollen"): the
+    governing verb tells the tense."""
+    if not cues.infinitive_auxiliaries & set(lowered):
+        return found
+    starts = [p.start for p in pieces(text, lo, hi, language)]
+    piece = {s: bisect_right(starts, s) for s, _, _ in tokens}
+    governed = {piece[s] for s, _, w in tokens if w in cues.infinitive_auxiliaries}
+    return [
+        c
+        for c in found
+        if not (
+            c[2] == PRESENT
+            and piece.get(c[0]) in governed
+            and (word := text[c[0] : c[1]].lower()) not in cues.infinitive_auxiliaries
+            and word.endswith(cues.infinitive_endings)
+        )
+    ]
 
 
 def _is_infinitive(token: tuple[int, int, str], text: str, cues: _Cues) -> bool:
