@@ -117,6 +117,9 @@ CASES = [
     ("en", "The officer who fired the shots on [Monday] is on leave.", "past"),
     ("en", "The board named a new chief, who will take over on [Friday].", "future"),
     ("en", "The plan, which envisages a vote on [Friday], was approved.", "unknown"),
+    # a present verb after a modal is its infinitive: the modal tells the tense
+    ("en", "Officials said the plant might reopen on [Friday].", "future"),
+    ("en", "The talks may resume in [March].", "future"),
     # "may" is a cue in lower case only: capitalized it is the month, also in capitals
     ("en", "Officials said the thrift may branch out into lending in [March].", "future"),
     ("en", "He may have killed her on [Friday].", "past"),
