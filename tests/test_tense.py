@@ -117,6 +117,9 @@ CASES = [
     ("en", "The officer who fired the shots on [Monday] is on leave.", "past"),
     ("en", "The board named a new chief, who will take over on [Friday].", "future"),
     ("en", "The plan, which envisages a vote on [Friday], was approved.", "unknown"),
+    # an English perfect has its auxiliary first: "said it has" is no "has said"
+    ("en", "The company said it has a board meeting on [Friday].", "present"),
+    ("en", "The company has closed the plant on [Friday].", "past"),
     # a present verb after a modal is its infinitive: the modal tells the tense
     ("en", "Officials said the plant might reopen on [Friday].", "future"),
     ("en", "The talks may resume in [March].", "future"),

@@ -85,6 +85,9 @@ class _Cues:
     # "will have", "had been scheduled")
     blocked_after: dict[str, frozenset[tuple[str, ...]]]
     perfect_auxiliaries: frozenset[str]
+    # the auxiliary of a perfect stands before its participle ("has said"; "said it has" is
+    # none), as in English; German has it after one too ("beschlossen hat")
+    auxiliary_first: bool
     participles: frozenset[str]
     participle_patterns: tuple[re.Pattern, ...]
     not_participles: frozenset[str]
@@ -171,6 +174,7 @@ def _cues(language: str) -> _Cues:
             for t in _RANK
         },
         perfect_auxiliaries=frozenset(past.get("perfect_auxiliaries", [])),
+        auxiliary_first=past.get("auxiliary_first", False),
         participles=frozenset(past.get("participles", [])),
         participle_patterns=tuple(re.compile(p) for p in past.get("participle_patterns", [])),
         not_participles=frozenset(past.get("not_participles", [])),
@@ -551,7 +555,10 @@ def _perfects(
     for i, (s, e, w) in enumerate(tokens):
         after_zu = i > 0 and lowered[i - 1] in cues.infinitive_markers
         if usable[i] and i not in auxiliaries and not after_zu and _is_participle(w, cues):
-            aux = min(auxiliaries, key=lambda a: abs(a - i))
+            near = [a for a in auxiliaries if a < i or not cues.auxiliary_first]
+            if not near:
+                continue
+            aux = min(near, key=lambda a: abs(a - i))
             if w in cues.state_participles and lowered[aux] in cues.state_auxiliaries:
                 continue
             found.append((tokens[aux][0], tokens[aux][1], PAST))
