@@ -60,6 +60,10 @@ CASES = [
     ("de", "Die Gespräche, die am [Freitag] beginnen sollen, sind wichtig.", "future"),
     ("de", "Die Gespräche beginnen am [Freitag].", "present"),
     ("de", "Die Gespräche, die am [Freitag] beginnen, werden dauern.", "present"),
+    # a participle as an adjective right after the date is the verb of its own phrase
+    ("de", "Das am [Freitag] beschlossene Gesetz tritt im Juli in Kraft.", "past"),
+    ("de", "Die am [Montag] beginnende Konferenz wurde abgesagt.", "present"),
+    ("de", "Die für [Freitag] geplante Sitzung wurde abgesagt.", "future"),
     # English
     ("en", "Biden said on [Tuesday] that the US will send troops in March.", "past"),
     ("en", "Biden said on Tuesday that the US will send troops in [March].", "future"),

@@ -29,6 +29,8 @@ a verb after the date, with one of its own before it, is the main clause's going
 senator who resigned on Friday will testify" is last Friday).
 A relative clause after a comma has a verb of its own: with no cue in it, the search ends there
 ("Der Rat billigte den Plan, der Wahlen im März vorsieht" takes no past from "billigte").
+A German participle used as an adjective right after the date is the verb of its own phrase ("das
+am Freitag beschlossene Gesetz tritt im Juli in Kraft" is past).
 A verb of saying in the present right after a quote (tense.toml `quoted_sayings`) reports a
 statement made ('„Wir sind bereit“, sagt Müller am Montag' is the Monday just past).
 """
@@ -135,6 +137,11 @@ class _Cues:
     quoted_sayings: frozenset[str]
     quoted_sayings_not_with: frozenset[str]
     quote_marks: frozenset[str]
+    # a participle with an adjective's ending right after the date is the verb of its own
+    # phrase ("das am Freitag beschlossene Gesetz", "die am Montag beginnende Konferenz"): past,
+    # or present for a present participle (a stem with one of `present_participle_endings`)
+    attributive_endings: tuple[str, ...]
+    present_participle_endings: tuple[str, ...]
     # how much farther a cue after the span counts than one before it: an English verb governs
     # the dates after it ("flew on Friday for talks expected to ..."), a German one also those
     # before it ("Am Montag traf ...")
@@ -206,6 +213,10 @@ def _cues(language: str) -> _Cues:
         relative_openers=frozenset(scope.get("relative_openers", [])),
         lower_case_only=frozenset(scope.get("lower_case_only", [])),
         after_weight=scope.get("after_weight", 1),
+        attributive_endings=tuple(
+            sorted(scope.get("attributive_endings", []), key=len, reverse=True)
+        ),
+        present_participle_endings=tuple(scope.get("present_participle_endings", [])),
         quoted_sayings=frozenset(past.get("quoted_sayings", [])),
         quoted_sayings_not_with=frozenset(past.get("quoted_sayings_not_with", [])),
         quote_marks=frozenset(
@@ -227,6 +238,9 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
     if i >= len(spans) or spans[i][0] >= end:
         return UNKNOWN
     cues = _cues(language)
+    attribute = _attribute(text, end, cues, language)
+    if attribute != UNKNOWN:
+        return attribute
     sentence = _within_reach(text, _scope(text, spans[i], start, end, cues.scope_marks), start, end)
     parts = pieces(text, sentence[0], sentence[1], language)
     asides = _asides(text, parts, start, end, cues, language)
@@ -250,6 +264,28 @@ def _relative_clause(text: str, lo: int, hi: int, start: int, end: int, language
     Juni" is the date again)?"""
     outside = [w for w in words(text, language, lo, hi) if w[1] <= start or w[0] >= end]
     return text[:lo].rstrip().endswith(",") and len(outside) > 1
+
+
+def _attribute(text: str, end: int, cues: _Cues, language: str) -> str:
+    """The tense of a participle used as an adjective right after the span: the date is part of
+    its phrase ("das am Freitag beschlossene Gesetz tritt im Juli in Kraft" is past, "die am
+    Montag beginnende Konferenz wurde abgesagt" present). A word that is a cue of its own or no
+    past by its ending ("die für Freitag geplante Sitzung", "erwartete") gives nothing here."""
+    after = words(text, language, end, end + 40)[:1]
+    if not after or not cues.attributive_endings or text[end : after[0][0]].strip():
+        return UNKNOWN
+    s, e, w = after[0]
+    if w != text[s:e] or w in cues.phrases or w in cues.not_suffixed or w in cues.not_participles:
+        return UNKNOWN
+    ending = next((x for x in cues.attributive_endings if w.endswith(x)), None)
+    stem = w[: -len(ending)] if ending else ""
+    if len(stem) < 4:
+        return UNKNOWN
+    if stem.endswith(cues.present_participle_endings):
+        return PRESENT
+    if _is_participle(stem, cues) and stem not in cues.state_participles:
+        return PAST
+    return UNKNOWN
 
 
 SENTENCE_REACH = 500  # characters of a "sentence" read on either side of a date
