@@ -64,6 +64,9 @@ CASES = [
     ("de", "Das am [Freitag] beschlossene Gesetz tritt im Juli in Kraft.", "past"),
     ("de", "Die am [Montag] beginnende Konferenz wurde abgesagt.", "present"),
     ("de", "Die für [Freitag] geplante Sitzung wurde abgesagt.", "future"),
+    # Konjunktiv I of reported speech: present; with a participle a perfect
+    ("de", "Er sagte, am [Sonntag] sei die Wahl.", "present"),
+    ("de", "Er sagte, er habe am [Freitag] mit Müller gesprochen.", "past"),
     # English
     ("en", "Biden said on [Tuesday] that the US will send troops in March.", "past"),
     ("en", "Biden said on Tuesday that the US will send troops in [March].", "future"),
