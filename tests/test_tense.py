@@ -124,6 +124,11 @@ CASES = [
     ("en", "The officer who fired the shots on [Monday] is on leave.", "past"),
     ("en", "The board named a new chief, who will take over on [Friday].", "future"),
     ("en", "The plan, which envisages a vote on [Friday], was approved.", "unknown"),
+    # after "that" only a past verb governs the date after it: a "would" may be the main
+    # clause's future in the past
+    ("en", "Companies that reported losses in [March] will get aid.", "past"),
+    ("en", "Fears that computers would fail at [midnight] proved unfounded.", "past"),
+    ("en", "The official said that the accession was planned for [early March].", "future"),
     # an English perfect has its auxiliary first: "said it has" is no "has said"
     ("en", "The company said it has a board meeting on [Friday].", "present"),
     ("en", "The company has closed the plant on [Friday].", "past"),

@@ -131,6 +131,9 @@ class _Cues:
     # "which", "who": a piece set off by commas that opens with one describes a noun ("Compaq,
     # which said it found the bugs, still announces ...")
     relative_openers: frozenset[str]
+    # "that": a relative clause's opener too, or a reported one's; a past verb after it governs
+    # a date after that verb, as a relative clause's own verb does
+    past_relative_openers: frozenset[str]
     # verbs of saying in the present that report a quote right before them ('„…“, sagt Müller am
     # Montag': a statement made, past), unless their clause ends in one of the particles
     # ("sagt das Fest am Samstag ab" cancels it); the quote marks of lexicon.toml
@@ -211,6 +214,7 @@ def _cues(language: str) -> _Cues:
         own_clause=frozenset(scope.get("own_clause", [])),
         aside_verbs=frozenset(scope.get("aside_verbs", [])),
         relative_openers=frozenset(scope.get("relative_openers", [])),
+        past_relative_openers=frozenset(scope.get("past_relative_openers", [])),
         lower_case_only=frozenset(scope.get("lower_case_only", [])),
         after_weight=scope.get("after_weight", 1),
         attributive_endings=tuple(
@@ -422,13 +426,18 @@ def _tense_in(
     beyond = [c for c in found if not any(a <= c[0] and c[1] <= b for a, b, _ in asides)]
     found = beyond or found
     opener = words(text, language, lo, hi)[:1]
-    relative = opener and opener[0][2] in cues.relative_openers
+    word = opener[0][2] if opener else ""
+    relative = word in cues.relative_openers or word in cues.past_relative_openers
     if relative and start > opener[0][1] and not starts_sentence(text, opener[0][0]):
         # a relative clause's own verb comes first and governs the date after it; a verb after
         # the date is the main clause's, going on ("The senator who resigned on Friday will
-        # testify", "the talks that will begin on Friday are vital")
+        # testify"); after "that" only a past one ("Companies that reported losses in March will
+        # get aid"): a "would" there is the main clause's future in the past ("Fears that
+        # computers would fail at midnight proved unfounded")
         own = [c for c in found if opener[0][1] <= c[0] and c[1] <= start]
-        found = own or found
+        nearest = max(own, key=lambda c: (c[1], -_RANK[c[2]]), default=None)
+        if nearest and (word in cues.relative_openers or nearest[2] == PAST):
+            found = own
     if not found:
         return UNKNOWN
 
