@@ -129,6 +129,11 @@ CASES = [
     ("en", "Companies that reported losses in [March] will get aid.", "past"),
     ("en", "Fears that computers would fail at [midnight] proved unfounded.", "past"),
     ("en", "The official said that the accession was planned for [early March].", "future"),
+    # a date set for a plan lies ahead; not one set in a past perfect, nor "called for calm"
+    ("en", "The tribunal set [March 22] for the start of the trial.", "future"),
+    ("en", "The president called elections for [Jan. 30].", "future"),
+    ("en", "The agency had ruled so and set [Friday] as the deadline.", "past"),
+    ("en", "He called for calm on [Friday].", "past"),
     # an English perfect has its auxiliary first: "said it has" is no "has said"
     ("en", "The company said it has a board meeting on [Friday].", "present"),
     ("en", "The company has closed the plant on [Friday].", "past"),

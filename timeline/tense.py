@@ -121,6 +121,13 @@ class _Cues:
     deferral_verbs: frozenset[str]
     deferral_markers: frozenset[str]
     deferral_reach: int
+    # a date named as the one of a plan: right after a verb of setting a date and before "for"
+    # or "as" ("set March 22 for the start of the trial"), or after "for" some words after that
+    # verb ("called elections for Jan. 30")
+    scheduling_verbs: frozenset[str]
+    scheduling_markers: frozenset[str]
+    scheduling_reach: int
+    scheduling_not_after: frozenset[str]  # "had ... set Friday as the deadline": set before
     scope_marks: frozenset[str]  # ":" ends the search like a sentence end
     own_clause: frozenset[str]  # "dass": a clause it opens has its own tense
     aside_verbs: frozenset[str]  # "say" ending a piece set off by commas ("police say")
@@ -210,6 +217,10 @@ def _cues(language: str) -> _Cues:
         deferral_verbs=frozenset(planned.get("deferral_verbs", [])),
         deferral_markers=frozenset(planned.get("deferral_markers", [])),
         deferral_reach=planned.get("deferral_reach", 0),
+        scheduling_verbs=frozenset(planned.get("scheduling_verbs", [])),
+        scheduling_markers=frozenset(planned.get("scheduling_markers", [])),
+        scheduling_reach=planned.get("scheduling_reach", 0),
+        scheduling_not_after=frozenset(planned.get("scheduling_not_after", [])),
         scope_marks=frozenset(scope.get("marks", [])),
         own_clause=frozenset(scope.get("own_clause", [])),
         aside_verbs=frozenset(scope.get("aside_verbs", [])),
@@ -246,6 +257,8 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
     if attribute != UNKNOWN:
         return attribute
     sentence = _within_reach(text, _scope(text, spans[i], start, end, cues.scope_marks), start, end)
+    if _scheduled(text, sentence[0], start, end, cues, language):
+        return FUTURE
     parts = pieces(text, sentence[0], sentence[1], language)
     asides = _asides(text, parts, start, end, cues, language)
     for lo, hi in _widening(parts, start, end, sentence):
@@ -290,6 +303,33 @@ def _attribute(text: str, end: int, cues: _Cues, language: str) -> str:
     if _is_participle(stem, cues) and stem not in cues.state_participles:
         return PAST
     return UNKNOWN
+
+
+def _scheduled(text: str, lo: int, start: int, end: int, cues: _Cues, language: str) -> bool:
+    """Is text[start:end] the date a plan is set for, ahead of the report: right after a verb of
+    setting a date and before "for"/"as" ("set March 22 for the start of the trial"), or right
+    after "for" a few words after such a verb ("called elections for Jan. 30")? Not "called for
+    calm on Friday", nor a date set in a past perfect ("had ruled ... and set Friday as the
+    deadline" may be over)."""
+    if not cues.scheduling_verbs:
+        return False
+    inside = words(text, language, start, end)
+    before = words(text, language, lo, start) + inside[:1]
+    if inside and inside[0][2] not in cues.scheduling_markers:
+        before = before[:-1]
+    after = words(text, language, end, end + 20)[:1]
+    if len(before) < 2:
+        return False
+    said = [w for _, _, w in before]
+    if said[-1] in cues.scheduling_verbs:
+        verb = len(said) - 1
+        found = bool(after) and after[0][2] in cues.scheduling_markers
+    else:
+        reach = said[-1 - cues.scheduling_reach : -1]
+        verbs = [i for i, w in enumerate(said) if w in cues.scheduling_verbs]
+        verb = verbs[-1] if verbs else 0
+        found = said[-1] in cues.scheduling_markers and bool(cues.scheduling_verbs & set(reach))
+    return found and not cues.scheduling_not_after & set(said[:verb])
 
 
 SENTENCE_REACH = 500  # characters of a "sentence" read on either side of a date
