@@ -78,6 +78,9 @@ CASES = [
     ("en", "The senator agreed to testify on [Feb. 10].", "planned"),
     ("en", "The judge ordered the company to pay by [Friday].", "planned"),
     ("en", "He was subpoenaed [Friday] to testify.", "past"),
+    # ... and a marker of a term put off counts where the date's span opens with it
+    ("en", "Lenders have extended loans to the company [through January].", "planned"),
+    ("en", "The judge adjourned the trial [until Friday].", "planned"),
     ("en", "The company sent letters to shareholders in [May].", "past"),
     ("en", "Shares fell to $30 on [Monday].", "past"),
     ("en", "The treaty is to be signed on [Wednesday].", "future"),
