@@ -54,6 +54,12 @@ CASES = [
     ("de", "Die Firma, die im Vorjahr streikte, stimmt am [Freitag] ab.", "unknown"),
     ("de", "Der Minister, der am [Freitag] zurücktrat, wird aussagen.", "past"),
     ("de", "Die Feier am [Samstag] und das Konzert fanden Anklang.", "past"),
+    (
+        "de",
+        "Die Polizei sperrte die Straße, auf der am [Freitag] der Umzug stattfindet.",
+        "unknown",
+    ),
+    ("de", "Die Feuerwehr war im Einsatz, in der Nacht auf [Sonntag] und am Montag.", "past"),
     ("de", "Das Fest fand am Sonntag, dem [9. Mai], statt.", "past"),  # the date again
     # an infinitive is no present: the verb that governs it tells the tense
     ("de", "Das Treffen wird am [Mittwoch] enden.", "future"),

@@ -141,6 +141,8 @@ class _Cues:
     # "that": a relative clause's opener too, or a reported one's; a past verb after it governs
     # a date after that verb, as a relative clause's own verb does
     past_relative_openers: frozenset[str]
+    relative_prepositions: frozenset[str]  # before a relative pronoun: ", auf der", ", in which"
+    verb_final_relatives: bool  # German: a relative clause ends in its verb
     # verbs of saying in the present that report a quote right before them ('„…“, sagt Müller am
     # Montag': a statement made, past), unless their clause ends in one of the particles
     # ("sagt das Fest am Samstag ab" cancels it); the quote marks of lexicon.toml
@@ -226,6 +228,8 @@ def _cues(language: str) -> _Cues:
         aside_verbs=frozenset(scope.get("aside_verbs", [])),
         relative_openers=frozenset(scope.get("relative_openers", [])),
         past_relative_openers=frozenset(scope.get("past_relative_openers", [])),
+        relative_prepositions=frozenset(scope.get("relative_prepositions", [])),
+        verb_final_relatives=scope.get("verb_final_relatives", False),
         lower_case_only=frozenset(scope.get("lower_case_only", [])),
         after_weight=scope.get("after_weight", 1),
         attributive_endings=tuple(
@@ -268,19 +272,37 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
         opener = words(text, language, lo, hi)[:1]
         if opener and opener[0][2] in cues.own_clause:
             return UNKNOWN
-        relative = opener and opener[0][2] in cues.relative_openers
+        relative = _relative_opener(text, lo, hi, cues, language)
         if relative and _relative_clause(text, lo, hi, start, end, language):
             return UNKNOWN
     return UNKNOWN
+
+
+def _relative_opener(
+    text: str, lo: int, hi: int, cues: _Cues, language: str
+) -> tuple[int, int, str] | None:
+    """The relative pronoun that opens text[lo:hi], also after a preposition (", auf der am
+    Freitag der Umzug stattfindet", ", in which ..."), or None."""
+    opening = words(text, language, lo, hi)[:2]
+    if opening and opening[0][2] in cues.relative_prepositions:
+        opening = opening[1:]
+    openers = cues.relative_openers | cues.past_relative_openers
+    return opening[0] if opening and opening[0][2] in openers else None
 
 
 def _relative_clause(text: str, lo: int, hi: int, start: int, end: int, language: str) -> bool:
     """Is text[lo:hi], opened by a relative pronoun, a relative clause with a verb of its own:
     after a comma (a German article opens a sentence: "Die Feier am Samstag und das Konzert
     fanden statt"), with more words than the pronoun and the date text[start:end] (", dem 3.
-    Juni" is the date again)?"""
-    outside = [w for w in words(text, language, lo, hi) if w[1] <= start or w[0] >= end]
-    return text[:lo].rstrip().endswith(",") and len(outside) > 1
+    Juni" is the date again), and, where relative clauses end in their verb (tense.toml
+    `verb_final_relatives`), a last word in small letters after the date (", in der Nacht auf
+    Sonntag", ", in der Nacht zum Sonntag gegen 3 Uhr" tell a time)?"""
+    said = words(text, language, lo, hi)
+    outside = [w for w in said if w[1] <= start or w[0] >= end]
+    if not text[:lo].rstrip().endswith(",") or len(outside) < 2:
+        return False
+    s, e, w = said[-1]
+    return not _cues(language).verb_final_relatives or (s >= end and w == text[s:e] and w.isalpha())
 
 
 def _attribute(text: str, end: int, cues: _Cues, language: str) -> str:
@@ -466,16 +488,15 @@ def _tense_in(
     found = [c for c in found if not any(a <= c[0] and c[1] <= b for a, b, d in asides if d)]
     beyond = [c for c in found if not any(a <= c[0] and c[1] <= b for a, b, _ in asides)]
     found = beyond or found
-    opener = words(text, language, lo, hi)[:1]
-    word = opener[0][2] if opener else ""
-    relative = word in cues.relative_openers or word in cues.past_relative_openers
-    if relative and start > opener[0][1] and not starts_sentence(text, opener[0][0]):
+    opener = _relative_opener(text, lo, hi, cues, language)
+    word = opener[2] if opener else ""
+    if opener and start > opener[1] and not starts_sentence(text, opener[0]):
         # a relative clause's own verb comes first and governs the date after it; a verb after
         # the date is the main clause's, going on ("The senator who resigned on Friday will
         # testify"); after "that" only a past one ("Companies that reported losses in March will
         # get aid"): a "would" there is the main clause's future in the past ("Fears that
         # computers would fail at midnight proved unfounded")
-        own = [c for c in found if opener[0][1] <= c[0] and c[1] <= start]
+        own = [c for c in found if opener[1] <= c[0] and c[1] <= start]
         nearest = max(own, key=lambda c: (c[1], -_RANK[c[2]]), default=None)
         if nearest and (word in cues.relative_openers or nearest[2] == PAST):
             found = own
