@@ -73,6 +73,13 @@ CASES = [
     # Konjunktiv I of reported speech: present; with a participle a perfect
     ("de", "Er sagte, am [Sonntag] sei die Wahl.", "present"),
     ("de", "Er sagte, er habe am [Freitag] mit Müller gesprochen.", "past"),
+    # "wie die Gemeinde mitteilte" set off by commas only attributes the sentence
+    (
+        "de",
+        "Die Straße wird, wie die Gemeinde am Montag mitteilte, ab [Mittwoch] gesperrt.",
+        "future",
+    ),
+    ("de", "Wie die Gemeinde am [Montag] mitteilte, wird die Straße gesperrt.", "past"),
     # English
     ("en", "Biden said on [Tuesday] that the US will send troops in March.", "past"),
     ("en", "Biden said on Tuesday that the US will send troops in [March].", "future"),

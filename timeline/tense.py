@@ -131,6 +131,7 @@ class _Cues:
     scope_marks: frozenset[str]  # ":" ends the search like a sentence end
     own_clause: frozenset[str]  # "dass": a clause it opens has its own tense
     aside_verbs: frozenset[str]  # "say" ending a piece set off by commas ("police say")
+    aside_length: int  # ... of at most this many words ("wie die Gemeinde am Montag mitteilte")
     # one-word cues that are something else when capitalized, even at a sentence start or in a
     # line in capitals ("may", the month "May"): cues only when written in lower case (a phrase
     # such as "may continue" counts in capitals too)
@@ -226,6 +227,7 @@ def _cues(language: str) -> _Cues:
         scope_marks=frozenset(scope.get("marks", [])),
         own_clause=frozenset(scope.get("own_clause", [])),
         aside_verbs=frozenset(scope.get("aside_verbs", [])),
+        aside_length=scope.get("aside_length", 4),
         relative_openers=frozenset(scope.get("relative_openers", [])),
         past_relative_openers=frozenset(scope.get("past_relative_openers", [])),
         relative_prepositions=frozenset(scope.get("relative_prepositions", [])),
@@ -427,7 +429,8 @@ def _asides(
         # subject and verb ("The presidents, on Friday, signed the plan, which calls for ...")
         dated = i + 1 < len(parts) and _bare_date(text, parts[i + 1], start, end, language)
         interrupted = i > 0 and _bare_date(text, parts[i - 1], start, end, language)
-        aside = p.after_punctuation and closed and 0 < len(said) <= 4 and said[-1][2] in verbs
+        aside = p.after_punctuation and closed and 0 < len(said) <= cues.aside_length
+        aside = aside and said[-1][2] in verbs
         aside = aside and not dated
         describes = False
         if (
