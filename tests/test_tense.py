@@ -94,6 +94,7 @@ CASES = [
     # ... and a marker of a term put off counts where the date's span opens with it
     ("en", "Lenders have extended loans to the company [through January].", "planned"),
     ("en", "The judge adjourned the trial [until Friday].", "planned"),
+    ("en", "The office was closed from late December [to early March].", "past"),
     ("en", "The company sent letters to shareholders in [May].", "past"),
     ("en", "Shares fell to $30 on [Monday].", "past"),
     ("en", "The treaty is to be signed on [Wednesday].", "future"),
