@@ -33,6 +33,8 @@ A German participle used as an adjective right after the date is the verb of its
 am Freitag beschlossene Gesetz tritt im Juli in Kraft" is past).
 A verb of saying in the present right after a quote (tense.toml `quoted_sayings`) reports a
 statement made ('„Wir sind bereit“, sagt Müller am Montag' is the Monday just past).
+A date set for a plan lies ahead of the report ("The tribunal set March 22 for the start of the
+trial", "called elections for Jan. 30"; tense.toml `scheduling_verbs`).
 """
 
 from __future__ import annotations
@@ -275,7 +277,7 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
         if opener and opener[0][2] in cues.own_clause:
             return UNKNOWN
         relative = _relative_opener(text, lo, hi, cues, language)
-        if relative and _relative_clause(text, lo, hi, start, end, language):
+        if relative and _relative_clause(text, lo, hi, start, end, cues, language):
             return UNKNOWN
     return UNKNOWN
 
@@ -292,7 +294,9 @@ def _relative_opener(
     return opening[0] if opening and opening[0][2] in openers else None
 
 
-def _relative_clause(text: str, lo: int, hi: int, start: int, end: int, language: str) -> bool:
+def _relative_clause(
+    text: str, lo: int, hi: int, start: int, end: int, cues: _Cues, language: str
+) -> bool:
     """Is text[lo:hi], opened by a relative pronoun, a relative clause with a verb of its own:
     after a comma (a German article opens a sentence: "Die Feier am Samstag und das Konzert
     fanden statt"), with more words than the pronoun and the date text[start:end] (", dem 3.
@@ -304,7 +308,7 @@ def _relative_clause(text: str, lo: int, hi: int, start: int, end: int, language
     if not text[:lo].rstrip().endswith(",") or len(outside) < 2:
         return False
     s, e, w = said[-1]
-    return not _cues(language).verb_final_relatives or (s >= end and w == text[s:e] and w.isalpha())
+    return not cues.verb_final_relatives or (s >= end and w == text[s:e] and w.isalpha())
 
 
 def _attribute(text: str, end: int, cues: _Cues, language: str) -> str:
