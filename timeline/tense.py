@@ -130,6 +130,8 @@ class _Cues:
     scheduling_markers: frozenset[str]
     scheduling_reach: int
     scheduling_not_after: frozenset[str]  # "had ... set Friday as the deadline": set before
+    # between the verb and a date that names its noun ("setting a Jan. 14 return date")
+    scheduling_articles: frozenset[str]
     scope_marks: frozenset[str]  # ":" ends the search like a sentence end
     own_clause: frozenset[str]  # "dass": a clause it opens has its own tense
     aside_verbs: frozenset[str]  # "say" ending a piece set off by commas ("police say")
@@ -226,6 +228,7 @@ def _cues(language: str) -> _Cues:
         scheduling_markers=frozenset(planned.get("scheduling_markers", [])),
         scheduling_reach=planned.get("scheduling_reach", 0),
         scheduling_not_after=frozenset(planned.get("scheduling_not_after", [])),
+        scheduling_articles=frozenset(planned.get("scheduling_articles", [])),
         scope_marks=frozenset(scope.get("marks", [])),
         own_clause=frozenset(scope.get("own_clause", [])),
         aside_verbs=frozenset(scope.get("aside_verbs", [])),
@@ -336,7 +339,8 @@ def _attribute(text: str, end: int, cues: _Cues, language: str) -> str:
 def _scheduled(text: str, lo: int, start: int, end: int, cues: _Cues, language: str) -> bool:
     """Is text[start:end] the date a plan is set for, ahead of the report: right after a verb of
     setting a date and before "for"/"as" ("set March 22 for the start of the trial"), or right
-    after "for" a few words after such a verb ("called elections for Jan. 30")? Not "called for
+    after "for" a few words after such a verb ("called elections for Jan. 30"), or between an
+    article after such a verb and its noun ("setting a Jan. 14 return date")? Not "called for
     calm on Friday", nor a date set in a past perfect ("had ruled ... and set Friday as the
     deadline" may be over)."""
     if not cues.scheduling_verbs:
@@ -352,6 +356,9 @@ def _scheduled(text: str, lo: int, start: int, end: int, cues: _Cues, language: 
     if said[-1] in cues.scheduling_verbs:
         verb = len(said) - 1
         found = bool(after) and after[0][2] in cues.scheduling_markers
+    elif said[-1] in cues.scheduling_articles and said[-2] in cues.scheduling_verbs:
+        verb = len(said) - 2
+        found = bool(after)
     else:
         reach = said[-1 - cues.scheduling_reach : -1]
         verbs = [i for i, w in enumerate(said) if w in cues.scheduling_verbs]
