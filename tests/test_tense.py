@@ -154,6 +154,8 @@ CASES = [
     # an English perfect has its auxiliary first: "said it has" is no "has said"
     ("en", "The company said it has a board meeting on [Friday].", "present"),
     ("en", "The company has closed the plant on [Friday].", "past"),
+    ("en", "The company has not yet been paid for the work done on [Friday].", "past"),
+    ("en", "The board has a meeting on [Friday] to discuss the plan it announced.", "present"),
     # a present verb after a modal is its infinitive: the modal tells the tense
     ("en", "Officials said the plant might reopen on [Friday].", "future"),
     ("en", "The talks may resume in [March].", "future"),

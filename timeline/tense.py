@@ -92,6 +92,7 @@ class _Cues:
     # the auxiliary of a perfect stands before its participle ("has said"; "said it has" is
     # none), as in English; German has it after one too ("beschlossen hat")
     auxiliary_first: bool
+    perfect_reach: int  # words at most between them in English ("has not yet been"), 0: any
     participles: frozenset[str]
     participle_patterns: tuple[re.Pattern, ...]
     not_participles: frozenset[str]
@@ -199,6 +200,7 @@ def _cues(language: str) -> _Cues:
         },
         perfect_auxiliaries=frozenset(past.get("perfect_auxiliaries", [])),
         auxiliary_first=past.get("auxiliary_first", False),
+        perfect_reach=past.get("perfect_reach", 0),
         participles=frozenset(past.get("participles", [])),
         participle_patterns=tuple(re.compile(p) for p in past.get("participle_patterns", [])),
         not_participles=frozenset(past.get("not_participles", [])),
@@ -676,7 +678,12 @@ def _perfects(
     for i, (s, e, w) in enumerate(tokens):
         after_zu = i > 0 and lowered[i - 1] in cues.infinitive_markers
         if usable[i] and i not in auxiliaries and not after_zu and _is_participle(w, cues):
-            near = [a for a in auxiliaries if a < i or not cues.auxiliary_first]
+            near = [
+                a
+                for a in auxiliaries
+                if (a < i or not cues.auxiliary_first)
+                and (not cues.perfect_reach or abs(a - i) <= cues.perfect_reach + 1)
+            ]
             if not near:
                 continue
             aux = min(near, key=lambda a: abs(a - i))
