@@ -156,6 +156,9 @@ CASES = [
     ("en", "The company has closed the plant on [Friday].", "past"),
     ("en", "The company has not yet been paid for the work done on [Friday].", "past"),
     ("en", "The board has a meeting on [Friday] to discuss the plan it announced.", "present"),
+    # a word in "-s" right after "he", "she", "it" is a present verb, not an adverb
+    ("en", "Mr. Ousley said it sees good opportunities in [March].", "present"),
+    ("en", "He said it always rained on [Friday].", "past"),
     # a present verb after a modal is its infinitive: the modal tells the tense
     ("en", "Officials said the plant might reopen on [Friday].", "future"),
     ("en", "The talks may resume in [March].", "future"),

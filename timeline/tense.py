@@ -160,6 +160,11 @@ class _Cues:
     # or present for a present participle (a stem with one of `present_participle_endings`)
     attributive_endings: tuple[str, ...]
     present_participle_endings: tuple[str, ...]
+    # a word with one of `subject_verb_endings` right after one of `subject_pronouns` is a verb
+    # in the present ("said it sees a recovery", "said he testifies on Friday")
+    subject_pronouns: frozenset[str]
+    subject_verb_endings: tuple[str, ...]
+    not_subject_verbs: frozenset[str]
     # how much farther a cue after the span counts than one before it: an English verb governs
     # the dates after it ("flew on Friday for talks expected to ..."), a German one also those
     # before it ("Am Montag traf ...")
@@ -241,6 +246,9 @@ def _cues(language: str) -> _Cues:
         verb_final_relatives=scope.get("verb_final_relatives", False),
         lower_case_only=frozenset(scope.get("lower_case_only", [])),
         after_weight=scope.get("after_weight", 1),
+        subject_pronouns=frozenset(data[PRESENT].get("subject_pronouns", [])),
+        subject_verb_endings=tuple(data[PRESENT].get("subject_verb_endings", [])),
+        not_subject_verbs=frozenset(data[PRESENT].get("not_subject_verbs", [])),
         attributive_endings=tuple(
             sorted(scope.get("attributive_endings", []), key=len, reverse=True)
         ),
@@ -550,6 +558,7 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
     if one_case and cues.nouns_too:
         found = [c for c in found if not _noun_too(c, tokens, lowered, cues)]
     found += _past_forms(text, tokens, lowered, cues, one_case)
+    found += _after_subject(text, tokens, lowered, found, cues)
     found = _said_after_quote(text, tokens, lowered, found, cues)
     found += _intended(text, tokens, lowered, found, cues)
     found += _perfects(tokens, lowered, usable, cues)
@@ -611,6 +620,31 @@ def _past_forms(
         ):
             found.append((s, e, PAST))
     return found
+
+
+def _after_subject(
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    lowered: list[str],
+    found: list[Cue],
+    cues: _Cues,
+) -> list[Cue]:
+    """A word in small letters with a verb's ending right after a subject pronoun, where no cue
+    was found, is a verb in the present ("said it sees a recovery in March")."""
+    covered = {s for s, _, _ in found}
+    return [
+        (s, e, PRESENT)
+        for i, (s, e, w) in enumerate(tokens)
+        if i > 0
+        and lowered[i - 1] in cues.subject_pronouns
+        and s not in covered
+        and w == text[s:e]
+        and w.isalpha()
+        and w.endswith(cues.subject_verb_endings)
+        and not w.endswith(cues.not_plural_endings)
+        and w not in cues.not_subject_verbs
+        and w not in cues.past_words
+    ]
 
 
 def _said_after_quote(
