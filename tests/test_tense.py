@@ -73,6 +73,8 @@ CASES = [
     # Konjunktiv I of reported speech: present; with a participle a perfect
     ("de", "Er sagte, am [Sonntag] sei die Wahl.", "present"),
     ("de", "Er sagte, er habe am [Freitag] mit Müller gesprochen.", "past"),
+    ("de", "Er sagte, er reise am [Freitag] nach Rom.", "present"),  # after "er": a verb
+    ("de", "Am [Montag] traf er seine Frau.", "past"),
     # "wie die Gemeinde mitteilte" set off by commas only attributes the sentence
     (
         "de",
