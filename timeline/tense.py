@@ -630,7 +630,8 @@ def _after_subject(
     cues: _Cues,
 ) -> list[Cue]:
     """A word in small letters with a verb's ending right after a subject pronoun, where no cue
-    was found, is a verb in the present ("said it sees a recovery in March")."""
+    was found, is a verb in the present ("said it sees a recovery in March"); not one whose
+    ending makes no plural either ([planned] not_plural_endings: "thus", "across")."""
     covered = {s for s, _, _ in found}
     return [
         (s, e, PRESENT)
