@@ -44,6 +44,8 @@ CASES = [
     # with a name between verb and day; "sagt ... ab" cancels
     ("de", "„Wir sind bereit“, sagt Bürgermeister Müller am [Montag].", "past"),
     ("de", "„Es regnet“, sagt der Veranstalter das Fest am [Samstag] ab.", "present"),
+    ("de", "„Wir fahren am [Freitag] nach Rom“, sagt er.", "present"),  # no past in the quote
+    ("en", '"We are ready," Smith says on [Monday].', "past"),
     # a separable prefix on a past plural makes no participle ("stattgefunden" has "-ge-")
     ("de", "Er sagte, dass die Wahlen am [Freitag] stattfanden.", "past"),
     ("de", "Das Gesetz wurde am [Freitag] verboten.", "past"),  # "wurde", not "verboten"

@@ -150,11 +150,12 @@ class _Cues:
     relative_prepositions: frozenset[str]  # before a relative pronoun: ", auf der", ", in which"
     verb_final_relatives: bool  # German: a relative clause ends in its verb
     # verbs of saying in the present that report a quote right before them ('„…“, sagt Müller am
-    # Montag': a statement made, past), unless their clause ends in one of the particles
-    # ("sagt das Fest am Samstag ab" cancels it); the quote marks of lexicon.toml
+    # Montag': a statement made, past, for a date after them), unless their clause ends in one
+    # of the particles ("sagt das Fest am Samstag ab" cancels it); the quote marks of lexicon.toml
     quoted_sayings: frozenset[str]
     quoted_sayings_not_with: frozenset[str]
     quote_marks: frozenset[str]
+    quoted_reach: int  # words between the quote and the verb ("Smith says"; German: "sagt")
     # a participle with an adjective's ending right after the date is the verb of its own
     # phrase ("das am Freitag beschlossene Gesetz", "die am Montag beginnende Konferenz"): past,
     # or present for a present participle (a stem with one of `present_participle_endings`)
@@ -255,6 +256,7 @@ def _cues(language: str) -> _Cues:
         present_participle_endings=tuple(scope.get("present_participle_endings", [])),
         quoted_sayings=frozenset(past.get("quoted_sayings", [])),
         quoted_sayings_not_with=frozenset(past.get("quoted_sayings_not_with", [])),
+        quoted_reach=past.get("quoted_reach", 0),
         quote_marks=frozenset(
             "".join(
                 m
@@ -281,6 +283,8 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
     if _scheduled(text, sentence[0], start, end, cues, language):
         return FUTURE
     parts = pieces(text, sentence[0], sentence[1], language)
+    if _attribution(text, parts, start, cues, language):
+        return PAST
     asides = _asides(text, parts, start, end, cues, language)
     for lo, hi in _widening(parts, start, end, sentence):
         tense = _tense_in(text, lo, hi, start, end, language, asides)
@@ -344,6 +348,31 @@ def _attribute(text: str, end: int, cues: _Cues, language: str) -> str:
     if _is_participle(stem, cues) and stem not in cues.state_participles:
         return PAST
     return UNKNOWN
+
+
+def _attribution(text: str, parts: list[Piece], start: int, cues: _Cues, language: str) -> bool:
+    """Does the span follow the verb of saying that opens the attribution after a quote, in the
+    present ('„Wir sind bereit“, sagt Müller am Montag', '"We are ready," Smith says on Monday':
+    up to `quoted_reach` words before the verb)? That present reports a statement made: past.
+    Not when the clause ends in a particle that makes the verb another ("sagt das Fest am
+    Samstag ab"), and not for a date in the quote itself, which has its own verb."""
+    piece = next((p for p in parts if p.start <= start < p.end), None)
+    if piece is None or not cues.quoted_sayings:
+        return False
+    said = words(text, language, piece.start, piece.end)
+    if not said or not _after_quote(text, said[0][0], cues):
+        return False
+    verbs = [t for t in said[: cues.quoted_reach + 1] if t[2] in cues.quoted_sayings]
+    return bool(verbs) and verbs[0][1] <= start and said[-1][2] not in cues.quoted_sayings_not_with
+
+
+def _after_quote(text: str, position: int, cues: _Cues) -> bool:
+    """Does a quote with its comma end right before `position` ('…“, ', '…," ')?"""
+    before = text[max(0, position - 8) : position].rstrip()
+    marks = "".join(cues.quote_marks)
+    if before.endswith(","):
+        return before[:-1].rstrip()[-1:] in cues.quote_marks
+    return before[-1:] in cues.quote_marks and before.rstrip(marks).endswith(",")
 
 
 def _scheduled(text: str, lo: int, start: int, end: int, cues: _Cues, language: str) -> bool:
@@ -559,7 +588,6 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
         found = [c for c in found if not _noun_too(c, tokens, lowered, cues)]
     found += _past_forms(text, tokens, lowered, cues, one_case)
     found += _after_subject(text, tokens, lowered, found, cues)
-    found = _said_after_quote(text, tokens, lowered, found, cues)
     found += _intended(text, tokens, lowered, found, cues)
     found += _perfects(tokens, lowered, usable, cues)
     found = _corrected(found, text, tokens, lowered, usable, cues)
@@ -646,33 +674,6 @@ def _after_subject(
         and w not in cues.not_subject_verbs
         and w not in cues.past_words
     ]
-
-
-def _said_after_quote(
-    text: str,
-    tokens: list[tuple[int, int, str]],
-    lowered: list[str],
-    found: list[Cue],
-    cues: _Cues,
-) -> list[Cue]:
-    """A verb of saying in the present right after a quote and its comma ('„Wir sind bereit“,
-    sagt Müller am Montag') is the journalistic present of a statement made: past. Not when its
-    clause ends in a particle that makes it another verb ("sagt das Fest am Samstag ab")."""
-    for i, (s, e, w) in enumerate(tokens):
-        if w not in cues.quoted_sayings:
-            continue
-        before = text[max(0, s - 8) : s].rstrip()
-        if not (before.endswith(",") and before[:-1].rstrip()[-1:] in cues.quote_marks):
-            continue
-        last = i  # the last word of its clause: up to the next , ; : ! ? (no ordinal's period)
-        while last + 1 < len(tokens) and not any(
-            ch in ",;:!?" for ch in text[tokens[last][1] : tokens[last + 1][0]]
-        ):
-            last += 1
-        if last > i and lowered[last] in cues.quoted_sayings_not_with:
-            continue
-        found = [c for c in found if (c[0], c[1]) != (s, e)] + [(s, e, PAST)]
-    return found
 
 
 def _intended(
