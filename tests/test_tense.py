@@ -149,6 +149,7 @@ CASES = [
     # clause's future in the past
     ("en", "Companies that reported losses in [March] will get aid.", "past"),
     ("en", "Fears that computers would fail at [midnight] proved unfounded.", "past"),
+    ("en", "The minister said the talks that will begin on [Friday] are vital.", "future"),
     ("en", "The official said that the accession was planned for [early March].", "future"),
     # a date set for a plan lies ahead; not one set in a past perfect, nor "called for calm"
     ("en", "The tribunal set [March 22] for the start of the trial.", "future"),

@@ -546,12 +546,14 @@ def _tense_in(
     if opener and start > opener[1] and not starts_sentence(text, opener[0]):
         # a relative clause's own verb comes first and governs the date after it; a verb after
         # the date is the main clause's, going on ("The senator who resigned on Friday will
-        # testify"); after "that" only a past one ("Companies that reported losses in March will
-        # get aid"): a "would" there is the main clause's future in the past ("Fears that
-        # computers would fail at midnight proved unfounded")
-        own = [c for c in found if opener[1] <= c[0] and c[1] <= start]
+        # testify"); after "that" a past one ("Companies that reported losses in March will get
+        # aid"), any other only before a main verb not in the past ("the talks that will begin
+        # on Friday are vital"): a "would" there may be the main clause's future in the past
+        # ("Fears that computers would fail at midnight proved unfounded")
+        own = [c for c in found if opener[1] <= c[0] and (c[1] <= start or c[0] < end)]
         nearest = max(own, key=lambda c: (c[1], -_RANK[c[2]]), default=None)
-        if nearest and (word in cues.relative_openers or nearest[2] == PAST):
+        main_past = any(c[0] >= end and c[2] == PAST for c in found)
+        if nearest and (word in cues.relative_openers or nearest[2] == PAST or not main_past):
             found = own
     if not found:
         return UNKNOWN
