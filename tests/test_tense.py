@@ -173,6 +173,9 @@ CASES = [
     ("en", "[May] sales rose.", "past"),
     ("en", "SALES ROSE IN [MAY]", "past"),
     ("en", "THE SELLING MAY CONTINUE THROUGH [MARCH]", "future"),
+    # a headline's "X to Y" is its future; in a line in small letters "to" stays planned
+    ("en", "COMPANY TO CLOSE PLANT IN [MARCH]", "future"),
+    ("en", "It's the fifth storm to hit the coast in [May].", "planned"),
 ]
 
 

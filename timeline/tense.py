@@ -590,7 +590,7 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
         found = [c for c in found if not _noun_too(c, tokens, lowered, cues)]
     found += _past_forms(text, tokens, lowered, cues, one_case)
     found += _after_subject(text, tokens, lowered, found, cues)
-    found += _intended(text, tokens, lowered, found, cues)
+    found += _intended(text, tokens, lowered, found, cues, one_case)
     found += _perfects(tokens, lowered, usable, cues)
     found = _corrected(found, text, tokens, lowered, usable, cues)
     found = _without_infinitives(found, text, lo, hi, tokens, lowered, cues, language)
@@ -684,9 +684,12 @@ def _intended(
     lowered: list[str],
     found: list[Cue],
     cues: _Cues,
+    one_case: bool = False,
 ) -> list[Cue]:
     """Acts intended ("agreed to testify") and terms put off ("extended ... until"), where the
-    cues `found` so far do not cover the marker already ("is to", "plans to")."""
+    cues `found` so far do not cover the marker already ("is to", "plans to"). In a headline in
+    one case, a marker with no cue before it is the headline's future ("COMPANY TO CLOSE PLANT
+    IN MARCH", "Company To Close Plant In March")."""
     covered = {t for t, _, _ in tokens if any(s <= t < e for s, e, _ in found)}
     intended: list[Cue] = []
     for i in range(len(tokens) - 1):
@@ -694,9 +697,14 @@ def _intended(
             lowered[i] in cues.planned_markers
             and tokens[i][0] not in covered
             and not (i > 0 and lowered[i - 1] in cues.planned_not_after)
-            and _is_infinitive(tokens[i + 1], text, cues)
+            and _is_infinitive(tokens[i + 1], text, cues, one_case)
         ):
-            intended.append((tokens[i][0], tokens[i + 1][1], PLANNED))
+            # a headline in capitals or Title Case, not a line in small letters ("It's the fifth
+            # storm to hit the coast in two weeks" has no capital in a word of three letters)
+            capital = not text[tokens[i][0] : tokens[i][1]].islower()
+            headline = one_case and capital and i > 0
+            headline = headline and not any(c[0] < tokens[i][0] for c in found)
+            intended.append((tokens[i][0], tokens[i + 1][1], FUTURE if headline else PLANNED))
     for i, (s, e, w) in enumerate(tokens):
         back = lowered[max(0, i - cues.deferral_reach) : i]
         if w in cues.deferral_markers and s not in covered and cues.deferral_verbs & set(back):
@@ -807,12 +815,15 @@ def _without_infinitives(
     ]
 
 
-def _is_infinitive(token: tuple[int, int, str], text: str, cues: _Cues) -> bool:
+def _is_infinitive(
+    token: tuple[int, int, str], text: str, cues: _Cues, one_case: bool = False
+) -> bool:
     """Can the word after a planned marker be a verb ("to testify", not "to shareholders",
-    "to Friday", "to the", "to 5%")?"""
+    "to Friday", "to the", "to 5%"; in a line in one case also "TO CLOSE")?"""
     s, e, w = token
     plural = w.endswith(cues.plural_endings) and not w.endswith(cues.not_plural_endings)
-    return w == text[s:e] and w.isalpha() and not plural and w not in cues.not_infinitive_words
+    written = w == text[s:e] or one_case
+    return written and w.isalpha() and not plural and w not in cues.not_infinitive_words
 
 
 def _prefixed_past(word: str, cues: _Cues) -> bool:
