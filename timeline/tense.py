@@ -388,6 +388,9 @@ def _scheduled(text: str, lo: int, start: int, end: int, cues: _Cues, language: 
     before = words(text, language, lo, start) + inside[:1]
     if inside and inside[0][2] not in cues.scheduling_markers:
         before = before[:-1]
+    named = [t for t in inside if t[2] not in cues.scheduling_markers][:1]
+    if not named or not text[named[0][0]][:1].isupper() and not text[named[0][0]].isdigit():
+        return False  # a date opens with a name or a number; "set a record" is none
     after = words(text, language, end, end + 20)[:1]
     if len(before) < 2:
         return False
