@@ -538,9 +538,14 @@ def _tense_in(
     unless only attributions have cues (a describing piece never gives its tense)."""
     # a date before an infinitive belongs to the verb it governs ("subpoenaed him Friday to
     # testify"): a planned cue reaches forward only, to the date and to a marker that opens the
-    # date's span ("extended ... loans [through January]")
+    # date's span ("extended ... loans [through January]"), not to a verb it governs, which an
+    # event asks about ("the strongest quake to [hit] Taiwan since 1935")
     cues = _cues(language)
-    found = [c for c in tense_cues(text, lo, hi, language) if c[2] != PLANNED or c[0] < end]
+    found = [
+        c
+        for c in tense_cues(text, lo, hi, language)
+        if c[2] != PLANNED or c[1] <= start or start <= c[0] < end
+    ]
     found = [c for c in found if not any(a <= c[0] and c[1] <= b for a, b, d in asides if d)]
     beyond = [c for c in found if not any(a <= c[0] and c[1] <= b for a, b, _ in asides)]
     found = beyond or found
