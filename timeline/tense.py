@@ -166,6 +166,8 @@ class _Cues:
     subject_pronouns: frozenset[str]
     subject_verb_endings: tuple[str, ...]
     not_subject_verbs: frozenset[str]
+    # German: such a word before a capitalized noun is an adjective ("gab es große Probleme")
+    subject_verb_not_before_noun: bool
     # how much farther a cue after the span counts than one before it: an English verb governs
     # the dates after it ("flew on Friday for talks expected to ..."), a German one also those
     # before it ("Am Montag traf ...")
@@ -250,6 +252,7 @@ def _cues(language: str) -> _Cues:
         subject_pronouns=frozenset(data[PRESENT].get("subject_pronouns", [])),
         subject_verb_endings=tuple(data[PRESENT].get("subject_verb_endings", [])),
         not_subject_verbs=frozenset(data[PRESENT].get("not_subject_verbs", [])),
+        subject_verb_not_before_noun=data[PRESENT].get("subject_verb_not_before_noun", False),
         attributive_endings=tuple(
             sorted(scope.get("attributive_endings", []), key=len, reverse=True)
         ),
@@ -671,11 +674,19 @@ def _after_subject(
     was found, is a verb in the present ("said it sees a recovery in March"); not one whose
     ending makes no plural either ([planned] not_plural_endings: "thus", "across")."""
     covered = {s for s, _, _ in found}
+
+    def before_noun(i: int) -> bool:
+        if not cues.subject_verb_not_before_noun or i + 1 >= len(tokens):
+            return False
+        s, e, w = tokens[i + 1]
+        return text[s:e] != w
+
     return [
         (s, e, PRESENT)
         for i, (s, e, w) in enumerate(tokens)
         if i > 0
         and lowered[i - 1] in cues.subject_pronouns
+        and not before_noun(i)
         and s not in covered
         and w == text[s:e]
         and w.isalpha()
