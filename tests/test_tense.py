@@ -99,6 +99,7 @@ CASES = [
     ("en", "Lenders have extended loans to the company [through January].", "planned"),
     ("en", "The judge adjourned the trial [until Friday].", "planned"),
     ("en", "The office was closed from late December [to early March].", "past"),
+    ("en", "The crew has enough oxygen to last until [Aug. 18], officials said.", "planned"),
     ("en", "It was the strongest quake to [hit] Taiwan since 1935.", "past"),  # an event
     ("en", "The company sent letters to shareholders in [May].", "past"),
     ("en", "Shares fell to $30 on [Monday].", "past"),
