@@ -62,6 +62,7 @@ CASES = [
         "unknown",
     ),
     ("de", "Die Feuerwehr war im Einsatz, in der Nacht auf [Sonntag] und am Montag.", "past"),
+    ("de", "In der Vorwoche waren es 20. Am [Freitag] wird gewählt.", "future"),
     ("de", "Das Fest fand am Sonntag, dem [9. Mai], statt.", "past"),  # the date again
     # an infinitive is no present: the verb that governs it tells the tense
     ("de", "Das Treffen wird am [Mittwoch] enden.", "future"),

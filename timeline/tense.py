@@ -305,10 +305,13 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
 def _relative_opener(
     text: str, lo: int, hi: int, cues: _Cues, language: str
 ) -> tuple[int, int, str] | None:
-    """The relative pronoun that opens text[lo:hi], also after a preposition (", auf der am
-    Freitag der Umzug stattfindet", ", in which ..."), or None."""
+    """The relative pronoun that opens text[lo:hi], also after a preposition and a comma (", auf
+    der am Freitag der Umzug stattfindet", ", in which ..."; "In der Vorwoche waren es 20" opens
+    with an article), or None."""
     opening = words(text, language, lo, hi)[:2]
     if opening and opening[0][2] in cues.relative_prepositions:
+        if not text[: opening[0][0]].rstrip().endswith(","):
+            return None
         opening = opening[1:]
     openers = cues.relative_openers | cues.past_relative_openers
     return opening[0] if opening and opening[0][2] in openers else None
