@@ -557,7 +557,8 @@ def _tense_in(
     found = beyond or found
     opener = _relative_opener(text, lo, hi, cues, language)
     word = opener[2] if opener else ""
-    if opener and start > opener[1] and not starts_sentence(text, opener[0]):
+    verb_first = opener and not cues.verb_final_relatives  # German relative clauses end in it
+    if verb_first and start > opener[1] and not starts_sentence(text, opener[0]):
         # a relative clause's own verb comes first and governs the date after it; a verb after
         # the date is the main clause's, going on ("The senator who resigned on Friday will
         # testify"); after "that" a past one ("Companies that reported losses in March will get
