@@ -249,3 +249,11 @@ def test_the_participle_after_a_passive_or_perfect_auxiliary_is_the_trigger() ->
         ("gekrönt", date(2000, 1, 1)),
         ("unterzeichnet", date(2024, 3, 11)),
     ]
+
+
+def test_a_phrase_that_only_tells_a_tense_opens_no_clause_of_its_own() -> None:
+    # "due by" is a tense cue (a deadline ahead), no verb: the date belongs to "ordered"
+    text = "Mayor Ken Lee ordered an independent review, due by Feb. 1."
+    feb = _date(text, "Feb. 1", "2024-02-01")
+    (event,) = _events(text, [feb], [_actor(text, "Ken Lee", "person:ken-lee")], language="en")
+    assert (event.trigger, event.earliest) == ("ordered", date(2024, 2, 1))

@@ -207,7 +207,9 @@ def _main_verb(text: str, tokens: list[tuple[int, int, str]], lex: _Lexicon) -> 
 
 
 def _has_verb(text: str, lo: int, hi: int, sentence_start: int, language: str) -> bool:
-    if tense_cues(text, lo, hi, language):
+    # a phrase that only tells a tense ("due by", "is expected to") is no verb of its own: the
+    # piece it opens belongs to the clause before ("ordered a review, due by Feb. 1")
+    if any(" " not in text[s:e] for s, e, _ in tense_cues(text, lo, hi, language)):
         return True
     found = _trigger(text, lo, hi, sentence_start, language)
     return found is not None and not found.noun
