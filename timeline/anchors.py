@@ -35,6 +35,8 @@ class Mark:
     has_year: bool = False  # written with its year ("March 3, 2021"), not placed by the tense
     history: bool = False  # a year long past: the setting beyond its sentence (dates.find_dates)
     outer: Mark | None = None  # the date counted from again after `until` (a quotation's end)
+    # a date known only within a coarse DCT: its readings at the DCT's first and last day
+    ends: tuple[Period, Period] | None = None
 
     def reaches(self, position: int, reach: int) -> bool:
         """Is this date still the setting at `position`: fewer than `reach` characters on, and

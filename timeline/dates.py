@@ -94,7 +94,6 @@ def find_dates(
     previous: Mark | None = None  # the last date known for sure
     written: Mark | None = None  # the last date with its year written out (as the whole year)
     schedule = Schedule()
-    vague_day: tuple[int, Period] | None = None  # the last day known within a coarse DCT
     reach = eng.lexicon.settings.get("narrative_reach", NARRATIVE_REACH)
     for cand in find_candidates(text, eng.patterns, eng.lexicon, language):
         if cand.pattern.frame == "none":  # a longer reading that is not a date ("Nr. 2015")
@@ -107,7 +106,7 @@ def find_dates(
             context = written
         told = previous if previous and goes_on(previous, cand, text, language) else None
         try:
-            reading, used = _read(cand, eng, dct, tense, previous, context, told)
+            reading, used = _read_from_ends(cand, eng, dct, tense, previous, context, told)
         except (Unresolvable, KeyError, ValueError, OverflowError) as err:
             reading, used = _beyond_calendar(cand, eng, tense, err), None
             if reading is None:
@@ -118,14 +117,6 @@ def find_dates(
         joins = joins_schedule(cand, text, language, schedule)
         if joins:
             reading = scheduled(cand, reading, tense, schedule.recurring)
-        if used is None and _on_vague_day(cand, reading, vague_day):
-            # "Wednesday at 7 p.m." in a December paper: the evening of that Wednesday,
-            # wherever it falls (in early January too), not some evening of December
-            day = vague_day[1]
-            period = replace(reading.period, earliest=day.earliest, latest=day.latest)
-            reading = replace(reading, period=period)
-        if reading.uncertain and reading.period and reading.granularity in ("day", "time"):
-            vague_day = (cand.end, reading.period)
         tid = f"t{len(found) + 1}"
         found.append(_expression(cand, written_text, reading, dct, tense, tid, doc_id, used))
         schedule = schedule_after(cand, reading, joins, schedule)
@@ -151,11 +142,16 @@ def _marks_after(
     is a question of its own, apart from finding and reading them."""
     params = cand.pattern.params
     if reading.uncertain and not params.get("anchor_stays"):
-        # a date known only within a coarse DCT ("heute" in a November paper) is no day to
-        # count from, and the story has moved on from the last day known ("Am 9. November
-        # 1989 ... Heute feiern Tausende. Das Fest beginnt um 19 Uhr" is no 1989 evening);
-        # counted from the DCT, it ends the narrative as a day known would
-        return None, written if used is not None else None
+        # a date known only within a coarse DCT ("heute" in a November paper) is counted from
+        # at both ends of its range (_read_from_ends) where a day known would be, and the
+        # story has moved on from the last day known ("Am 9. November 1989 ... Heute feiern
+        # Tausende. Das Fest beginnt um 19 Uhr" is no 1989 evening); counted from the DCT, it
+        # ends the narrative as a day known would
+        mark = _marks_after(cand, replace(reading, ends=None), text, eng, dct, tid, used, None,
+                            written)[0]  # fmt: skip
+        dated = mark is not None and mark.tid == tid and reading.type in ("DATE", "TIME")
+        mark = replace(mark, ends=reading.ends) if dated else None
+        return mark, written if used is not None else None
     if reading.period is None or reading.value.endswith("_REF"):
         return previous, written
     if params.get("anchor_stays"):  # "a year earlier" twice: same anchor
@@ -314,17 +310,6 @@ def _beyond_calendar(cand: Candidate, eng: Engine, tense: str, err: Exception) -
 CLOCK_AFTER_DAY = 8
 
 
-def _on_vague_day(cand: Candidate, reading: Reading, vague_day: tuple[int, Period] | None) -> bool:
-    """Is `cand` a clock time right after a day known only within a coarse DCT?"""
-    return (
-        vague_day is not None
-        and cand.pattern.frame == "time"
-        and reading.uncertain
-        and reading.period is not None
-        and cand.start - vague_day[0] <= CLOCK_AFTER_DAY
-    )
-
-
 def _counts_on(params: dict) -> bool:
     """Does the pattern count forward from its anchor ("later", "the following week")?"""
     return params.get("shift", 0) > 0 or params.get("sign", 0) > 0
@@ -437,6 +422,38 @@ def _read(
     return _join(at(dct.earliest, span), at(dct.latest, span), dct), None
 
 
+def _read_from_ends(
+    cand: Candidate,
+    eng: Engine,
+    dct: DocumentDate | None,
+    tense: str,
+    previous: Mark | None,
+    written: Mark | None,
+    told: Mark | None,
+) -> tuple[Reading, Mark | None]:
+    """`_read`, where the date told before is known only within a coarse DCT ("Rebels seized
+    the town on Monday. Two days later, ..." in a January paper): what counts from it is read
+    at the DCT's first and last day from that date's reading there, and joined (Monday's range
+    + 2 days), as the date itself was; what does not is read as after no date told."""
+    if previous is None or previous.ends is None or dct is None:
+        return _read(cand, eng, dct, tense, previous, written, told)
+    alone = _read(cand, eng, dct, tense, None, written, None)
+    readings, counts = [], False
+    for end, day in zip(previous.ends, (dct.earliest, dct.latest), strict=True):
+        day_dct = DocumentDate.parse(day.isoformat())
+        mark = replace(previous, period=end, ends=None)
+        try:
+            reading, used = _read(cand, eng, day_dct, tense, mark, written, told and mark)
+            counts = counts or reading != _read(cand, eng, day_dct, tense, None, written)[0]
+        except (Unresolvable, KeyError, ValueError, OverflowError):
+            return alone  # no such date from one end ("31. Februar"): as after no date told
+        readings.append((reading, used))
+    if not counts:
+        return alone
+    (lo, used_lo), (hi, used_hi) = readings
+    return _join(lo, hi, dct), previous if used_lo or used_hi else None
+
+
 def _join(lo: Reading, hi: Reading, dct: DocumentDate) -> Reading:
     """One reading from the readings at both ends of a coarse DCT."""
     if lo.period is None or hi.period is None or lo == hi:
@@ -459,8 +476,9 @@ def _join(lo: Reading, hi: Reading, dct: DocumentDate) -> Reading:
     )
     # a mod tells of the finer reading: "late Saturday" in a January paper is not late January
     mod = lo.mod if value == lo.value else None
+    ends = (lo.ends[0] if lo.ends else lo.period, hi.ends[1] if hi.ends else hi.period)
     return Reading(lo.type, value, lo.granularity, period, mod, lo.uses_tense or hi.uses_tense,
-                   uncertain=True)  # fmt: skip
+                   ends=ends)  # fmt: skip
 
 
 def _common_value(a: str, b: str) -> str:

@@ -62,4 +62,10 @@ class Reading:
     period: Period | None  # None: no interval (unanchored or a bare duration)
     mod: str | None = None
     uses_tense: bool = False
-    uncertain: bool = False  # joined from both ends of a coarse DCT
+    # joined from both ends of a coarse DCT: the periods read at its first and its last day
+    ends: tuple[Period, Period] | None = None
+
+    @property
+    def uncertain(self) -> bool:
+        """Is the reading known only within a coarse DCT (joined from its ends)?"""
+        return self.ends is not None
