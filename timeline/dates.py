@@ -400,12 +400,15 @@ def _read(
             return reading, written
     if dct is None:
         return at(None, None), None
+    # "For the year, sales rose 5%" told on January 2, "For the week, the Dow rose" on a
+    # Monday: a period begun fewer than `fresh_past` days ago has nothing to report yet, the
+    # one just over is meant (as for quarters, occurrence.FRESH_PERIOD_DAYS); of a coarse DCT,
+    # at its first and its last day
+    fresh = tense == "past" and params.get("fresh_past")
+    back = timedelta(days=int(params["fresh_past"]) if fresh else 0)
     if dct.precision == Precision.DAY:
-        if tense == "past" and params.get("fresh_past"):
-            # "For the year, sales rose 5%" told on January 2, "For the week, the Dow rose" on
-            # a Monday: a period begun fewer than `fresh_past` days ago has nothing to report
-            # yet, the one just over is meant (as for quarters, occurrence.FRESH_PERIOD_DAYS)
-            return at(dct.earliest - timedelta(days=int(params["fresh_past"])), None), None
+        if fresh:
+            return at(dct.earliest - back, None), None
         reading = at(dct.earliest, None)
         if (
             params.get("anchor") == "previous"
@@ -419,7 +422,7 @@ def _read(
             return at(None, None), None
         return reading, None
     span = (dct.earliest, dct.latest)
-    return _join(at(dct.earliest, span), at(dct.latest, span), dct), None
+    return _join(at(dct.earliest - back, span), at(dct.latest - back, span), dct), None
 
 
 def _read_from_ends(
@@ -468,6 +471,10 @@ def _join(lo: Reading, hi: Reading, dct: DocumentDate) -> Reading:
         elsewhere = not dct.value.startswith(common)
         shifted = (len(common) >= len(dct.value) or elsewhere) and not common.startswith("X")
         value = dct.value if finer and not shifted else common
+        # one as coarse as the DCT is the end's that the DCT lies in ("the end of the month"
+        # told in the past in a January paper: December's or January's end, told as January's)
+        ends = [r.value for r in (lo, hi) if _overlaps(r.period, dct)]
+        value = ends[0] if not finer and len(ends) == 1 else value
     period = Period(
         value,
         lo.granularity,
@@ -475,10 +482,14 @@ def _join(lo: Reading, hi: Reading, dct: DocumentDate) -> Reading:
         max(lo.period.latest, hi.period.latest),
     )
     # a mod tells of the finer reading: "late Saturday" in a January paper is not late January
-    mod = lo.mod if value == lo.value else None
+    mod = lo.mod if value == lo.value else hi.mod if value == hi.value else None
     ends = (lo.ends[0] if lo.ends else lo.period, hi.ends[1] if hi.ends else hi.period)
     return Reading(lo.type, value, lo.granularity, period, mod, lo.uses_tense or hi.uses_tense,
                    ends=ends)  # fmt: skip
+
+
+def _overlaps(period: Period, dct: DocumentDate) -> bool:
+    return period.earliest <= dct.latest and dct.earliest <= period.latest
 
 
 def _common_value(a: str, b: str) -> str:

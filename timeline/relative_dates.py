@@ -116,18 +116,18 @@ def _counted_from_reference(slots: dict, params: dict, s: Situation) -> Reading:
         p, gran = _counted(anchor, unit, k, params, s)
     p = narrow(p, part)
     if part and k == 0 and params.get("uses_tense") and unit != "weekend":
-        # a part of this year or month the tense puts on the other side of the reference is
-        # the neighbour's ("Zum Jahresende wurde ..." told in January is last year's end);
-        # with a coarse reference only when the whole part lies beyond all of it
-        first, last = s.span or (anchor, anchor)
+        # a part of this year or month the tense puts on the other side of the reference day
+        # is the neighbour's ("Zum Jahresende wurde ..." told in January is last year's end;
+        # a coarse reference is read at its first and last day: "the end of the month" told
+        # in the past in a January paper is December's or January's)
         # an end is the moment the period closes: the start of a state that still holds
         # ("since year-end", "seit Jahresende" told in October) is the last end reached
         ends = periods.timex_mod(part) == "END" and s.tense == "since"
-        not_reached = p.latest > last if ends else p.earliest > last
+        not_reached = p.latest > anchor if ends else p.earliest > anchor
         step = -1 if s.tense in LOOKS_BACK and not_reached else 0
         # a part of the week ending on the reference day is over for a forecast ("In der
         # zweiten Wochenhälfte wird es wärmer" told on a Sunday is next week's)
-        over = p.latest < first or (unit == "week" and p.latest == first)
+        over = p.latest < anchor or (unit == "week" and p.latest == anchor)
         step = 1 if s.tense == "future" and over else step
         if step:
             p = narrow(periods.containing(periods.shift(anchor, unit, step), gran), part)
