@@ -421,8 +421,12 @@ def _read(
             # report, some day unknown
             return at(None, None), None
         return reading, None
-    span = (dct.earliest, dct.latest)
-    return _join(at(dct.earliest - back, span), at(dct.latest - back, span), dct), None
+    # a year-less date in a paper known to its year is of that year (its days are the DCT's,
+    # occurrence.py); of a month, it is read at its first and last day ("Last Christmas" in a
+    # December 1999 paper: 1998's or 1999's)
+    span = (dct.earliest, dct.latest) if dct.precision == Precision.YEAR else None
+    yearly = cand.pattern.frame in YEARLESS_FRAMES
+    return _join(at(dct.earliest - back, span), at(dct.latest - back, span), dct, yearly), None
 
 
 def _read_from_ends(
@@ -457,8 +461,9 @@ def _read_from_ends(
     return _join(lo, hi, dct), previous if used_lo or used_hi else None
 
 
-def _join(lo: Reading, hi: Reading, dct: DocumentDate) -> Reading:
-    """One reading from the readings at both ends of a coarse DCT."""
+def _join(lo: Reading, hi: Reading, dct: DocumentDate, yearly: bool = False) -> Reading:
+    """One reading from the readings at both ends of a coarse DCT. `yearly`: of a date that
+    comes back every year ("June 12", "Christmas", "the fourth quarter")."""
     if lo.period is None or hi.period is None or lo == hi:
         return lo
     value = lo.value
@@ -475,6 +480,10 @@ def _join(lo: Reading, hi: Reading, dct: DocumentDate) -> Reading:
         # told in the past in a January paper: December's or January's end, told as January's)
         ends = [r.value for r in (lo, hi) if _overlaps(r.period, dct)]
         value = ends[0] if not finer and len(ends) == 1 else value
+        if yearly and lo.value[4:] == hi.value[4:] and lo.value[4:]:
+            # the same yearly date in two years: that date, the year unknown ("Christmas" in
+            # an October paper, past or to come: XXXX-12-25)
+            value = "XXXX" + lo.value[4:]
     period = Period(
         value,
         lo.granularity,
