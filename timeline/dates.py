@@ -141,7 +141,8 @@ def _marks_after(
     written year that sets the narrative. Split from find_dates: which dates become a context
     is a question of its own, apart from finding and reading them."""
     params = cand.pattern.params
-    if reading.uncertain and not params.get("anchor_stays"):
+    dated = reading.type in ("DATE", "TIME")
+    if reading.uncertain and dated and not params.get("anchor_stays"):
         # a date known only within a coarse DCT ("heute" in a November paper) is counted from
         # at both ends of its range (_read_from_ends) where a day known would be, and the
         # story has moved on from the last day known ("Am 9. November 1989 ... Heute feiern
@@ -149,8 +150,7 @@ def _marks_after(
         # ends the narrative as a day known would
         mark = _marks_after(cand, replace(reading, ends=None), text, eng, dct, tid, used, None,
                             written)[0]  # fmt: skip
-        dated = mark is not None and mark.tid == tid and reading.type in ("DATE", "TIME")
-        mark = replace(mark, ends=reading.ends) if dated else None
+        mark = replace(mark, ends=reading.ends) if mark is not None else None
         return mark, written if used is not None else None
     if reading.period is None or reading.value.endswith("_REF"):
         return previous, written
@@ -158,10 +158,14 @@ def _marks_after(
         return previous, written
     if reading.type == "DURATION" and params.get("anchor") in REPORTED:
         # "In the first nine months, profit rose from $2 million a year earlier": the months a
-        # report covers are what "a year earlier" compares with, named by their year
-        year = replace(reading.period, value=str(reading.period.earliest.year), granularity="year")
-        return Mark(year, tid, cand.end), written
-    if reading.type not in ("DATE", "TIME"):
+        # report covers are what "a year earlier" compares with, named by their year (of a
+        # coarse DCT, at its first and last day)
+        def named(p: Period) -> Period:
+            return replace(p, value=str(p.earliest.year), granularity="year")
+
+        ends = tuple(map(named, reading.ends)) if reading.ends else None
+        return Mark(named(reading.period), tid, cand.end, ends=ends), written
+    if not dated:
         return previous, written
     period = reading.period
     if params.get("from_evening_before"):  # "Nacht auf Sonntag": a night named by the day it
@@ -476,10 +480,12 @@ def _join(lo: Reading, hi: Reading, dct: DocumentDate, yearly: bool = False) -> 
         elsewhere = not dct.value.startswith(common)
         shifted = (len(common) >= len(dct.value) or elsewhere) and not common.startswith("X")
         value = dct.value if finer and not shifted else common
-        # one as coarse as the DCT is the end's that the DCT lies in ("the end of the month"
-        # told in the past in a January paper: December's or January's end, told as January's)
-        ends = [r.value for r in (lo, hi) if _overlaps(r.period, dct)]
-        value = ends[0] if not finer and len(ends) == 1 else value
+        # one as coarse as the DCT is the end's nearer the DCT, or in it ("the end of the
+        # month" told in the past in a January paper: December's or January's end, told as
+        # January's; "a year earlier" than the nine months reported, in a 1989 paper: 1987 or
+        # 1988, told as 1988)
+        gaps = [_gap(r.period, dct) for r in (lo, hi)]
+        value = (lo, hi)[gaps.index(min(gaps))].value if not finer and gaps[0] != gaps[1] else value
         if yearly and lo.value[4:] == hi.value[4:] and lo.value[4:]:
             # the same yearly date in two years: that date, the year unknown ("Christmas" in
             # an October paper, past or to come: XXXX-12-25)
@@ -497,8 +503,9 @@ def _join(lo: Reading, hi: Reading, dct: DocumentDate, yearly: bool = False) -> 
                    ends=ends)  # fmt: skip
 
 
-def _overlaps(period: Period, dct: DocumentDate) -> bool:
-    return period.earliest <= dct.latest and dct.earliest <= period.latest
+def _gap(period: Period, dct: DocumentDate) -> int:
+    """The days between `period` and the DCT (0: they overlap)."""
+    return max((period.earliest - dct.latest).days, (dct.earliest - period.latest).days, 0)
 
 
 def _common_value(a: str, b: str) -> str:
