@@ -442,25 +442,32 @@ def _read_from_ends(
     written: Mark | None,
     told: Mark | None,
 ) -> tuple[Reading, Mark | None]:
-    """`_read`, where the date told before is known only within a coarse DCT ("Rebels seized
-    the town on Monday. Two days later, ..." in a January paper): what counts from it is read
-    at the DCT's first and last day from that date's reading there, and joined (Monday's range
-    + 2 days), as the date itself was; what does not is read as after no date told."""
-    if previous is None or previous.ends is None or dct is None:
+    """`_read`, where a date was told before in a paper known to its month or year. A date
+    known only within it ("Rebels seized the town on Monday. Two days later, ..." in a January
+    paper): what counts from it is read at the DCT's first and last day from that date's
+    reading there, and joined (Monday's range + 2 days), as the date itself was; what does not
+    is read as after no date told. A day known is counted from where the DCT's first and last
+    day agree to ("the fourth quarter of 1988. A year ago, ..." in a January 1990 paper: from
+    it on January 1, from the DCT on January 31)."""
+    if dct is None or dct.precision == Precision.DAY or previous is None:
         return _read(cand, eng, dct, tense, previous, written, told)
-    alone = _read(cand, eng, dct, tense, None, written, None)
-    readings, counts = [], False
-    for end, day in zip(previous.ends, (dct.earliest, dct.latest), strict=True):
+    known = previous.ends is None
+    ends = (previous.period, previous.period) if known else previous.ends
+    readings, counts = [], []
+    for end, day in zip(ends, (dct.earliest, dct.latest), strict=True):
         day_dct = DocumentDate.parse(day.isoformat())
         mark = replace(previous, period=end, ends=None)
         try:
             reading, used = _read(cand, eng, day_dct, tense, mark, written, told and mark)
-            counts = counts or reading != _read(cand, eng, day_dct, tense, None, written)[0]
+            counts.append(reading != _read(cand, eng, day_dct, tense, None, written)[0])
         except (Unresolvable, KeyError, ValueError, OverflowError):
-            return alone  # no such date from one end ("31. Februar"): as after no date told
+            counts = [known, known]  # no such date from one end ("31. Februar"): as if none
+            break
         readings.append((reading, used))
-    if not counts:
-        return alone
+    if known and counts[0] == counts[1]:
+        return _read(cand, eng, dct, tense, previous, written, told)
+    if not any(counts):
+        return _read(cand, eng, dct, tense, None, written, None)
     (lo, used_lo), (hi, used_hi) = readings
     return _join(lo, hi, dct), previous if used_lo or used_hi else None
 
@@ -490,16 +497,17 @@ def _join(lo: Reading, hi: Reading, dct: DocumentDate, yearly: bool = False) -> 
             # the same yearly date in two years: that date, the year unknown ("Christmas" in
             # an October paper, past or to come: XXXX-12-25)
             value = "XXXX" + lo.value[4:]
+    told = hi if value == hi.value != lo.value else lo  # the end the value is told as
     period = Period(
         value,
-        lo.granularity,
+        told.granularity,
         min(lo.period.earliest, hi.period.earliest),
         max(lo.period.latest, hi.period.latest),
     )
     # a mod tells of the finer reading: "late Saturday" in a January paper is not late January
-    mod = lo.mod if value == lo.value else hi.mod if value == hi.value else None
+    mod = told.mod if value == told.value else None
     ends = (lo.ends[0] if lo.ends else lo.period, hi.ends[1] if hi.ends else hi.period)
-    return Reading(lo.type, value, lo.granularity, period, mod, lo.uses_tense or hi.uses_tense,
+    return Reading(told.type, value, told.granularity, period, mod, lo.uses_tense or hi.uses_tense,
                    ends=ends)  # fmt: skip
 
 
