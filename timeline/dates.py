@@ -34,6 +34,7 @@ from timeline.durations import REPORTED
 from timeline.fallback import fallback_dates
 from timeline.grammar import Candidate, Lexicon, Pattern, compile_patterns, find_candidates
 from timeline.model import DocumentDate, Precision, TimeExpression
+from timeline.occurrence import shift_of
 from timeline.periods import GRANULARITIES, Period
 from timeline.resolve import RESOLVERS
 from timeline.schedules import Schedule, joins_schedule, schedule_after, scheduled
@@ -426,9 +427,11 @@ def _read(
             return at(None, None), None
         return reading, None
     # a year-less date in a paper known to its year is of that year (its days are the DCT's,
-    # occurrence.py); of a month, it is read at its first and last day ("Last Christmas" in a
-    # December 1999 paper: 1998's or 1999's)
-    span = (dct.earliest, dct.latest) if dct.precision == Precision.YEAR else None
+    # occurrence.py); of a month, or with a direction ("last summer" in a 2014 paper: 2013's
+    # or 2014's), it is read at the DCT's first and last day ("Last Christmas" in a December
+    # 1999 paper: 1998's or 1999's)
+    year_known = dct.precision == Precision.YEAR and shift_of(cand.slots, params) is None
+    span = (dct.earliest, dct.latest) if year_known else None
     yearly = cand.pattern.frame in YEARLESS_FRAMES
     return _join(at(dct.earliest - back, span), at(dct.latest - back, span), dct, yearly), None
 
