@@ -6,7 +6,8 @@ against its reference (the resolvers in resolve.RESOLVERS). This module chooses 
 reference: the DCT, or the previous date in the text for anchored expressions (whether one may
 be taken: anchors.py), and the tense of the clause for direction-less ones. A coarse DCT (a
 month or a year) is resolved at both of its ends and the two readings are joined, so the
-interval stays honest and no day is made up. Hours told after a SET join its schedule
+interval stays honest and no day is made up; what counts from a date known only within it is
+read from that date's readings at both ends. Hours told after a SET join its schedule
 (schedules.py).
 """
 
