@@ -427,14 +427,21 @@ def _read(
             # report, some day unknown
             return at(None, None), None
         return reading, None
-    # a year-less date in a paper known to its year is of that year (its days are the DCT's,
-    # occurrence.py); of a month, or with a direction ("last summer" in a 2014 paper: 2013's
-    # or 2014's), it is read at the DCT's first and last day ("Last Christmas" in a December
-    # 1999 paper: 1998's or 1999's)
-    year_known = dct.precision == Precision.YEAR and shift_of(cand.slots, params) is None
-    span = (dct.earliest, dct.latest) if year_known else None
-    yearly = cand.pattern.frame in YEARLESS_FRAMES
-    return _join(at(dct.earliest - back, span), at(dct.latest - back, span), dct, yearly), None
+    span = (dct.earliest, dct.latest)
+    whole = at(dct.earliest - back, span), at(dct.latest - back, span)
+    ends = at(dct.earliest - back, None), at(dct.latest - back, None)
+    if whole == ends:
+        return _join(*ends, dct, cand.pattern.frame in YEARLESS_FRAMES), None
+    # a year-less date (the whole DCT as the reference chose its year, occurrence.py) is of
+    # the DCT's year where that puts it in the DCT: any such date in a paper known to its
+    # year, "am 15. März" in a March 2014 paper. Elsewhere, or with a direction ("last
+    # spring"), it is read at the DCT's first and last day ("June 12" in an October 1999 paper:
+    # 1999's or 2000's)
+    joined = _join(*whole, dct, True)
+    inside = joined.period is None or _gap(joined.period, dct) == 0
+    if inside and shift_of(cand.slots, params) is None:
+        return joined, None
+    return _join(*ends, dct, True), None
 
 
 def _read_from_ends(
@@ -509,7 +516,7 @@ def _join(lo: Reading, hi: Reading, dct: DocumentDate, yearly: bool = False) -> 
         max(lo.period.latest, hi.period.latest),
     )
     # a mod tells of the finer reading: "late Saturday" in a January paper is not late January
-    mod = told.mod if value == told.value else None
+    mod = told.mod if value in (told.value, "XXXX" + told.value[4:]) else None
     ends = (lo.ends[0] if lo.ends else lo.period, hi.ends[1] if hi.ends else hi.period)
     return Reading(told.type, value, told.granularity, period, mod, lo.uses_tense or hi.uses_tense,
                    ends=ends)  # fmt: skip
