@@ -475,10 +475,10 @@ def _read_from_ends(
             counts = [known, known]  # no such date from one end ("31. Februar"): as if none
             break
         readings.append((reading, used))
-    if known and counts[0] == counts[1]:
-        return _read(cand, eng, dct, tense, previous, written, told)
     if not any(counts):
         return _read(cand, eng, dct, tense, None, written, None)
+    if known and all(counts):
+        return _read(cand, eng, dct, tense, previous, written, told)
     (lo, used_lo), (hi, used_hi) = readings
     return _join(lo, hi, dct), previous if used_lo or used_hi else None
 
