@@ -154,6 +154,10 @@ def _marks_after(
                             written)[0]  # fmt: skip
         mark = replace(mark, ends=reading.ends) if mark is not None else None
         return mark, written if used is not None else None
+    if params.get("names_day") and reading.period is not None:
+        # "heute" (PRESENT_REF, as in KRAUTS) is the report's day: what follows counts from it,
+        # not from a date told before ("Morgen Abend ... Heute um Mitternacht")
+        return Mark(periods.day(reading.period.earliest), tid, cand.end), None
     if reading.period is None or reading.value.endswith("_REF"):
         return previous, written
     if params.get("anchor_stays"):  # "a year earlier" twice: same anchor

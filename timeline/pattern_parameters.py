@@ -84,6 +84,8 @@ PARAMETERS: dict[str, str] = {
     "('built the bridge in two years')",
     "ahead_in": "clause tenses in which a duration's span is a point ahead instead ('The "
     "second round will be held in two weeks', not 'the second storm in two weeks')",
+    "names_day": "the reading (a PRESENT_REF) is the report's day: what follows counts from it "
+    "('heute ... um Mitternacht')",
     "fresh_past": "in a past clause, count from so many days before the DCT: a period begun "
     "fewer days ago has nothing to report yet ('For the year' on January 2)",
     "uses_tense": "the clause's tense chooses between the last and the next occurrence",
