@@ -133,6 +133,14 @@ class _Cues:
     scheduling_not_after: frozenset[str]  # "had ... set Friday as the deadline": set before
     # between the verb and a date that names its noun ("setting a Jan. 14 return date")
     scheduling_articles: frozenset[str]
+    # between the marker and the date ("Neuwahlen für den 30. Juni"), and how many words after
+    # the date a verb of setting counts, where the verb may close the clause ("hat die
+    # Lockerungen ab 1. Juli beschlossen", "wurde auf den 31. Jänner verschoben")
+    scheduling_marker_articles: frozenset[str]
+    scheduling_reach_after: int
+    # the tense of such a date: "future", or "planned" where the plan is told as made and its
+    # day may be the report's own ("kündigte für Donnerstag eine Erklärung an" on a Thursday)
+    scheduling_tense: str
     scope_marks: frozenset[str]  # ":" ends the search like a sentence end
     own_clause: frozenset[str]  # "dass": a clause it opens has its own tense
     aside_verbs: frozenset[str]  # "say" ending a piece set off by commas ("police say")
@@ -239,6 +247,9 @@ def _cues(language: str) -> _Cues:
         scheduling_reach=planned.get("scheduling_reach", 0),
         scheduling_not_after=frozenset(planned.get("scheduling_not_after", [])),
         scheduling_articles=frozenset(planned.get("scheduling_articles", [])),
+        scheduling_marker_articles=frozenset(planned.get("scheduling_marker_articles", [])),
+        scheduling_reach_after=planned.get("scheduling_reach_after", 0),
+        scheduling_tense=planned.get("scheduling_tense", FUTURE),
         scope_marks=frozenset(scope.get("marks", [])),
         own_clause=frozenset(scope.get("own_clause", [])),
         aside_verbs=frozenset(scope.get("aside_verbs", [])),
@@ -283,8 +294,8 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
     if attribute != UNKNOWN:
         return attribute
     sentence = _within_reach(text, _scope(text, spans[i], start, end, cues.scope_marks), start, end)
-    if _scheduled(text, sentence[0], start, end, cues, language):
-        return FUTURE
+    if _scheduled(text, sentence, start, end, cues, language):
+        return cues.scheduling_tense
     parts = pieces(text, sentence[0], sentence[1], language)
     if _attribution(text, parts, start, cues, language):
         return PAST
@@ -381,17 +392,20 @@ def _after_quote(text: str, position: int, cues: _Cues) -> bool:
     return before[-1:] in cues.quote_marks and before.rstrip(marks).endswith(",")
 
 
-def _scheduled(text: str, lo: int, start: int, end: int, cues: _Cues, language: str) -> bool:
+def _scheduled(
+    text: str, sentence: tuple[int, int], start: int, end: int, cues: _Cues, language: str
+) -> bool:
     """Is text[start:end] the date a plan is set for, ahead of the report: right after a verb of
     setting a date and before "for"/"as" ("set March 22 for the start of the trial"), or right
-    after "for" a few words after such a verb ("called elections for Jan. 30"), or between an
-    article after such a verb and its noun ("setting a Jan. 14 return date")? Not "called for
-    calm on Friday", nor a date set in a past perfect ("had ruled ... and set Friday as the
-    deadline" may be over)."""
+    after "for" (and an article: "für den 30. Juni") a few words after such a verb ("called
+    elections for Jan. 30") or, where the verb may close the clause, a few words before it
+    ("hat die Lockerungen ab 1. Juli beschlossen"), or between an article after such a verb and
+    its noun ("setting a Jan. 14 return date")? Not "called for calm on Friday", nor a date set
+    in a past perfect ("had ruled ... and set Friday as the deadline" may be over)."""
     if not cues.scheduling_verbs:
         return False
     inside = words(text, language, start, end)
-    before = words(text, language, lo, start) + inside[:1]
+    before = words(text, language, sentence[0], start) + inside[:1]
     if inside and inside[0][2] not in cues.scheduling_markers:
         before = before[:-1]
     named = [t for t in inside if t[2] not in cues.scheduling_markers][:1]
@@ -408,10 +422,22 @@ def _scheduled(text: str, lo: int, start: int, end: int, cues: _Cues, language: 
         verb = len(said) - 2
         found = bool(after)
     else:
-        reach = said[-1 - cues.scheduling_reach : -1]
+        marker = len(said) - 1
+        if said[marker] in cues.scheduling_marker_articles:
+            marker -= 1
+        # the verb of the date's own piece: "kündigte an, die Sperre ab 22 Uhr zu verlängern"
+        # has the infinitive's future
+        piece = text.rfind(",", sentence[0], start)
+        own = sum(1 for t in before if t[0] > piece) if piece >= 0 else len(said)
+        reach = said[max(0, marker - cues.scheduling_reach, len(said) - own) : marker]
+        stop = text.find(",", end, sentence[1])  # the verb of the date's own piece
+        later = [w for _, _, w in words(text, language, end, sentence[1] if stop < 0 else stop)]
+        later = later[: cues.scheduling_reach_after]
         verbs = [i for i, w in enumerate(said) if w in cues.scheduling_verbs]
-        verb = verbs[-1] if verbs else 0
-        found = said[-1] in cues.scheduling_markers and bool(cues.scheduling_verbs & set(reach))
+        verb = verbs[-1] if verbs and not cues.scheduling_verbs & set(later) else len(said)
+        found = said[marker] in cues.scheduling_markers and bool(
+            cues.scheduling_verbs & (set(reach) | set(later))
+        )
     return found and not cues.scheduling_not_after & set(said[:verb])
 
 
