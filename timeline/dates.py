@@ -353,7 +353,8 @@ def _read(
         # the resolver counts in the earlier date's unit
         keep = params.get("keep_granularity") or params.get("keep_coarser")
         near = last if last and (keep or last.granularity in ("day", "time")) else None
-        crossed = near and previous and across_dct(near, tense, dct, PLANS)
+        plans = tuple(params.get("not_over_in", PLANS))
+        crossed = near and previous and across_dct(near, tense, dct, plans)
         if crossed and cand.pattern.frame == "time" and not previous.has_year:
             # a clock time told in the past is not on a day placed ahead ("set Oct. 31 as the
             # date. Trading, halted at 11:30 a.m., resumed"), nor a planned one on a day over;

@@ -63,6 +63,9 @@ PARAMETERS: dict[str, str] = {
     "anchor": "'previous': count from the last date in the text; 'written': from the last "
     "year written; a duration's span: 'until_ref', 'from_ref', 'ahead', 'ago', 'year_start', "
     "'report_end' (durations.resolve_duration)",
+    "not_over_in": "clause tenses that cannot tell of a day already over (default: the "
+    "future): a clock time or part of day in them is not on a past day told before, unless "
+    "right after it ('Putin hatte am Montag ... anerkannt. Die EU kommt am Abend zusammen')",
     "anchor_stays": "the next expression still counts from the same anchor, not from this one",
     "anchor_told": "count from the earlier date only if it is told as over, and not as the "
     "start of a span ('since 1981')",
