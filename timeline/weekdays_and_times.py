@@ -185,7 +185,7 @@ def _day_of(
         r = resolve_date(slots, params, s)
         return (r.period.earliest if r.period else None), r.uses_tense, r.value
     if s.previous is not None and s.previous.granularity in ("day", "time"):
-        d = _day_for_hour(s.previous, hour, s.tense)
+        d = _day_for_hour(s.previous, hour, s.tense, daypart_of(slots, params))
         clock = clock_of(s.previous)
         if params.get("span_end") and clock and hour is not None and hour < clock.hour:
             # the end of a span of hours before its start is on the next day ("from 10 p.m.
@@ -195,16 +195,20 @@ def _day_of(
     return s.today, False, "XXXX-XX-XX"
 
 
-def _day_for_hour(previous: Period, hour: int | None, tense: str) -> date:
+def _day_for_hour(previous: Period, hour: int | None, tense: str, part: str | None = None) -> date:
     """The day of an hour told after `previous`: a night over two days holds the evening on the
     first and the rest on the second ("in der Nacht auf Sonntag gegen 23 Uhr" is Saturday's);
     the small hours after an evening are on the next day ("am Samstagabend um 21 Uhr ... bis 1
     Uhr nachts": Sunday 01:00); an hour told in the past after a midnight (24:00) is on the next
     day ("talks went past midnight. At 9 a.m. the leaders emerged"), but in a programme only the
     small hours are: the others belong to the evening that midnight closes ("Das Fest dauert bis
-    24 Uhr. Um 20 Uhr spielt die Musikkapelle")."""
-    if previous.value.endswith("T24:00") and hour is not None and hour < 24:
-        if tense in LOOKS_BACK or hour < SMALL_HOURS_END:
+    24 Uhr. Um 20 Uhr spielt die Musikkapelle"); so does a part of the day `part` but the night
+    that midnight is in ("kurz nach Mitternacht. Bis zum Abend wurden 6000 gezählt" is the
+    evening after, "ran past their midnight deadline and went on through the night" that
+    night)."""
+    told = part not in (None, "NI") if hour is None else hour < 24
+    if previous.value.endswith("T24:00") and told:
+        if tense in LOOKS_BACK or (hour is not None and hour < SMALL_HOURS_END):
             return previous.earliest + timedelta(days=1)
         return previous.earliest
     if previous.earliest < previous.latest:
