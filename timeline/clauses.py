@@ -45,6 +45,7 @@ class _Boundaries:
 
     abbreviations: frozenset[str]  # "Dr.", "Nr.": a period after them ends no sentence
     ordinal_max_digits: int  # "am 3. Mai": a number of at most this many digits is an ordinal
+    cardinal_after: frozenset[str]  # "KW 11.", "Nr. 5.": after these the number is no ordinal
     punctuation: frozenset[str]
     conjunctions: frozenset[str]
     # conjunctions that are particles unless a punctuation mark stands before them ("musste
@@ -60,6 +61,7 @@ def _config(language: str) -> _Boundaries:
     return _Boundaries(
         abbreviations=frozenset(a.lower() for a in sentences["abbreviations"]),
         ordinal_max_digits=int(sentences["ordinal_max_digits"]),
+        cardinal_after=frozenset(w.lower() for w in sentences.get("cardinal_after", [])),
         punctuation=frozenset(clauses["punctuation"]),
         conjunctions=frozenset(c.lower() for c in clauses["conjunctions"]),
         after_punctuation_only=frozenset(
@@ -93,14 +95,15 @@ def _ends_sentence(text: str, m: re.Match, language: str) -> bool:
     if lower or text[nxt] in ",;:|":  # "|": the next cell of a table row
         return False
     config = _config(language)
-    before = text[max(0, m.start() - 80) : m.start()].rsplit(None, 1)  # the word before
+    before = text[max(0, m.start() - 80) : m.start()].split()  # the words before
     head = before[-1].lstrip(_OPENING) if before else ""
     word = head.lower()
     if word in config.abbreviations or (len(word) == 1 and word.isalpha()):
         return False
     if re.fullmatch(r"(?:\w\.)+\w", head):  # U.S, z.B
         return False
-    return not (head.isdigit() and len(head) <= config.ordinal_max_digits)
+    counted = len(before) > 1 and before[-2].rstrip(".").lower() in config.cardinal_after
+    return counted or not (head.isdigit() and len(head) <= config.ordinal_max_digits)
 
 
 @lru_cache(maxsize=8)
