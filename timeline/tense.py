@@ -96,6 +96,9 @@ class _Cues:
     participles: frozenset[str]
     participle_patterns: tuple[re.Pattern, ...]
     not_participles: frozenset[str]
+    # endings of plural nouns that look like participles ("Veranstaltungen", "Ergebnissen"):
+    # written with a capital, also at a sentence start, such a word is the noun
+    noun_endings: tuple[str, ...]
     # participles of a state after a form of "to be" ("ist ... gesperrt"), perfect after "hat"
     state_participles: frozenset[str]
     state_auxiliaries: frozenset[str]
@@ -220,6 +223,7 @@ def _cues(language: str) -> _Cues:
         participles=frozenset(past.get("participles", [])),
         participle_patterns=tuple(re.compile(p) for p in past.get("participle_patterns", [])),
         not_participles=frozenset(past.get("not_participles", [])),
+        noun_endings=tuple(past.get("noun_endings", [])),
         state_participles=frozenset(past.get("state_participles", [])),
         state_auxiliaries=frozenset(past.get("state_auxiliaries", [])),
         past_plan_words=frozenset(future.get("past_plan_words", [])),
@@ -632,7 +636,13 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
     found += _past_forms(text, tokens, lowered, cues, one_case)
     found += _after_subject(text, tokens, lowered, found, cues)
     found += _intended(text, tokens, lowered, found, cues, one_case)
-    found += _perfects(tokens, lowered, usable, cues)
+    # a capitalized plural noun opening the sentence is no participle ("Veranstaltungen sind bis
+    # 1. März untersagt"), unless the line is in one case
+    verbal = [
+        u and (one_case or not (text[s:e][:1].isupper() and w.endswith(cues.noun_endings)))
+        for u, (s, e, w) in zip(usable, tokens, strict=True)
+    ]
+    found += _perfects(tokens, lowered, verbal, cues)
     found = _corrected(found, text, tokens, lowered, usable, cues)
     found = _without_infinitives(found, text, lo, hi, tokens, lowered, cues, language)
     if not found and tokens and usable[-1] and _is_zu_infinitive(lowered, cues):
