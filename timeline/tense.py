@@ -429,16 +429,14 @@ def _scheduled(
         marker = len(said) - 1
         if said[marker] in cues.scheduling_marker_articles:
             marker -= 1
-        # the verb of the date's own piece: "kündigte an, die Sperre ab 22 Uhr zu verlängern"
-        # has the infinitive's future
-        piece = text.rfind(",", sentence[0], start)
-        own = sum(1 for t in before if t[0] > piece) if piece >= 0 else len(said)
-        reach = said[max(0, marker - cues.scheduling_reach, len(said) - own) : marker]
-        # the verb of the date's own piece, not of one after a comma or a conjunction ("hat bis
-        # Freitag verhandelt und dann das Budget beschlossen")
+        # the verb of the date's own piece, not of one after a comma or a conjunction ("kündigte
+        # an, die Sperre ab 22 Uhr zu verlängern" has the infinitive's future, "hat bis Freitag
+        # verhandelt und dann das Budget beschlossen" is past)
         parts = pieces(text, sentence[0], sentence[1], language)
-        stop = next((p.end for p in parts if p.start <= start < p.end), sentence[1])
-        later = [w for _, _, w in words(text, language, end, stop)][: cues.scheduling_reach_after]
+        lo, hi = next(((p.start, p.end) for p in parts if p.start <= start < p.end), sentence)
+        first = next((i for i, t in enumerate(before) if t[0] >= lo), marker)
+        reach = said[max(0, marker - cues.scheduling_reach, first) : marker]
+        later = [w for _, _, w in words(text, language, end, hi)][: cues.scheduling_reach_after]
         verbs = [i for i, w in enumerate(said) if w in cues.scheduling_verbs]
         verb = verbs[-1] if verbs and not cues.scheduling_verbs & set(later) else len(said)
         found = said[marker] in cues.scheduling_markers and bool(
