@@ -9,7 +9,8 @@ judge one expression against one earlier date, and need nothing of the walk.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from timeline import periods
 from timeline.clauses import sentence_at
@@ -170,6 +171,24 @@ def span_from_told(
         and previous is not None
         and long_past(previous.period, dct)
     )
+
+
+RESTATING = re.compile(r"\s*,\s*(\w+\s+)?")  # a comma and at most a preposition between
+
+
+def restated_day(cand: Candidate, reading: Reading, told: Mark, text: str) -> Reading | None:
+    """A year-less day set off by a comma right after a day told with the same month and day
+    restates it ("The landing came four days later, on July 20" after a day of 1969): that day,
+    not the one in the year the tense gives from the DCT. None where it is no restatement."""
+    period, day = reading.period, told.period
+    if "year" in cand.slots or period is None or reading.granularity != "day":
+        return None
+    if day.granularity != "day" or not RESTATING.fullmatch(text[told.end : cand.start]):
+        return None
+    a, b = period.earliest, day.earliest
+    if (a.month, a.day) != (b.month, b.day) or a.year == b.year:
+        return None
+    return replace(reading, value=b.isoformat() + reading.value[10:], period=day)
 
 
 def told_is_no_anchor(

@@ -25,6 +25,7 @@ from timeline.anchors import (
     can_count_from,
     goes_on,
     long_past,
+    restated_day,
     somewhere_in,
     span_from_told,
     told_is_no_anchor,
@@ -116,6 +117,8 @@ def find_dates(
                     where = f"{cand.start}-{cand.end}"
                     notes.append(f"{text[cand.start : cand.end]!r} ({where}) ignored: {err}")
                 continue
+        if previous is not None and (same := restated_day(cand, reading, previous, text)):
+            reading, used = same, previous
         joins = joins_schedule(cand, text, language, schedule)
         if joins:
             reading = scheduled(cand, reading, tense, schedule.recurring)
