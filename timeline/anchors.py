@@ -22,6 +22,7 @@ from timeline.periods import GRANULARITIES, Period
 from timeline.situation import LOOKS_BACK, Reading
 
 HISTORY_YEARS = 3  # a year written so long before the DCT's sets a history (dates._marks_after)
+CALENDAR_UNITS = ("week", "month", "quarter", "half", "year")  # told_is_no_anchor
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,16 @@ def told_is_no_anchor(
         return True
     if not params.get("anchor_told"):
         return False
+    unit = params.get("unit")
+    if tense in ("future", "planned") and dct is not None and unit in CALENDAR_UNITS:
+        # nor a clause ahead with a date over before the unit before the DCT's ("The index hit
+        # a record on July 17. Markets will stay volatile for the rest of the week" told Aug.
+        # 31: the DCT's week); the unit just over may still be ahead of its figures ("Revenues
+        # in the first quarter fell, and lawmakers expect a shortfall for the year" told on
+        # January 1: the year over)
+        unit_before = periods.containing(periods.shift(dct.earliest, unit, -1), unit)
+        if last.latest < unit_before.earliest:
+            return True
     not_over = tense == "past" and dct is not None
     ahead = dct is not None and last.earliest > dct.latest
     ahead = ahead or (not_over and last.latest > dct.latest)
