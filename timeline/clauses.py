@@ -52,6 +52,9 @@ class _Boundaries:
     # aber ... gesperrt werden" is one clause; ", aber er kam" starts one)
     after_punctuation_only: frozenset[str]
     word: re.Pattern[str]  # one word; clitics are words of their own ("'ll", "n't")
+    # "a.m.", "p.m." end a sentence before a capitalized word not in `clock_continuations`
+    clock_abbreviations: frozenset[str] = frozenset()
+    clock_continuations: frozenset[str] = frozenset()
 
 
 @cache
@@ -68,6 +71,8 @@ def _config(language: str) -> _Boundaries:
             c.lower() for c in clauses.get("after_punctuation_only", [])
         ),
         word=_word_regex(data.get("words", {}).get("clitic_endings", [])),
+        clock_abbreviations=frozenset(a.lower() for a in sentences.get("clock_abbreviations", [])),
+        clock_continuations=frozenset(c.lower() for c in sentences.get("clock_continuations", [])),
     )
 
 
@@ -98,6 +103,12 @@ def _ends_sentence(text: str, m: re.Match, language: str) -> bool:
     before = text[max(0, m.start() - 80) : m.start()].split()  # the words before
     head = before[-1].lstrip(_OPENING) if before else ""
     word = head.lower()
+    if word in config.clock_abbreviations:
+        # "close at 8 p.m. More than 2 million ballots were cast": a clock time ends the
+        # sentence before a capitalized word that does not go on with it ("7 p.m. Eastern",
+        # "9 a.m. Tuesday")
+        after = re.match(r"[^\W\d_]+", text[nxt:])
+        return bool(after) and after.group().lower() not in config.clock_continuations
     if word in config.abbreviations or (len(word) == 1 and word.isalpha()):
         return False
     if re.fullmatch(r"(?:\w\.)+\w", head):  # U.S, z.B
