@@ -82,6 +82,8 @@ class _Cues:
     nouns_too: frozenset[str]
     noun_after: frozenset[str]
     past_not_before: frozenset[str]  # a past form before these is a participle of a passive
+    # listed past form -> nouns before which it ends a compound noun ("rate cut", "data set")
+    compound_heads: dict[str, frozenset[str]]
     # with one of these in the piece, such a word after a participle is the infinitive of a past
     # passive ("musste am Sonntag gesperrt werden"), no future
     past_modals: frozenset[str]
@@ -212,6 +214,7 @@ def _cues(language: str) -> _Cues:
         nouns_too=frozenset(past.get("nouns_too", [])),
         noun_after=frozenset(past.get("noun_after", [])),
         past_not_before=frozenset(past.get("not_before", [])),
+        compound_heads={w: frozenset(heads) for w, heads in past.get("compound_heads", {}).items()},
         past_modals=frozenset(past.get("modals", [])),
         blocked_after={
             t: frozenset(tuple(w.split()) for w in data.get(t, {}).get("blocked_after", []))
@@ -667,7 +670,8 @@ def _listed(
     tokens: list[tuple[int, int, str]], lowered: list[str], usable: list[bool], cues: _Cues
 ) -> list[Cue]:
     """The cue words and phrases of tense.toml, unless a word before blocks them ("is paid"); a
-    capitalized word inside a sentence is a name and blocks nothing ("In March, May told")."""
+    capitalized word inside a sentence is a name and blocks nothing ("In March, May told"); a
+    past form that ends a compound noun is none ("its first rate cut in June")."""
     found: list[Cue] = []
     for i, word in enumerate(lowered):
         for phrase, tense in cues.phrases.get(word, ()) if usable[i] else ():
@@ -675,6 +679,7 @@ def _listed(
                 i >= len(b) and tuple(lowered[i - len(b) : i]) == b and all(usable[i - len(b) : i])
                 for b in cues.blocked_after[tense]
             )
+            blocked = blocked or (i > 0 and lowered[i - 1] in cues.compound_heads.get(word, ()))
             if tuple(lowered[i : i + len(phrase)]) == phrase and not blocked:
                 found.append((tokens[i][0], tokens[i + len(phrase) - 1][1], tense))
     return found
