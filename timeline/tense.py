@@ -82,6 +82,9 @@ class _Cues:
     nouns_too: frozenset[str]
     noun_after: frozenset[str]
     past_not_before: frozenset[str]  # a past form before these is a participle of a passive
+    # "and", "or" join a participle to one after a `not_after` word at most this many words on
+    coordinators: frozenset[str]
+    coordination_reach: int
     # listed past form -> nouns before which it ends a compound noun ("rate cut", "data set")
     compound_heads: dict[str, frozenset[str]]
     # with one of these in the piece, such a word after a participle is the infinitive of a past
@@ -214,6 +217,8 @@ def _cues(language: str) -> _Cues:
         nouns_too=frozenset(past.get("nouns_too", [])),
         noun_after=frozenset(past.get("noun_after", [])),
         past_not_before=frozenset(past.get("not_before", [])),
+        coordinators=frozenset(past.get("coordinators", [])),
+        coordination_reach=past.get("coordination_reach", 0),
         compound_heads={w: frozenset(heads) for w, heads in past.get("compound_heads", {}).items()},
         past_modals=frozenset(past.get("modals", [])),
         blocked_after={
@@ -692,8 +697,11 @@ def _past_forms(
     cues: _Cues,
     one_case: bool = False,
 ) -> list[Cue]:
-    """Past forms known by their ending ("sagte") or by a prefix on a listed one ("bekam")."""
+    """Past forms known by their ending ("sagte") or by a prefix on a listed one ("bekam"); one
+    joined by a coordinator to a participle after a `not_after` word is a participle too ("must
+    be postmarked by Tuesday and received by Friday")."""
     found: list[Cue] = []
+    participle = -len(tokens) - 1  # where the last such participle stands
     for i, (s, e, w) in enumerate(tokens):
         written_lower = w == text[s:e]
         if (not written_lower and not one_case) or w in cues.not_suffixed:
@@ -701,9 +709,11 @@ def _past_forms(
         if w.endswith(cues.not_endings):
             continue
         suffixed = any(w.endswith(x) and len(w) > len(x) + 2 for x in cues.past_suffixes)
-        if (suffixed and not (i > 0 and lowered[i - 1] in cues.not_after)) or _prefixed_past(
-            w, cues
-        ):
+        before = lowered[i - 1] if i > 0 else ""
+        joined = before in cues.coordinators and i - participle <= cues.coordination_reach
+        if suffixed and (before in cues.not_after or joined):
+            participle = i
+        elif suffixed or _prefixed_past(w, cues):
             found.append((s, e, PAST))
     return found
 
