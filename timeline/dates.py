@@ -31,7 +31,7 @@ from timeline.anchors import (
     told_is_no_anchor,
     weekday_in_history,
 )
-from timeline.clauses import plain_text, sentence_at
+from timeline.clauses import plain_text, sentence_at, starts_sentence
 from timeline.durations import REPORTED
 from timeline.fallback import fallback_dates
 from timeline.grammar import Candidate, Lexicon, Pattern, compile_patterns, find_candidates
@@ -97,6 +97,7 @@ def find_dates(
     previous: Mark | None = None  # the last date known for sure
     written: Mark | None = None  # the last date with its year written out (as the whole year)
     schedule = Schedule()
+    stamp: Mark | None = None  # the last time stamp of a live blog (_timestamp)
     reach = eng.lexicon.settings.get("narrative_reach", NARRATIVE_REACH)
     for cand in find_candidates(text, eng.patterns, eng.lexicon, language):
         if cand.pattern.frame == "none":  # a longer reading that is not a date ("Nr. 2015")
@@ -108,8 +109,14 @@ def find_dates(
         if written and written.history and goes_on(written, cand, text, language):
             context = written
         told = previous if previous and goes_on(previous, cand, text, language) else None
+        last = previous
+        if _timestamp(cand, text):
+            # "9:30 a.m.: Schools will be closed today and Tuesday. 11:15 a.m.: ...": a live
+            # blog's time stamp is on the day of the one before it, not on a day told in an
+            # entry; the first counts from the date before it (a page's "Thu 3 Jul 2025")
+            last, told = stamp or previous, None
         try:
-            reading, used = _read_from_ends(cand, eng, dct, tense, previous, context, told)
+            reading, used = _read_from_ends(cand, eng, dct, tense, last, context, told)
         except (Unresolvable, KeyError, ValueError, OverflowError) as err:
             reading, used = _beyond_calendar(cand, eng, tense, err), None
             if reading is None:
@@ -128,7 +135,16 @@ def find_dates(
         previous, written = _marks_after(
             cand, reading, text, eng, dct, tid, used, previous, written
         )
+        if _timestamp(cand, text) and reading.period is not None:
+            stamp = Mark(reading.period, tid, cand.end)
     return found
+
+
+def _timestamp(cand: Candidate, text: str) -> bool:
+    """Is `cand` a clock time that opens its sentence before a colon, a live blog's or ticker's
+    time stamp ("11:15 a.m.: The storm ...", "14.30 Uhr: Die Polizei ...")?"""
+    after = text[cand.end : cand.end + 3].lstrip(" \t")
+    return cand.pattern.frame == "time" and after[:1] == ":" and starts_sentence(text, cand.start)
 
 
 def _marks_after(
