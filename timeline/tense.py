@@ -85,7 +85,7 @@ class _Cues:
     # "and", "or" join a participle to one after a `not_after` word at most this many words on
     coordinators: frozenset[str]
     coordination_reach: int
-    # listed past form -> nouns before which it ends a compound noun ("rate cut", "data set")
+    # listed cue word -> words before which it is a noun ("rate cut", "electoral votes")
     compound_heads: dict[str, frozenset[str]]
     # with one of these in the piece, such a word after a participle is the infinitive of a past
     # passive ("musste am Sonntag gesperrt werden"), no future
@@ -219,7 +219,7 @@ def _cues(language: str) -> _Cues:
         past_not_before=frozenset(past.get("not_before", [])),
         coordinators=frozenset(past.get("coordinators", [])),
         coordination_reach=past.get("coordination_reach", 0),
-        compound_heads={w: frozenset(heads) for w, heads in past.get("compound_heads", {}).items()},
+        compound_heads={w: frozenset(h) for w, h in data.get("nouns", {}).get("after", {}).items()},
         past_modals=frozenset(past.get("modals", [])),
         blocked_after={
             t: frozenset(tuple(w.split()) for w in data.get(t, {}).get("blocked_after", []))
@@ -676,7 +676,7 @@ def _listed(
 ) -> list[Cue]:
     """The cue words and phrases of tense.toml, unless a word before blocks them ("is paid"); a
     capitalized word inside a sentence is a name and blocks nothing ("In March, May told"); a
-    past form that ends a compound noun is none ("its first rate cut in June")."""
+    word that ends a compound noun is none ("its first rate cut in June", "electoral votes")."""
     found: list[Cue] = []
     for i, word in enumerate(lowered):
         for phrase, tense in cues.phrases.get(word, ()) if usable[i] else ():
