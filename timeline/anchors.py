@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from timeline import periods
 from timeline.clauses import sentence_at
@@ -178,18 +179,26 @@ RESTATING = re.compile(r"\s*,\s*(\w+\s+)?")  # a comma and at most a preposition
 
 
 def restated_day(cand: Candidate, reading: Reading, told: Mark, text: str) -> Reading | None:
-    """A year-less day set off by a comma right after a day told with the same month and day
-    restates it ("The landing came four days later, on July 20" after a day of 1969): that day,
-    not the one in the year the tense gives from the DCT. None where it is no restatement."""
-    period, day = reading.period, told.period
-    if "year" in cand.slots or period is None or reading.granularity != "day":
+    """A year-less day set off by a comma right after a date told that holds that month and day
+    restates it ("The landing came four days later, on July 20" after a day of 1969): the day
+    in the date's year, not the one the tense gives from the DCT (also where the date told is
+    known only within a coarse DCT). None where it is no restatement."""
+    period, span = reading.period, told.period
+    if "year" in cand.slots or not {"month", "day"} <= cand.slots.keys() or period is None:
+        return None  # a month and a day written, no year ("July 20"; not "Monday", "now")
+    if reading.granularity != "day" or not RESTATING.fullmatch(text[told.end : cand.start]):
         return None
-    if day.granularity != "day" or not RESTATING.fullmatch(text[told.end : cand.start]):
-        return None
-    a, b = period.earliest, day.earliest
-    if (a.month, a.day) != (b.month, b.day) or a.year == b.year:
-        return None
-    return replace(reading, value=b.isoformat() + reading.value[10:], period=day)
+    a = period.earliest
+    for year in sorted({span.earliest.year, span.latest.year}):
+        try:
+            day = date(year, a.month, a.day)
+        except ValueError:
+            continue
+        if day != a and span.earliest <= day <= span.latest:
+            return replace(
+                reading, value=day.isoformat() + reading.value[10:], period=periods.day(day)
+            )
+    return None
 
 
 def told_is_no_anchor(

@@ -135,8 +135,8 @@ def find_dates(
         previous, written = _marks_after(
             cand, reading, text, eng, dct, tid, used, previous, written
         )
-        if _timestamp(cand, text) and reading.period is not None:
-            stamp = Mark(reading.period, tid, cand.end)
+        if _timestamp(cand, text) and previous is not None and previous.tid == tid:
+            stamp = previous  # the stamp's own mark (within a coarse DCT: with both its ends)
     return found
 
 
