@@ -89,6 +89,9 @@ PARAMETERS: dict[str, str] = {
     "second round will be held in two weeks', not 'the second storm in two weeks')",
     "names_day": "the reading (a PRESENT_REF) is the report's day: what follows counts from it "
     "('heute ... um Mitternacht')",
+    "running_in_present": "a span of weekdays told in the present that the DCT falls in is the "
+    "one running ('The convention runs from Monday to Thursday' told on a Tuesday; German "
+    "present tells plans, and keeps the next)",
     "fresh_past": "in a past clause, count from so many days before the DCT: a period begun "
     "fewer days ago has nothing to report yet ('For the year' on January 2)",
     "uses_tense": "the clause's tense chooses between the last and the next occurrence",

@@ -62,14 +62,21 @@ def _weekday_in_span(wd: int, slots: dict, params: dict, s: Situation) -> tuple[
     and whether the tense decided it. The end's pattern names the start (`start`), the start's
     the end (`end_weekday`). In a past clause the span is over: its end is the last such day
     (the reference's own where the language's past includes it) and the start the one before;
-    otherwise the start is read by the tense and the end is the first such day after it."""
+    with `running_in_present` a span told in the present that the reference falls in is the one
+    running; otherwise the start is read by the tense and the end is the first such day after
+    it."""
     assert s.today is not None
     start, end = int(slots.get("start", wd)), int(slots.get("end_weekday", wd))
     days = timedelta(days=(end - start) % 7 or 7)
     today_too = params.get("past_includes_today", False)
+    running = s.today - timedelta(days=(s.today.isoweekday() - start) % 7)
     if s.tense == "past":
         last, uses = weekday_near(s.today, end, s, None, today_too)
         first = last - days
+    elif s.tense == "present" and params.get("running_in_present") and s.today <= running + days:
+        # a span told in the present that the report falls in is the one running ("The
+        # convention runs from Monday to Thursday" told on a Tuesday: this week's)
+        first, last, uses = running, running + days, True
     else:
         first, uses = weekday_near(s.today, start, s, None, today_too)
         last = first + days
