@@ -110,7 +110,8 @@ def find_dates(
             context = written
         told = previous if previous and goes_on(previous, cand, text, language) else None
         last = previous
-        if _timestamp(cand, text):
+        is_stamp = _timestamp(cand, text)
+        if is_stamp:
             # "9:30 a.m.: Schools will be closed today and Tuesday. 11:15 a.m.: ...": a live
             # blog's time stamp is on the day of the one before it, not on a day told in an
             # entry; the first counts from the date before it (a page's "Thu 3 Jul 2025")
@@ -135,7 +136,7 @@ def find_dates(
         previous, written = _marks_after(
             cand, reading, text, eng, dct, tid, used, previous, written
         )
-        if _timestamp(cand, text) and previous is not None and previous.tid == tid:
+        if is_stamp and previous is not None and previous.tid == tid:
             stamp = previous  # the stamp's own mark (within a coarse DCT: with both its ends)
     return found
 
