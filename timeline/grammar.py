@@ -482,9 +482,9 @@ def find_candidates(
                         value = lexicon.slot_value(category, text_of_slot)
                         slots.setdefault(group.split("__")[0], value)
                         slots[group] = value
-                        if category == "number" and lexicon.key("number_mod", text_of_slot):
-                            # "a couple of years": an approximate count (mod APPROX)
-                            slots.setdefault("mod", lexicon.key("number_mod", text_of_slot))
+                        approx = category == "number" and lexicon.key("number_mod", text_of_slot)
+                        if approx:  # "a couple of years": an approximate count (mod APPROX)
+                            slots.setdefault("mod", approx)
             except KeyError:
                 continue
             capital = pattern.opens_lower and text[m.start()].isupper()
