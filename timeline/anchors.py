@@ -20,7 +20,7 @@ from timeline.grammar import Candidate
 from timeline.model import DocumentDate
 from timeline.occurrence import shift_of
 from timeline.periods import GRANULARITIES, Period
-from timeline.situation import LOOKS_BACK, Reading
+from timeline.situation import LOOKS_BACK, TELLS_AHEAD, Reading
 
 HISTORY_YEARS = 3  # a year written so long before the DCT's sets a history (dates._marks_after)
 CALENDAR_UNITS = ("week", "month", "quarter", "half", "year")  # told_is_no_anchor
@@ -224,7 +224,7 @@ def told_is_no_anchor(
     if not params.get("anchor_told"):
         return False
     unit = params.get("unit")
-    if tense in ("future", "planned") and dct is not None and unit in CALENDAR_UNITS:
+    if tense in TELLS_AHEAD and dct is not None and unit in CALENDAR_UNITS:
         # nor a clause ahead with a date over before the unit before the DCT's ("The index hit
         # a record on July 17. Markets will stay volatile for the rest of the week" told Aug.
         # 31: the DCT's week); the unit just over may still be ahead of its figures ("Revenues

@@ -18,7 +18,14 @@ from typing import Any
 from timeline import periods
 from timeline.occurrence import FRESH_PERIOD_DAYS, begun, month_of, occurrence, shift_of, year_of
 from timeline.periods import GRANULARITIES, Period
-from timeline.situation import LEANS_AHEAD, LOOKS_BACK, Reading, Situation, Unresolvable
+from timeline.situation import (
+    LEANS_AHEAD,
+    LOOKS_BACK,
+    TELLS_AHEAD,
+    Reading,
+    Situation,
+    Unresolvable,
+)
 
 # A future clause may still speak of a quarter or half-year just over ("expects to report a
 # third-quarter loss" in October), not of one over for longer than a quarter.
@@ -248,7 +255,7 @@ def resolve_decade(slots: dict, params: dict, s: Situation) -> Reading:
         digit = digit // 10 if digit >= 10 else digit
         first = 1900 + 10 * digit
         # "The '20s will be hard" told in 2026: the decade under way, when a clause ahead says so
-        ahead = s.tense in ("future", "planned")
+        ahead = s.tense in TELLS_AHEAD
         if ahead and s.today and s.today.year >= 2000 and (s.today.year // 10) % 10 == digit:
             first += 100
     part = part_of(slots, params)

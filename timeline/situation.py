@@ -22,6 +22,7 @@ TENSE_PENALTY_DAYS = {"past": 300, "future": 300, "present": 200, "since": 100_0
 # tense's penalty (occurrence.against_tense), a weekday is looked for on that side.
 LOOKS_BACK = ("past", "since")
 LEANS_AHEAD = ("future", "present", "planned")
+TELLS_AHEAD = ("future", "planned")  # a clause that tells of what is still to come
 
 
 class Unresolvable(ValueError):
