@@ -13,6 +13,7 @@ read from that date's readings at both ends. Hours told after a SET join its sch
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import cache
@@ -431,6 +432,15 @@ def _read(
             return reading, written
     if dct is None:
         return at(None, None), None
+    return _read_from_dct(cand, params, dct, tense, at), None
+
+
+def _read_from_dct(
+    cand: Candidate, params: dict, dct: DocumentDate, tense: str, at: Callable[..., Reading]
+) -> Reading:
+    """The reading counted from the DCT, `at` one day of it (`_read`'s resolver call): from its
+    day, or from a coarse DCT's first and last day, joined. Split from `_read`: a coarse DCT
+    is a question of its own, apart from choosing the date counted from."""
     # "For the year, sales rose 5%" told on January 2, "For the week, the Dow rose" on a
     # Monday: a period begun fewer than `fresh_past` days ago has nothing to report yet, the
     # one just over is meant (as for quarters, occurrence.FRESH_PERIOD_DAYS); of a coarse DCT,
@@ -439,7 +449,7 @@ def _read(
     back = timedelta(days=int(params["fresh_past"]) if fresh else 0)
     if dct.precision == Precision.DAY:
         if fresh:
-            return at(dct.earliest - back, None), None
+            return at(dct.earliest - back, None)
         reading = at(dct.earliest, None)
         if (
             params.get("anchor") == "previous"
@@ -450,13 +460,13 @@ def _read(
         ):
             # "Two days later, he died" with no date told before: not two days after the
             # report, some day unknown
-            return at(None, None), None
-        return reading, None
+            return at(None, None)
+        return reading
     span = (dct.earliest, dct.latest)
     whole = at(dct.earliest - back, span), at(dct.latest - back, span)
     ends = at(dct.earliest - back, None), at(dct.latest - back, None)
     if whole == ends:
-        return _join(*ends, dct, cand.pattern.frame in YEARLESS_FRAMES), None
+        return _join(*ends, dct, cand.pattern.frame in YEARLESS_FRAMES)
     # a year-less date (the whole DCT as the reference chose its year, occurrence.py) is of
     # the DCT's year where that puts it in the DCT: any such date in a paper known to its
     # year, "am 15. März" in a March 2014 paper. Elsewhere, or with a direction ("last
@@ -465,8 +475,8 @@ def _read(
     joined = _join(*whole, dct, True)
     inside = joined.period is None or _gap(joined.period, dct) == 0
     if inside and shift_of(cand.slots, params) is None:
-        return joined, None
-    return _join(*ends, dct, True), None
+        return joined
+    return _join(*ends, dct, True)
 
 
 def _read_from_ends(
