@@ -19,11 +19,10 @@ from timeline.durations import TIME_UNITS, count_of, whole_units
 from timeline.grammar import Candidate
 from timeline.model import DocumentDate
 from timeline.occurrence import shift_of
-from timeline.periods import GRANULARITIES, Period
+from timeline.periods import CALENDAR_UNITS, GRANULARITIES, Period
 from timeline.situation import LOOKS_BACK, TELLS_AHEAD, Reading
 
 HISTORY_YEARS = 3  # a year written so long before the DCT's sets a history (dates._marks_after)
-CALENDAR_UNITS = ("week", "month", "quarter", "half", "year")  # told_is_no_anchor
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # Monday firs
 GRANULARITIES = (
     "time", "day", "week", "month", "season", "quarter", "half", "year", "decade", "century",
 )  # fmt: skip
+# The calendar's units above the day a date is counted in ("the week before", "a year earlier")
+CALENDAR_UNITS = ("week", "month", "quarter", "half", "year")
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from timeline.durations import (
     whole_units,
 )
 from timeline.occurrence import shift_of
-from timeline.periods import GRANULARITIES, Period
+from timeline.periods import CALENDAR_UNITS, GRANULARITIES, Period
 from timeline.situation import LEANS_AHEAD, LOOKS_BACK, Reading, Situation, Unresolvable
 from timeline.weekdays_and_times import clock_of, weekend_meant
 
@@ -182,7 +182,7 @@ def _kept_unit(unit: str, params: dict, s: Situation) -> str:
         return unit
     earlier = "day" if earlier == "time" else earlier
     finest = GRANULARITIES.index(keep if isinstance(keep, str) else "day")
-    if earlier in ("day", "week", "month", "quarter", "half", "year") and (
+    if earlier in ("day", *CALENDAR_UNITS) and (
         finest <= GRANULARITIES.index(earlier) < GRANULARITIES.index(unit)
     ):
         return earlier
