@@ -398,8 +398,8 @@ def _read(
     if params.get("anchor") == "previous":
         if previous is not None and can_count_from(previous.period, cand):
             # a time counts from its own day (a night over two days: the day it is named by)
-            told = previous.period
-            day = told.latest if told.granularity == "time" else told.earliest
+            counted = previous.period
+            day = counted.latest if counted.granularity == "time" else counted.earliest
             # a past clause that counts from a date told (`anchor_in_past`) goes on from it:
             # "On Jan. 13 the real fell. By the end of the month ..." is January's end, not
             # the end the past tense would put before Jan. 13
