@@ -592,22 +592,7 @@ def _tense_in(
     ]
     found = [c for c in found if not any(a <= c[0] and c[1] <= b for a, b, d in asides if d)]
     beyond = [c for c in found if not any(a <= c[0] and c[1] <= b for a, b, _ in asides)]
-    found = beyond or found
-    opener = _relative_opener(text, lo, hi, cues, language)
-    word = opener[2] if opener else ""
-    verb_first = opener and not cues.verb_final_relatives  # German relative clauses end in it
-    if verb_first and start > opener[1] and not starts_sentence(text, opener[0]):
-        # a relative clause's own verb comes first and governs the date after it; a verb after
-        # the date is the main clause's, going on ("The senator who resigned on Friday will
-        # testify"); after "that" a past one ("Companies that reported losses in March will get
-        # aid"), any other only before a main verb not in the past ("the talks that will begin
-        # on Friday are vital"): a "would" there may be the main clause's future in the past
-        # ("Fears that computers would fail at midnight proved unfounded")
-        own = [c for c in found if opener[1] <= c[0] and (c[1] <= start or c[0] < end)]
-        nearest = max(own, key=lambda c: (c[1], -_RANK[c[2]]), default=None)
-        main_past = any(c[0] >= end and c[2] == PAST for c in found)
-        if nearest and (word in cues.relative_openers or nearest[2] == PAST or not main_past):
-            found = own
+    found = _relative_cues(text, lo, hi, start, end, beyond or found, cues, language)
     if not found:
         return UNKNOWN
 
@@ -617,6 +602,31 @@ def _tense_in(
         return gap * (cues.after_weight if s >= end else 1), _RANK[tense]
 
     return min(found, key=distance)[2]
+
+
+def _relative_cues(
+    text: str, lo: int, hi: int, start: int, end: int, found: list[Cue], cues: _Cues, language: str
+) -> list[Cue]:
+    """The cues `found` in text[lo:hi], or only those of its relative clause's own verb where
+    one opens it before the span (where relative clauses end in their verb, tense.toml
+    `verb_final_relatives`, never)."""
+    opener = _relative_opener(text, lo, hi, cues, language)
+    if not opener or cues.verb_final_relatives:
+        return found
+    if start <= opener[1] or starts_sentence(text, opener[0]):
+        return found
+    # a relative clause's own verb comes first and governs the date after it; a verb after
+    # the date is the main clause's, going on ("The senator who resigned on Friday will
+    # testify"); after "that" a past one ("Companies that reported losses in March will get
+    # aid"), any other only before a main verb not in the past ("the talks that will begin
+    # on Friday are vital"): a "would" there may be the main clause's future in the past
+    # ("Fears that computers would fail at midnight proved unfounded")
+    own = [c for c in found if opener[1] <= c[0] and (c[1] <= start or c[0] < end)]
+    nearest = max(own, key=lambda c: (c[1], -_RANK[c[2]]), default=None)
+    main_past = any(c[0] >= end and c[2] == PAST for c in found)
+    if nearest and (opener[2] in cues.relative_openers or nearest[2] == PAST or not main_past):
+        return own
+    return found
 
 
 Cue = tuple[int, int, str]  # (start, end, tense)
