@@ -55,9 +55,7 @@ def duration_value(
         factor = 10 if unit == "decade" else 100
         return duration_value(n * factor, "year")
     if n is not None and n != int(n) and unit not in SMALLER:  # "9,58 Sekunden": PT9.58S
-        return (
-            f"PT{n:g}{UNIT_LETTERS[unit]}" if unit in TIME_UNITS else f"P{n:g}{UNIT_LETTERS[unit]}"
-        )
+        return _iso(f"{n:g}", unit)
     if n is not None and n != int(n) or unit in ("half", "season"):
         smaller, factor = SMALLER[unit]
         if n is None:
@@ -67,11 +65,14 @@ def duration_value(
             rest = rest[2:] if "T" in whole else rest[1:]  # P2Y + P6M, PT1H + PT30M
             return whole + rest
         return duration_value(n * factor, smaller, parts=parts)
-    count = "X" if n is None else str(int(n))
-    letter = UNIT_LETTERS[unit]
     if unit == "quarter":
         return duration_value(None if n is None else n * 3, "month")
-    return ("PT" if unit in TIME_UNITS else "P") + count + letter
+    return _iso("X" if n is None else str(int(n)), unit)
+
+
+def _iso(count: str, unit: str) -> str:
+    """The ISO 8601 duration of `count` units: PT for the clock's units (PT3H), P else (P2Y)."""
+    return ("PT" if unit in TIME_UNITS else "P") + count + UNIT_LETTERS[unit]
 
 
 def count_of(slots: dict, params: dict) -> float | None:
