@@ -302,14 +302,14 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
     if i >= len(spans) or spans[i][0] >= end:
         return UNKNOWN
     cues = _cues(language)
-    attribute = _attribute(text, end, cues, language)
-    if attribute != UNKNOWN:
-        return attribute
+    attributive = _attributive_participle(text, end, cues, language)
+    if attributive != UNKNOWN:
+        return attributive
     sentence = _within_reach(text, _scope(text, spans[i], start, end, cues.scope_marks), start, end)
     if _scheduled(text, sentence, start, end, cues, language):
         return cues.scheduling_tense
     parts = pieces(text, sentence[0], sentence[1], language)
-    if _attribution(text, parts, start, cues, language):
+    if _quoted_saying(text, parts, start, cues, language):
         return PAST
     asides = _asides(text, parts, start, end, cues, language)
     for lo, hi in _widening(parts, start, end, sentence):
@@ -357,7 +357,7 @@ def _relative_clause(
     return not cues.verb_final_relatives or (s >= end and w == text[s:e] and w.isalpha())
 
 
-def _attribute(text: str, end: int, cues: _Cues, language: str) -> str:
+def _attributive_participle(text: str, end: int, cues: _Cues, language: str) -> str:
     """The tense of a participle used as an adjective right after the span: the date is part of
     its phrase ("das am Freitag beschlossene Gesetz tritt im Juli in Kraft" is past, "die am
     Montag beginnende Konferenz wurde abgesagt" present). A word that is a cue of its own or no
@@ -379,7 +379,7 @@ def _attribute(text: str, end: int, cues: _Cues, language: str) -> str:
     return UNKNOWN
 
 
-def _attribution(text: str, parts: list[Piece], start: int, cues: _Cues, language: str) -> bool:
+def _quoted_saying(text: str, parts: list[Piece], start: int, cues: _Cues, language: str) -> bool:
     """Does the span follow the verb of saying that opens the attribution after a quote, in the
     present ('„Wir sind bereit“, sagt Müller am Montag', '"We are ready," Smith says on Monday':
     up to `quoted_reach` words before the verb)? That present reports a statement made: past.
