@@ -122,8 +122,8 @@ def _counted_from_reference(slots: dict, params: dict, s: Situation) -> Reading:
         # in the past in a January paper is December's or January's)
         # an end is the moment the period closes: the start of a state that still holds
         # ("since year-end", "seit Jahresende" told in October) is the last end reached
-        ends = periods.timex_mod(part) == "END" and s.tense == "since"
-        not_reached = p.latest > anchor if ends else p.earliest > anchor
+        closes = periods.timex_mod(part) == "END" and s.tense == "since"
+        not_reached = p.latest > anchor if closes else p.earliest > anchor
         step = -1 if s.tense in LOOKS_BACK and not_reached else 0
         # a part of the week ending on the reference day is over for a forecast ("In der
         # zweiten Wochenhälfte wird es wärmer" told on a Sunday is next week's)
