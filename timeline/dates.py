@@ -174,7 +174,7 @@ def _marks_after(
         mark = _marks_after(cand, replace(reading, ends=None), text, eng, dct, tid, used, None,
                             written)[0]  # fmt: skip
         mark = replace(mark, ends=reading.ends) if mark is not None else None
-        return mark, written if used is not None else None
+        return mark, (written if used is not None else None)
     if params.get("names_day") and reading.period is not None:
         # "heute" (PRESENT_REF, as in KRAUTS) is the report's day: what follows counts from it,
         # not from a date told before ("Morgen Abend ... Heute um Mitternacht")
@@ -515,7 +515,7 @@ def _read_from_ends(
     if known and all(counts):
         return _read(cand, eng, dct, tense, previous, written, told)
     (lo, used_lo), (hi, used_hi) = readings
-    return _join(lo, hi, dct), previous if used_lo or used_hi else None
+    return _join(lo, hi, dct), (previous if used_lo or used_hi else None)
 
 
 def _join(lo: Reading, hi: Reading, dct: DocumentDate, yearly: bool = False) -> Reading:
