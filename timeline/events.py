@@ -51,9 +51,8 @@ from functools import cache
 from timeline.clauses import crosses_punctuation, pieces, sentences, words
 from timeline.lexicon import resource
 from timeline.model import Actor, ActorKind, Document, Event, TimeExpression
+from timeline.situation import TELLS_AHEAD
 from timeline.tense import (
-    FUTURE,
-    PLANNED,
     PRESENT,
     UNKNOWN,
     clause_tense,
@@ -424,8 +423,8 @@ def _event(
     if timex is not None:
         earliest, latest = timex.earliest, timex.latest
         after_dct = dct is not None and earliest is not None and earliest > dct.latest
-        planned = tense in (FUTURE, PLANNED) or after_dct
-    elif tense in (FUTURE, PLANNED):
+        planned = tense in TELLS_AHEAD or after_dct
+    elif tense in TELLS_AHEAD:
         earliest, latest, planned = (dct.earliest if dct else None), None, True
     else:
         earliest, latest, planned = None, (dct.latest if dct else None), False
