@@ -80,10 +80,12 @@ def across_dct(
 def can_count_from(previous: Period, cand: Candidate) -> bool:
     """Can an anchored expression count from `previous`? Not days from a month, but a weekday
     from a week ("The following week ... By the following Monday": from that week's Monday),
-    and a period of a granularity the pattern keeps though coarser (`keep_coarser`)."""
+    and a period of a granularity the pattern names to keep, though coarser (`keep_granularity`
+    as a list)."""
     if cand.pattern.frame == "weekday" and previous.granularity == "week":
         return True
-    if previous.granularity in cand.pattern.params.get("keep_coarser", ()):
+    keep = cand.pattern.params.get("keep_granularity")
+    if isinstance(keep, list) and previous.granularity in keep:
         return True
     unit = _anchored_unit(cand)
     if unit == "time" and previous.granularity == "day":

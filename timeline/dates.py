@@ -372,7 +372,7 @@ def _read(
 
     def at(today, span, tense=tense):
         # the resolver counts in the earlier date's unit
-        keep = params.get("keep_granularity") or params.get("keep_coarser")
+        keep = params.get("keep_granularity")
         near = last if last and (keep or last.granularity in ("day", "time")) else None
         plans = tuple(params.get("not_over_in", PLANS))
         crossed = near and previous and across_dct(near, tense, dct, plans)

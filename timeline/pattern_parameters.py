@@ -35,7 +35,9 @@ PARAMETERS: dict[str, str] = {
     "fraction_parts": "read '2 1/2 years' as P2Y6M rather than P2.5Y",
     "range": "a vague reference's interval around the DCT, two signed ISO durations",
     "in_unit": "the granularity of the result, when not the unit counted in",
-    "keep_granularity": "count in the earlier date's unit ('a year earlier' than a quarter)",
+    "keep_granularity": "count in the earlier date's unit ('a year earlier' than a quarter): true "
+    "for any finer unit, a unit for the finest kept, or a list of the units kept, coarser ones "
+    "too ('the year-earlier period' after a half: that half a year back)",
     "containing": "the period of this unit that contains the day found ('the quarter ended ...')",
     "part_of_previous": "the same month/quarter/half as the earlier date, in the year written",
     "month_near": "a day written without its month ('on the 3rd'): in the month before, of or "
@@ -72,9 +74,6 @@ PARAMETERS: dict[str, str] = {
     "anchor_in_past": "count from the earlier date only in a past clause",
     "anchor_in_unit": "count from the earlier date only if it is as fine as the unit; after a "
     "coarser one from the DCT ('Im Jahr 2024 ... im Vormonat' is the DCT's month before)",
-    "keep_coarser": "granularities of an earlier date, coarser than the unit, counted from all "
-    "the same and kept: the span counted, in that unit ('For the first half ... the "
-    "year-earlier period': four quarters back is that half a year back)",
     "anchor_named": "the expression names the period of the date told before ('that week'): "
     "after a coarser date it is some unit of that date, even uncounted weeks",
     "anchor_max_age_days": "count from the earlier date only if it ended at most so many days "

@@ -172,12 +172,12 @@ def _kept_unit(unit: str, params: dict, s: Situation) -> str:
     date's when that is finer ("a year earlier" after "the third quarter" is a quarter, "a
     decade later" after 1989 is 1999). A unit as `keep_granularity` is the finest kept: a
     period ("Vorjahreszeitraum", "month") after a day is not a day but its year, a year back.
-    A granularity in `keep_coarser` is kept though coarser than the unit: "the year-earlier
-    period" (four quarters back) after a half is that half a year back."""
+    A list names the granularities kept, coarser ones too: "the year-earlier period" (four
+    quarters back) after a half is that half a year back."""
     earlier = s.previous.granularity if s.previous else None
-    if earlier in params.get("keep_coarser", ()):
-        return earlier
     keep = params.get("keep_granularity")
+    if isinstance(keep, list):
+        return earlier if earlier in keep else unit
     if not keep or earlier is None:
         return unit
     earlier = "day" if earlier == "time" else earlier
