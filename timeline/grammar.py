@@ -40,6 +40,7 @@ from typing import Any
 from timeline.clauses import (
     clause_start,
     in_one_case_line,
+    inside_number,
     line_items,
     one_case_lines,
     sentence_at,
@@ -413,7 +414,7 @@ def _inside_number_chain(text: str, start: int) -> bool:
     """Does a match open with digits glued to a number that is no year or day before them
     ("555-2014", "0471-2014", "978-3-16-2014"): part of a phone number or code, no date? A
     range of years ("1990-2014", "12/2014") and the year of a day ("12-03-2024") stay."""
-    if not (start >= 2 and text[start].isdigit() and text[start - 1] in "-/"):
+    if not (text[start - 1 : start] in ("-", "/") and inside_number(text, start - 1)):
         return False
     runs = re.findall(r"\d+", text[max(0, start - 12) : start - 1].split(" ")[-1])
     if not runs:
