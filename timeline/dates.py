@@ -40,7 +40,7 @@ from timeline.model import DocumentDate, Precision, TimeExpression
 from timeline.occurrence import shift_of
 from timeline.periods import GRANULARITIES, Period
 from timeline.resolve import RESOLVERS
-from timeline.schedules import Schedule, joins_schedule, schedule_after, scheduled
+from timeline.schedules import Schedule, joins_schedule, schedule_after, scheduled, tells_habit
 from timeline.situation import Conventions, Reading, Situation, Unresolvable
 from timeline.tense import clause_tense
 
@@ -129,6 +129,8 @@ def find_dates(
         if previous is not None and (same := restated_day(cand, reading, previous, text)):
             reading, used = same, previous
         joins = joins_schedule(cand, text, language, schedule)
+        if not joins and tells_habit(cand, text, language, tense):
+            joins, schedule = True, Schedule(cand.start, recurring=True)
         if joins:
             reading = scheduled(cand, reading, tense, schedule.recurring)
         tid = f"t{len(found) + 1}"

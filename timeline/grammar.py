@@ -342,7 +342,7 @@ def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pa
                     )
                 ]
                 params[key] = frozenset(w.lower() for w in words)
-        for key in ("after_word_of", "sentence_word_of"):
+        for key in ("after_word_of", "sentence_word_of", "habit_word_of"):
             if key in params:  # any of the category's words or phrases, whole
                 forms = sorted(_forms(lexicon, params[key], pid), key=len, reverse=True)
                 alternatives = "|".join(re.escape(f) for f in forms)
@@ -429,10 +429,11 @@ def _lacks_word_before(text: str, start: int, words: re.Pattern, language: str) 
     return words.search(text, clause_start(text, start, language), start) is None
 
 
-def _lacks_word_in_sentence(text: str, start: int, words: re.Pattern, language: str) -> bool:
-    """`sentence_word_of`: is none of `words` in the sentence around `start`?"""
+def word_in_sentence(text: str, start: int, words: re.Pattern, language: str) -> bool:
+    """Is one of `words` (a compiled `sentence_word_of` or `habit_word_of`) in the sentence
+    around `start`?"""
     span = sentence_at(text, start, language) or (start, start)
-    return words.search(text, span[0], span[1]) is None
+    return words.search(text, span[0], span[1]) is not None
 
 
 def _matches(pattern: Pattern, text: str, lines: tuple[tuple[int, int], ...]):
@@ -501,7 +502,7 @@ def find_candidates(
             if after and _lacks_word_before(text, m.start(), after, language):
                 continue
             anywhere = pattern.params.get("sentence_word_of")
-            if anywhere and _lacks_word_in_sentence(text, m.start(), anywhere, language):
+            if anywhere and not word_in_sentence(text, m.start(), anywhere, language):
                 continue
             outer_end = m.end("after") if "after" in m.re.groupindex else m.end()
             found.append(Candidate(m.start("x"), m.end("x"), m.start(), outer_end, pattern, slots))

@@ -104,6 +104,9 @@ PARAMETERS: dict[str, str] = {
     # -- schedules: days and hours listed together
     "opens_schedule": "hours after it hold on each of the days listed before",
     "in_schedule": "inside a schedule, this value (a SET's)",
+    "habit_word_of": "a lexicon category of words that tell a weekly habit ('geöffnet', 'office "
+    "hours'): with one in its sentence, in a present clause, the expression opens a schedule as "
+    "if a SET stood before it ('Das Museum ist Montag bis Freitag geöffnet')",
     "dateless": "a clock time with no day of its own: in a schedule it holds on every day "
     "('T09:00'); it joins a schedule from further away",
     "span_end": "a clock time ending a span ('to 6 a.m.'): earlier than the clock time told "

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from timeline.clauses import sentence_at
-from timeline.grammar import Candidate
+from timeline.grammar import Candidate, word_in_sentence
 from timeline.resolve import RESOLVERS
 from timeline.situation import Reading, Situation
 
@@ -39,6 +39,19 @@ def joins_schedule(cand: Candidate, text: str, language: str, schedule: Schedule
         schedule.end is not None
         and 0 <= cand.start - schedule.end <= reach
         and sentence_at(text, schedule.end - 1, language) == sentence_at(text, cand.start, language)
+    )
+
+
+def tells_habit(cand: Candidate, text: str, language: str, tense: str) -> bool:
+    """Does `cand` open a weekly schedule with no SET before it? A range of weekdays told in the
+    present beside a word of habit ("Das Museum ist Montag bis Freitag geöffnet", "Office hours
+    are Monday to Friday") holds every week; told ahead or in the past it is one week's
+    ("Polling stations will be open Monday through Friday")."""
+    words = cand.pattern.params.get("habit_word_of")
+    return (
+        words is not None
+        and tense == "present"
+        and word_in_sentence(text, cand.start, words, language)
     )
 
 
