@@ -40,7 +40,14 @@ from timeline.model import DocumentDate, Precision, TimeExpression
 from timeline.occurrence import shift_of
 from timeline.periods import GRANULARITIES, Period
 from timeline.resolve import RESOLVERS
-from timeline.schedules import Schedule, joins_schedule, schedule_after, scheduled, tells_habit
+from timeline.schedules import (
+    Schedule,
+    hours_before,
+    joins_schedule,
+    schedule_after,
+    scheduled,
+    tells_habit,
+)
 from timeline.situation import Conventions, Reading, Situation, Unresolvable
 from timeline.tense import clause_tense
 
@@ -100,7 +107,8 @@ def find_dates(
     schedule = Schedule()
     stamp: Mark | None = None  # the last time stamp of a live blog (_timestamp)
     reach = eng.lexicon.settings.get("narrative_reach", NARRATIVE_REACH)
-    for cand in find_candidates(text, eng.patterns, eng.lexicon, language):
+    candidates = find_candidates(text, eng.patterns, eng.lexicon, language)
+    for at, cand in enumerate(candidates):
         if cand.pattern.frame == "none":  # a longer reading that is not a date ("Nr. 2015")
             continue
         while previous and previous.until is not None and cand.start >= previous.until:
@@ -128,7 +136,9 @@ def find_dates(
                 continue
         if previous is not None and (same := restated_day(cand, reading, previous, text)):
             reading, used = same, previous
-        joins = joins_schedule(cand, text, language, schedule)
+        joins = joins_schedule(cand, text, language, schedule) or hours_before(
+            cand, candidates[at + 1 : at + 4], text, language
+        )
         if not joins and tells_habit(cand, text, language, tense):
             joins, schedule = True, Schedule(cand.start, recurring=True)
         if joins:

@@ -71,6 +71,29 @@ def schedule_after(cand: Candidate, reading: Reading, joins: bool, schedule: Sch
     return schedule
 
 
+def hours_before(cand: Candidate, following: list[Candidate], text: str, language: str) -> bool:
+    """Is `cand` a clock time told right before a SET, in its sentence, perhaps through more
+    clock times ("opens at 10 a.m. on Saturdays", "Open 9am–5pm daily", "um 19 Uhr jeden
+    Dienstag")? Then it gives the schedule's hours, on no day of its own, as hours told after a
+    SET do."""
+    if not cand.pattern.params.get("dateless"):
+        return False
+    sentence = sentence_at(text, cand.start, language)
+    before = cand
+    for after in following:
+        if (
+            after.start - before.end > SCHEDULE_REACH
+            or sentence_at(text, after.start, language) != sentence
+        ):
+            return False
+        if after.pattern.frame == "set":
+            return True
+        if not after.pattern.params.get("dateless"):
+            return False
+        before = after
+    return False
+
+
 def scheduled(cand: Candidate, reading: Reading, tense: str, recurring: bool) -> Reading:
     """An expression right after a SET, in its sentence, is part of that schedule: hours hold
     on every day of it ("täglich von 9 bis 18 Uhr": "T09:00", the day left out), and a part of
