@@ -53,6 +53,12 @@ def _sentences(text: str, language: str) -> list[str]:
             "The deal, worth $5 million\nover five years, was signed - a record.",
             ["The deal, worth $5 million\nover five years, was signed - a record."],
         ),
+        (
+            "de",
+            "Geöffnet Mo.–Fr. 9–17 Uhr. Paris gewann den Super-G. Die Saison endet.",
+            ["Geöffnet Mo.–Fr. 9–17 Uhr.", "Paris gewann den Super-G.", "Die Saison endet."],
+        ),
+        ("en", "Open Mon.-Fri. 9 a.m. to 5 p.m.", ["Open Mon.-Fri. 9 a.m. to 5 p.m."]),
     ],
 )
 def test_sentences(language: str, text: str, expected: list[str]) -> None:

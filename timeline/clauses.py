@@ -102,7 +102,8 @@ def _ends_sentence(text: str, m: re.Match, language: str) -> bool:
     config = _config(language)
     before = text[max(0, m.start() - 80) : m.start()].split()  # the words before
     head = before[-1].lstrip(_OPENING) if before else ""
-    word = head.lower()
+    # "Mo.–Fr. 9–17 Uhr", "Mon.-Fri.": the second of a pair of abbreviations (not "Super-G.")
+    word = re.split(r"(?<=\.)[-–—/]", head)[-1].lower()
     if word in config.clock_abbreviations:
         # "close at 8 p.m. More than 2 million ballots were cast": a clock time ends the
         # sentence before a capitalized word that does not go on with it ("7 p.m. Eastern",
