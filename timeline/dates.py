@@ -107,6 +107,9 @@ def find_dates(
     schedule = Schedule()
     stamp: Mark | None = None  # the last time stamp of a live blog (_timestamp)
     reach = eng.lexicon.settings.get("narrative_reach", NARRATIVE_REACH)
+    # a history (a year long past) reaches farther where the language says so: a war told
+    # over paragraphs ("Am 16. April 1945 ... [two sentences] ... Am 25. April")
+    history_reach = eng.lexicon.settings.get("history_reach", reach)
     candidates = find_candidates(text, eng.patterns, eng.lexicon, language)
     for at, cand in enumerate(candidates):
         if cand.pattern.frame == "none":  # a longer reading that is not a date ("Nr. 2015")
@@ -114,7 +117,8 @@ def find_dates(
         while previous and previous.until is not None and cand.start >= previous.until:
             previous = previous.outer  # a quotation is over: its speaker's dates with it
         tense = _tense_of(cand, text, eng)
-        context = written if written and written.reaches(cand.start, reach) else None
+        within = history_reach if written and written.history else reach
+        context = written if written and written.reaches(cand.start, within) else None
         if written and written.history and goes_on(written, cand, text, language):
             context = written
         told = previous if previous and goes_on(previous, cand, text, language) else None
@@ -246,14 +250,32 @@ def _marks_after(
         )
     elif used is None:  # a date counted from the DCT ends the narrative
         written = None
-    elif written is not None and used is written and written.history:
+    elif written is not None and written.history and _reads_on(written, used, reading, eng, dct):
         # a history read on goes on with the next sentence ("In the spring of 2003, troops
         # invaded. By April 9, Baghdad had fallen. On May 1, ...")
         sentence = sentence_at(text, cand.start, eng.language)
         until = sentence[1] if sentence else None
+        if "history_reach" in eng.lexicon.settings:
+            until = None  # or as far as the language's history reaches from here
         year = periods.year(reading.period.earliest.year)  # "Thu 14 Mar." may move it on
         written = replace(written, period=year, end=cand.end, until=until)
     return previous, written
+
+
+def _reads_on(
+    written: Mark, used: Mark | None, reading: Reading, eng: Engine, dct: DocumentDate | None
+) -> bool:
+    """Does a date read on with the history `written` sets: one counted from it, or (where the
+    language's history reaches farther, `history_reach`) one counted from a day told in it
+    ("Am 25. Juni 1950 ... drei Tage später ... Am 27. Juni")?"""
+    if used is written:
+        return True
+    return (
+        used is not None
+        and "history_reach" in eng.lexicon.settings
+        and reading.period is not None
+        and long_past(reading.period, dct)
+    )
 
 
 def _after_word(text: str, start: int, eng: Engine, setting: str) -> bool:
