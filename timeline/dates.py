@@ -248,8 +248,6 @@ def _marks_after(
         written = Mark(
             periods.year(reading.period.earliest.year), tid, cand.end, until, history=history
         )
-    elif used is None:  # a date counted from the DCT ends the narrative
-        written = None
     elif written is not None and written.history and _reads_on(written, used, reading, eng, dct):
         # a history read on goes on with the next sentence ("In the spring of 2003, troops
         # invaded. By April 9, Baghdad had fallen. On May 1, ...")
@@ -259,6 +257,8 @@ def _marks_after(
             until = None  # or as far as the language's history reaches from here
         year = periods.year(reading.period.earliest.year)  # "Thu 14 Mar." may move it on
         written = replace(written, period=year, end=cand.end, until=until)
+    elif used is None:  # a date counted from the DCT ends the narrative
+        written = None
     return previous, written
 
 
@@ -267,15 +267,17 @@ def _reads_on(
 ) -> bool:
     """Does a date read on with the history `written` sets: one counted from it, or (where the
     language's history reaches farther, `history_reach`) one counted from a day told in it
-    ("Am 25. Juni 1950 ... drei Tage später ... Am 27. Juni")?"""
+    ("Am 25. Juni 1950 ... drei Tage später ... Am 27. Juni"), or one counted from the DCT
+    that lands in its year ("Am 2. April 1982 – heute vor 40 Jahren – landeten ...", a clock
+    time on the day told: "Am 1. September 1939 um 4:45 Uhr")?"""
     if used is written:
         return True
-    return (
-        used is not None
-        and "history_reach" in eng.lexicon.settings
-        and reading.period is not None
-        and long_past(reading.period, dct)
-    )
+    if "history_reach" not in eng.lexicon.settings or reading.period is None:
+        return False
+    if used is None:
+        year = written.period
+        return year.earliest <= reading.period.earliest and reading.period.latest <= year.latest
+    return long_past(reading.period, dct)
 
 
 def _after_word(text: str, start: int, eng: Engine, setting: str) -> bool:
