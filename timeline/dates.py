@@ -199,6 +199,10 @@ def _marks_after(
         return previous, written
     if params.get("anchor_stays"):  # "a year earlier" twice: same anchor
         return previous, written
+    if params.get("span_end") and previous is not None:
+        # the end of a span of hours is no setting: what follows counts from the span's start
+        # ("von 18 Uhr bis 6 Uhr verboten. Die Party beginnt um 20 Uhr" is that evening)
+        return previous, written
     if reading.type == "DURATION" and params.get("anchor") in REPORTED:
         # "In the first nine months, profit rose from $2 million a year earlier": the months a
         # report covers are what "a year earlier" compares with, named by their year (of a
