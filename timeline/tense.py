@@ -146,6 +146,8 @@ class _Cues:
     # Lockerungen ab 1. Juli beschlossen", "wurde auf den 31. Jänner verschoben")
     scheduling_marker_articles: frozenset[str]
     scheduling_reach_after: int
+    # between two dates after one marker: "für Donnerstag und Freitag" (the second is planned too)
+    scheduling_coordinators: frozenset[str]
     # the tense of such a date: "future", or "planned" where the plan is told as made and its
     # day may be the report's own ("kündigte für Donnerstag eine Erklärung an" on a Thursday)
     scheduling_tense: str
@@ -261,6 +263,7 @@ def _cues(language: str) -> _Cues:
         scheduling_articles=frozenset(planned.get("scheduling_articles", [])),
         scheduling_marker_articles=frozenset(planned.get("scheduling_marker_articles", [])),
         scheduling_reach_after=planned.get("scheduling_reach_after", 0),
+        scheduling_coordinators=frozenset(planned.get("scheduling_coordinators", [])),
         scheduling_tense=planned.get("scheduling_tense", FUTURE),
         scope_marks=frozenset(scope.get("marks", [])),
         own_clause=frozenset(scope.get("own_clause", [])),
@@ -435,6 +438,8 @@ def _scheduled(
         found = bool(after)
     else:
         marker = len(said) - 1
+        if marker >= 2 and said[marker] in cues.scheduling_coordinators:
+            marker -= 2  # "für Donnerstag und Freitag": the marker before the first date
         if said[marker] in cues.scheduling_marker_articles:
             marker -= 1
         # the verb of the date's own piece, not of one after a comma or a conjunction ("kündigte
