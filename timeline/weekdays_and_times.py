@@ -192,7 +192,7 @@ def _day_of(
         r = resolve_date(slots, params, s)
         return (r.period.earliest if r.period else None), r.uses_tense, r.value
     if s.previous is not None and s.previous.granularity in ("day", "time"):
-        d = _day_for_hour(s.previous, hour, s.tense, daypart_of(slots, params))
+        d = _day_for_hour(s.previous, hour, s.tense, daypart_of(slots, params), s.today)
         clock = clock_of(s.previous)
         if params.get("span_end") and clock and hour is not None and hour < clock.hour:
             # the end of a span of hours before its start is on the next day ("from 10 p.m.
@@ -202,7 +202,13 @@ def _day_of(
     return s.today, False, "XXXX-XX-XX"
 
 
-def _day_for_hour(previous: Period, hour: int | None, tense: str, part: str | None = None) -> date:
+def _day_for_hour(
+    previous: Period,
+    hour: int | None,
+    tense: str,
+    part: str | None = None,
+    today: date | None = None,
+) -> date:
     """The day of an hour told after `previous`: a night over two days holds the evening on the
     first and the rest on the second ("in der Nacht auf Sonntag gegen 23 Uhr" is Saturday's);
     the small hours after an evening are on the next day ("am Samstagabend um 21 Uhr ... bis 1
@@ -227,6 +233,14 @@ def _day_for_hour(previous: Period, hour: int | None, tense: str, part: str | No
         return previous.earliest + timedelta(days=int(SMALL_HOURS_END <= hour < NOON))
     clock = clock_of(previous)
     evening = previous.value.endswith("TEV") or (clock is not None and clock.hour >= 18)
+    # a morning told in the past after an evening or a night is the morning after ("Am
+    # Samstagabend brach ein Feuer aus. Gelöscht war es erst am Morgen"), not one after the
+    # report (`today`: "heute Abend ... Merkel hatte am Vormittag gesprochen")
+    after = previous.earliest + timedelta(days=1)
+    late = evening or previous.value.endswith("TNI")
+    not_ahead = today is None or after <= today
+    if part == "MO" and hour is None and tense in LOOKS_BACK and late and not_ahead:
+        return after
     after_midnight = hour is not None and hour < SMALL_HOURS_END and evening
     return previous.earliest + timedelta(days=int(after_midnight))
 
