@@ -36,6 +36,7 @@ class Mark:
     starts_span: bool = False  # "since 1981": the start of a span reaching the report
     has_year: bool = False  # written with its year ("March 3, 2021"), not placed by the tense
     history: bool = False  # a year long past: the setting beyond its sentence (dates.find_dates)
+    narrated: bool = False  # ... told with a day, month or season, or read on: a narrative
     outer: Mark | None = None  # the date counted from again after `until` (a quotation's end)
     # a date known only within a coarse DCT: its readings at the DCT's first and last day
     ends: tuple[Period, Period] | None = None

@@ -116,9 +116,15 @@ def find_dates(
             continue
         while previous and previous.until is not None and cand.start >= previous.until:
             previous = previous.outer  # a quotation is over: its speaker's dates with it
-        tense = _tense_of(cand, text, eng)
         within = history_reach if written and written.history else reach
         context = written if written and written.reaches(cand.start, within) else None
+        # in a narrative of a history that reaches farther, a clause with no tense cue is told
+        # in it (past forms the cue lists miss: "Am 10. Mai 1940 ... Am 15. Mai durchbrachen
+        # Panzer die Linien"), not in the present the language assumes for one; a bare year
+        # ("gegenüber 2018", "Jahrgang 1992") tells no narrative
+        narrative = context is not None and context.history and context.narrated
+        unmarked = not (narrative and "history_reach" in eng.lexicon.settings)
+        tense = _tense_of(cand, text, eng, unmarked)
         if written and written.history and goes_on(written, cand, text, language):
             context = written
         told = previous if previous and goes_on(previous, cand, text, language) else None
@@ -250,7 +256,12 @@ def _marks_after(
         history = long_past(period, dct)
         until = sentence[1] if in_sentence else None
         written = Mark(
-            periods.year(reading.period.earliest.year), tid, cand.end, until, history=history
+            periods.year(reading.period.earliest.year),
+            tid,
+            cand.end,
+            until,
+            history=history,
+            narrated=reading.granularity not in ("year", "decade", "century"),
         )
     elif written is not None and written.history and _reads_on(written, used, reading, eng, dct):
         # a history read on goes on with the next sentence ("In the spring of 2003, troops
@@ -260,7 +271,7 @@ def _marks_after(
         if "history_reach" in eng.lexicon.settings:
             until = None  # or as far as the language's history reaches from here
         year = periods.year(reading.period.earliest.year)  # "Thu 14 Mar." may move it on
-        written = replace(written, period=year, end=cand.end, until=until)
+        written = replace(written, period=year, end=cand.end, until=until, narrated=True)
     elif used is None:  # a date counted from the DCT ends the narrative
         written = None
     return previous, written
@@ -297,8 +308,9 @@ def _after_word(text: str, start: int, eng: Engine, setting: str) -> bool:
     return bool(before) and before[-1].lower() in words
 
 
-def _tense_of(cand: Candidate, text: str, eng: Engine) -> str:
-    """The tense that gives a direction-less expression its direction ("unknown" if none)."""
+def _tense_of(cand: Candidate, text: str, eng: Engine, unmarked: bool = True) -> str:
+    """The tense that gives a direction-less expression its direction ("unknown" if none; with
+    `unmarked`, a sentence with no cue is in the language's `unmarked_tense`)."""
     params = cand.pattern.params
     if "tense" in params:  # the pattern knows ("Friday's ruling" is past) ...
         # ... unless it yields to the clause's tense ("Thursday's vote is expected to be close",
@@ -322,7 +334,7 @@ def _tense_of(cand: Candidate, text: str, eng: Engine) -> str:
     # from the context before the extent on: the preposition belongs to the date, so "began in
     # January is over" is as near to "began" as to "is"
     tense = clause_tense(text, cand.outer_start, cand.end, eng.language)
-    if tense == "unknown" and _in_a_sentence(text, cand.start, eng.language):
+    if unmarked and tense == "unknown" and _in_a_sentence(text, cand.start, eng.language):
         # a sentence with no past or future cue is in the present (a bare phrase is not)
         tense = eng.lexicon.settings.get("unmarked_tense", "unknown")
     return tense
