@@ -205,6 +205,10 @@ def _marks_after(
         return previous, written
     if params.get("anchor_stays"):  # "a year earlier" twice: same anchor
         return previous, written
+    if _after_word(text, cand.start, eng, "comparison_words"):
+        # a date compared with ("im selben Eisenbahnwagen wie 1918") is an aside: the story
+        # goes on in its own time ("Im Herbst scheiterte ..." is not 1918's autumn)
+        return previous, written
     if params.get("span_end") and previous is not None:
         # the end of a span of hours is no setting: what follows counts from the span's start
         # ("von 18 Uhr bis 6 Uhr verboten. Die Party beginnt um 20 Uhr" is that evening)
