@@ -222,6 +222,10 @@ def _marks_after(
 
         ends = tuple(map(named, reading.ends)) if reading.ends else None
         return Mark(named(reading.period), tid, cand.end, ends=ends), written
+    if not dated and cand.pattern.frame == "relative" and reading.type == "DURATION":
+        # "vor zwei Wochen" (a DURATION in KRAUTS) names a point: what counts on from a date
+        # told counts from it ("Sie sind vor zwei Wochen 70 geworden ... am Samstag danach")
+        return Mark(reading.period, tid, cand.end), written
     if not dated:
         return previous, written
     period = reading.period
