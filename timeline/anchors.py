@@ -23,6 +23,7 @@ from timeline.periods import CALENDAR_UNITS, GRANULARITIES, Period
 from timeline.situation import LOOKS_BACK, TELLS_AHEAD, Reading
 
 HISTORY_YEARS = 3  # a year written so long before the DCT's sets a history (dates._marks_after)
+HISTORY_TOLD = 3  # years written long past that can make a whole text a history (history_text)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,34 @@ class Mark:
 def long_past(period: Period, dct: DocumentDate | None) -> bool:
     """Does `period` lie so long before the DCT (HISTORY_YEARS) that it sets a history?"""
     return dct is not None and dct.earliest.year - period.latest.year >= HISTORY_YEARS
+
+
+def history_text(cands: list[Candidate], dct: DocumentDate | None) -> bool:
+    """Is the whole text a history told long after (a war's course, as in WikiWars): at least
+    HISTORY_TOLD years written long past (HISTORY_YEARS), twice as many as the dates that
+    count from the report (a recent year, "in two years"), and no day or unit named from it (a
+    weekday, "yesterday", "last month": news, "Farkas said Saturday")? Then a year-less date
+    anywhere is one of the year last written ("landed on 6 June 1944 ... The breakout came on
+    25 July"), not of the DCT's, as news has it (goes_on)."""
+    if dct is None:
+        return False
+    told = recent = 0
+    for cand in cands:
+        frame, params = cand.pattern.frame, cand.pattern.params
+        from_report = frame in ("weekday", "relative") and not params.get("anchor")
+        if isinstance(year := cand.slots.get("year"), int):
+            if dct.earliest.year - year >= HISTORY_YEARS:
+                told += 1
+            else:
+                recent += 1
+        elif from_report and (
+            (frame == "weekday" and not params.get("indefinite"))
+            or (frame == "relative" and "shift" in params.keys() | cand.slots.keys())
+        ):
+            return False  # a day or unit named from the report: "Saturday", "last month"
+        elif from_report and frame == "relative":
+            recent += "sign" in params.keys() | cand.slots.keys()  # "in two years"
+    return told >= HISTORY_TOLD and told >= 2 * recent
 
 
 def goes_on(history: Mark, cand: Candidate, text: str, language: str) -> bool:

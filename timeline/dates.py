@@ -25,6 +25,7 @@ from timeline.anchors import (
     across_dct,
     can_count_from,
     goes_on,
+    history_text,
     long_past,
     restated_day,
     somewhere_in,
@@ -111,6 +112,9 @@ def find_dates(
     # over paragraphs ("Am 16. April 1945 ... [two sentences] ... Am 25. April")
     history_reach = eng.lexicon.settings.get("history_reach", reach)
     candidates = find_candidates(text, eng.patterns, eng.lexicon, language)
+    history = history_text(candidates, dct)  # a whole text told long after: its years reach on
+    if history:
+        reach = history_reach = len(text) + 1
     for at, cand in enumerate(candidates):
         if cand.pattern.frame == "none":  # a longer reading that is not a date ("Nr. 2015")
             continue
@@ -125,7 +129,7 @@ def find_dates(
         narrative = context is not None and context.history and context.narrated
         unmarked = not (narrative and "history_reach" in eng.lexicon.settings)
         tense = _tense_of(cand, text, eng, unmarked)
-        if written and written.history and goes_on(written, cand, text, language):
+        if written and written.history and (history or goes_on(written, cand, text, language)):
             context = written
         told = previous if previous and goes_on(previous, cand, text, language) else None
         last = previous
@@ -157,7 +161,7 @@ def find_dates(
         found.append(_expression(cand, written_text, reading, dct, tense, tid, doc_id, used))
         schedule = schedule_after(cand, reading, joins, schedule)
         previous, written = _marks_after(
-            cand, reading, text, eng, dct, tid, used, previous, written
+            cand, reading, text, eng, dct, tid, used, previous, written, history
         )
         if is_stamp and previous is not None and previous.tid == tid:
             stamp = previous  # the stamp's own mark (within a coarse DCT: with both its ends)
@@ -181,10 +185,12 @@ def _marks_after(
     used: Mark | None,
     previous: Mark | None,
     written: Mark | None,
+    history: bool = False,
 ) -> tuple[Mark | None, Mark | None]:
     """What the expressions after `cand` count from: the last date known for sure and the
-    written year that sets the narrative. Split from find_dates: which dates become a context
-    is a question of its own, apart from finding and reading them."""
+    written year that sets the narrative (in a `history` text, beyond its sentence and past
+    a date counted from the DCT). Split from find_dates: which dates become a context is a
+    question of its own, apart from finding and reading them."""
     params = cand.pattern.params
     dated = reading.type in ("DATE", "TIME")
     if reading.uncertain and dated and not params.get("anchor_stays"):
@@ -194,7 +200,7 @@ def _marks_after(
         # Tausende. Das Fest beginnt um 19 Uhr" is no 1989 evening); counted from the DCT, it
         # ends the narrative as a day known would
         mark = _marks_after(cand, replace(reading, ends=None), text, eng, dct, tid, used, None,
-                            written)[0]  # fmt: skip
+                            written, history)[0]  # fmt: skip
         mark = replace(mark, ends=reading.ends) if mark is not None else None
         return mark, (written if used is not None else None)
     if params.get("names_day") and reading.period is not None:
@@ -256,8 +262,10 @@ def _marks_after(
         # sentence end ("die Wahlen 2018 ...", "set in 1961. ... in June alone")
         sentence = sentence_at(text, cand.start, eng.language)
         in_sentence = (
-            params.get("context_in_sentence") or eng.lexicon.settings.get("narrative_in_sentence")
-        ) and sentence
+            (params.get("context_in_sentence") or eng.lexicon.settings.get("narrative_in_sentence"))
+            and sentence
+            and not history
+        )
         # a year long past sets a history beyond its sentence ("On Jan. 20, 2021, Biden was
         # sworn in. In June, cases fell" told in 2026), unlike last year's ("sales fell in 1988.
         # In June ..." told in 1989 is the DCT's June: TimeBank)
@@ -280,7 +288,7 @@ def _marks_after(
             until = None  # or as far as the language's history reaches from here
         year = periods.year(reading.period.earliest.year)  # "Thu 14 Mar." may move it on
         written = replace(written, period=year, end=cand.end, until=until, narrated=True)
-    elif used is None:  # a date counted from the DCT ends the narrative
+    elif used is None and not history:  # a date counted from the DCT ends the narrative
         written = None
     return previous, written
 
