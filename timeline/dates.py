@@ -484,7 +484,12 @@ def _read(
             return at(None, None), previous
     elif (
         written is not None
-        and (cand.pattern.frame in YEARLESS_FRAMES or params.get("anchor") == "written")
+        and (
+            cand.pattern.frame in YEARLESS_FRAMES
+            or params.get("anchor") == "written"
+            # a time on a day written without its year ("2:00 p.m. on October 6")
+            or (cand.pattern.frame == "time" and {"day", "month"} <= cand.slots.keys())
+        )
         and not {"year", "year2", "shift", "year_shift"} & cand.slots.keys()
         # a present clause is not set in a written year that is over either ("1985 gegründet,
         # feiert im November")
