@@ -180,6 +180,9 @@ CASES = [
     # a headline's "X to Y" is its future; in a line in small letters "to" stays planned
     ("en", "COMPANY TO CLOSE PLANT IN [MARCH]", "future"),
     ("en", "It's the fifth storm to hit the coast in [May].", "planned"),
+    # an "-ed" word after a determiner is an adjective, no past ("the revised schedule")
+    ("en", "The revised schedule puts the vote on [Tuesday].", "unknown"),
+    ("en", "The injured driver was released on [Tuesday].", "past"),
 ]
 
 
