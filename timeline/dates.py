@@ -193,6 +193,14 @@ def _marks_after(
     question of its own, apart from finding and reading them."""
     params = cand.pattern.params
     dated = reading.type in ("DATE", "TIME")
+    if (
+        history
+        and cand.pattern.frame == "year"
+        and _after_word(text, cand.start, eng, "named_year_words")
+    ):
+        # in a history, a year that names a thing ("lost in the Six-Day War of 1967. At 2:00
+        # p.m. on October 6", "beyond the 1967 ceasefire line. Four days later") is no setting
+        return previous, written
     if reading.uncertain and dated and not params.get("anchor_stays"):
         # a date known only within a coarse DCT ("heute" in a November paper) is counted from
         # at both ends of its range (_read_from_ends) where a day known would be, and the
