@@ -65,7 +65,7 @@ def history_text(cands: list[Candidate], dct: DocumentDate | None) -> bool:
     told = recent = 0
     for cand in cands:
         frame, params = cand.pattern.frame, cand.pattern.params
-        from_report = frame in ("weekday", "relative") and not params.get("anchor")
+        from_report = not params.get("anchor")
         if isinstance(year := cand.slots.get("year"), int):
             if dct.earliest.year - year >= HISTORY_YEARS:
                 told += 1
@@ -73,9 +73,9 @@ def history_text(cands: list[Candidate], dct: DocumentDate | None) -> bool:
                 recent += 1
         elif from_report and (
             (frame == "weekday" and not params.get("indefinite"))
-            or (frame == "relative" and "shift" in params.keys() | cand.slots.keys())
+            or "shift" in params.keys() | cand.slots.keys()
         ):
-            return False  # a day or unit named from the report: "Saturday", "last month"
+            return False  # named from the report: "Saturday", "last month", "last spring"
         elif from_report and frame == "relative":
             recent += "sign" in params.keys() | cand.slots.keys()  # "in two years"
     return told >= HISTORY_TOLD and told >= 2 * recent
