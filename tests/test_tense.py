@@ -183,6 +183,10 @@ CASES = [
     # an "-ed" word after a determiner is an adjective, no past ("the revised schedule")
     ("en", "The revised schedule puts the vote on [Tuesday].", "unknown"),
     ("en", "The injured driver was released on [Tuesday].", "past"),
+    # a plural subject returning or meeting on a day: a schedule; after a determiner, a noun
+    ("en", "Senators return [Wednesday], and leaders have not agreed on the rules.", "present"),
+    ("en", "The two leaders meet [Friday] in Geneva.", "present"),
+    ("en", "Fans cheered the return on [Wednesday] of the star.", "past"),
 ]
 
 
