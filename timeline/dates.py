@@ -131,6 +131,10 @@ def find_dates(
         tense = _tense_of(cand, text, eng, unmarked)
         if written and written.history and (history or goes_on(written, cand, text, language)):
             context = written
+        if tense == "since" and not history:
+            # in news, a state that still holds began near the report, not in a year told
+            # before ("who took over in early 2021, said demand had picked up since mid-July")
+            context = None
         told = previous if previous and goes_on(previous, cand, text, language) else None
         last = previous
         is_stamp = _timestamp(cand, text)
