@@ -281,14 +281,14 @@ def _marks_after(
         # a year long past sets a history beyond its sentence ("On Jan. 20, 2021, Biden was
         # sworn in. In June, cases fell" told in 2026), unlike last year's ("sales fell in 1988.
         # In June ..." told in 1989 is the DCT's June: TimeBank)
-        history = long_past(period, dct)
+        long_ago = long_past(period, dct)
         until = sentence[1] if in_sentence else None
         written = Mark(
             periods.year(reading.period.earliest.year),
             tid,
             cand.end,
             until,
-            history=history,
+            history=long_ago,
             narrated=reading.granularity not in ("year", "decade", "century"),
         )
     elif written is not None and written.history and _reads_on(written, used, reading, eng, dct):
