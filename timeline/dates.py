@@ -252,7 +252,8 @@ def _marks_after(
         # (weekdays_and_times._day_of)
         period = replace(period, earliest=period.earliest - timedelta(days=1))
     starts_span = _after_word(text, cand.start, eng, "span_start_words")
-    has_year = "year" in cand.slots
+    # a decade or century written ("throughout the 1890s") sets no year for what follows
+    has_year = "year" in cand.slots and reading.granularity not in ("decade", "century")
     # a date counted from the DCT in a quotation is the speaker's, not the narration's: what
     # the speaker counts from it ("“Sales fell from a year ago,” he said") up to the quote's end
     quote_end = None
@@ -268,7 +269,10 @@ def _marks_after(
         and _opens_sentence(text, cand.start, eng.language)
         and not (dct and period.earliest <= dct.earliest <= period.latest)
     )
-    if (has_year or opens_year) and not (params.get("no_context") or starts_span):
+    # a history's span ("fought from 11 October 1899 until 31 May 1902") is told from its start:
+    # the year of its end sets nothing ("... from 10 to 17 December" is 1899's)
+    ends_span = history and _after_word(text, cand.start, eng, "history_span_end_words")
+    if (has_year or opens_year) and not (params.get("no_context") or starts_span or ends_span):
         # the whole year is the context, also of "Ende 2027" (not of "seit 2010"); with
         # `context_in_sentence` (or the language's `narrative_in_sentence`) only up to the
         # sentence end ("die Wahlen 2018 ...", "set in 1961. ... in June alone")
