@@ -59,6 +59,8 @@ class Period:
             return month_range(self.earliest.year, lo, hi, self.value, self.granularity)
         days = (self.latest - self.earliest).days + 1
         third = days // 3
+        if third == 0:  # a day (or two) has no thirds in days: "the end of the day" is that day
+            return self
         if part == "START":
             return Period(
                 self.value, self.granularity, self.earliest, self.earliest + timedelta(third - 1)
