@@ -128,7 +128,7 @@ def find_dates(
         # ("gegenüber 2018", "Jahrgang 1992") tells no narrative
         narrative = context is not None and context.history and context.narrated
         unmarked = not (narrative and "history_reach" in eng.lexicon.settings)
-        tense = _tense_of(cand, text, eng, unmarked)
+        tense = _tense_of(cand, text, eng, unmarked, history)
         if written and written.history and (history or goes_on(written, cand, text, language)):
             context = written
         if tense == "since" and not history:
@@ -340,9 +340,12 @@ def _after_word(text: str, start: int, eng: Engine, setting: str) -> bool:
     return bool(before) and before[-1].lower() in words
 
 
-def _tense_of(cand: Candidate, text: str, eng: Engine, unmarked: bool = True) -> str:
+def _tense_of(
+    cand: Candidate, text: str, eng: Engine, unmarked: bool = True, history: bool = False
+) -> str:
     """The tense that gives a direction-less expression its direction ("unknown" if none; with
-    `unmarked`, a sentence with no cue is in the language's `unmarked_tense`)."""
+    `unmarked`, a sentence with no cue is in the language's `unmarked_tense`, in a `history`
+    text in the past)."""
     params = cand.pattern.params
     if "tense" in params:  # the pattern knows ("Friday's ruling" is past) ...
         # ... unless it yields to the clause's tense ("Thursday's vote is expected to be close",
@@ -367,8 +370,9 @@ def _tense_of(cand: Candidate, text: str, eng: Engine, unmarked: bool = True) ->
     # January is over" is as near to "began" as to "is"
     tense = clause_tense(text, cand.outer_start, cand.end, eng.language)
     if unmarked and tense == "unknown" and _in_a_sentence(text, cand.start, eng.language):
-        # a sentence with no past or future cue is in the present (a bare phrase is not)
-        tense = eng.lexicon.settings.get("unmarked_tense", "unknown")
+        # a sentence with no past or future cue is in the present (a bare phrase is not), in
+        # a history in the past ("UN forces advanced toward the Yalu through October")
+        tense = "past" if history else eng.lexicon.settings.get("unmarked_tense", "unknown")
     return tense
 
 
