@@ -107,6 +107,7 @@ def find_dates(
     written: Mark | None = None  # the last date with its year written out (as the whole year)
     schedule = Schedule()
     stamp: Mark | None = None  # the last time stamp of a live blog (_timestamp)
+    day: Mark | None = None  # the last day told (a history counts days on from it)
     reach = eng.lexicon.settings.get("narrative_reach", NARRATIVE_REACH)
     # a history (a year long past) reaches farther where the language says so: a war told
     # over paragraphs ("Am 16. April 1945 ... [two sentences] ... Am 25. April")
@@ -137,6 +138,10 @@ def find_dates(
             context = None
         told = previous if previous and goes_on(previous, cand, text, language) else None
         last = previous
+        if history and day and last and _counts_days_past(cand, last, day):
+            # in a history, "The following day" after a look back at a year ("had begun in
+            # early 1941") counts from the last day told, not somewhere in that year
+            last = day
         is_stamp = _timestamp(cand, text)
         if is_stamp:
             # "9:30 a.m.: Schools will be closed today and Tuesday. 11:15 a.m.: ...": a live
@@ -167,9 +172,24 @@ def find_dates(
         previous, written = _marks_after(
             cand, reading, text, eng, dct, tid, used, previous, written, history
         )
+        if previous is not None and previous.period.granularity in ("day", "time"):
+            day = previous
         if is_stamp and previous is not None and previous.tid == tid:
             stamp = previous  # the stamp's own mark (within a coarse DCT: with both its ends)
     return found
+
+
+def _counts_days_past(cand: Candidate, last: Mark, day: Mark) -> bool:
+    """Does `cand` count on from a date told ("the following day") that `last` is too coarse
+    for, and the day told before it would do, `last` being a look back before that day ("On
+    December 7, 1941 ... had begun in early 1941. The following day"; not "On 6 June ... until
+    mid-July. Two days later": the story has moved on past that day)?"""
+    return (
+        cand.pattern.params.get("anchor") == "previous"
+        and not can_count_from(last.period, cand)
+        and can_count_from(day.period, cand)
+        and last.period.earliest <= day.period.earliest
+    )
 
 
 def _timestamp(cand: Candidate, text: str) -> bool:
