@@ -307,6 +307,10 @@ def _marks_after(
         # In June ..." told in 1989 is the DCT's June: TimeBank)
         long_ago = long_past(period, dct)
         until = sentence[1] if in_sentence else None
+        if in_sentence and (aside := _aside_end(text, cand.start, sentence, eng)):
+            # a year in a relative clause set off by commas is that clause's own ("Doe, who set
+            # a record in 1958, died March 3": March 3 is the DCT's)
+            until = aside
         written = Mark(
             periods.year(reading.period.earliest.year),
             tid,
@@ -345,6 +349,18 @@ def _reads_on(
         year = written.period
         return year.earliest <= reading.period.earliest and reading.period.latest <= year.latest
     return long_past(reading.period, dct)
+
+
+def _aside_end(text: str, start: int, sentence: tuple[int, int], eng: Engine) -> int | None:
+    """The comma that closes the relative clause set off by commas `start` stands in (lexicon
+    `aside_openers`: ", who set a record in 1958, died"), or None."""
+    openers = eng.lexicon.settings.get("aside_openers", ())
+    comma = text.rfind(",", sentence[0], start)
+    first = text[comma + 1 : start].split()[:1] if comma >= 0 else []
+    if not first or first[0].lower() not in openers:
+        return None
+    end = text.find(",", start, sentence[1])
+    return end if end >= 0 else None
 
 
 def _after_word(text: str, start: int, eng: Engine, setting: str) -> bool:
