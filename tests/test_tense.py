@@ -187,6 +187,8 @@ CASES = [
     ("en", "Senators return [Wednesday], and leaders have not agreed on the rules.", "present"),
     ("en", "The two leaders meet [Friday] in Geneva.", "present"),
     ("en", "Fans cheered the return on [Wednesday] of the star.", "past"),
+    # "cut" after an ordinal is a noun ("a first cut"), not the past of "to cut"
+    ("en", "Markets are pricing in a first cut by [May].", "present"),
 ]
 
 
