@@ -53,6 +53,32 @@ def long_past(period: Period, dct: DocumentDate | None) -> bool:
     return dct is not None and dct.earliest.year - period.latest.year >= HISTORY_YEARS
 
 
+@dataclass(frozen=True)
+class HistoryScope:
+    """How far a year long past (long_past) stays the setting of what follows: through the
+    whole text in a text that is all history (history_text), else as far as the language's
+    `history_reach` says (characters; German: a war told over paragraphs in a news story), else
+    as any year written (its sentence, or the narrative reach). Where it reaches beyond its
+    sentence (`far`), a date counted from a day told in it reads on with it, and a sentence
+    told in it with no tense cue is past (dates.find_dates)."""
+
+    whole: bool = False
+    reach: int | None = None
+
+    @property
+    def far(self) -> bool:
+        return self.whole or self.reach is not None
+
+
+def history_scope(
+    cands: list[Candidate], dct: DocumentDate | None, settings: dict, length: int
+) -> HistoryScope:
+    """The HistoryScope of a text of `length` characters with these candidates."""
+    if history_text(cands, dct):
+        return HistoryScope(True, length + 1)
+    return HistoryScope(False, settings.get("history_reach"))
+
+
 def history_text(cands: list[Candidate], dct: DocumentDate | None) -> bool:
     """Is the whole text a history told long after (a war's course, as in WikiWars): at least
     HISTORY_TOLD years written long past (HISTORY_YEARS), twice as many as the dates that

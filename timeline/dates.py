@@ -21,11 +21,12 @@ from functools import cache
 from timeline import lexicon as resources
 from timeline import periods
 from timeline.anchors import (
+    HistoryScope,
     Mark,
     across_dct,
     can_count_from,
     goes_on,
-    history_text,
+    history_scope,
     long_past,
     restated_day,
     somewhere_in,
@@ -109,36 +110,39 @@ def find_dates(
     stamp: Mark | None = None  # the last time stamp of a live blog (_timestamp)
     day: Mark | None = None  # the last day told (a history counts days on from it)
     reach = eng.lexicon.settings.get("narrative_reach", NARRATIVE_REACH)
-    # a history (a year long past) reaches farther where the language says so: a war told
-    # over paragraphs ("Am 16. April 1945 ... [two sentences] ... Am 25. April")
-    history_reach = eng.lexicon.settings.get("history_reach", reach)
     candidates = find_candidates(text, eng.patterns, eng.lexicon, language)
-    history = history_text(candidates, dct)  # a whole text told long after: its years reach on
-    if history:
-        reach = history_reach = len(text) + 1
+    scope = history_scope(candidates, dct, eng.lexicon.settings, len(text))
+    if scope.whole:  # a text that is all history: every year written reaches on
+        reach = len(text) + 1
     for at, cand in enumerate(candidates):
         if cand.pattern.frame == "none":  # a longer reading that is not a date ("Nr. 2015")
             continue
         while previous and previous.until is not None and cand.start >= previous.until:
             previous = previous.outer  # a quotation is over: its speaker's dates with it
-        within = history_reach if written and written.history else reach
+        history_reach = scope.reach if written and written.history else None
+        within = reach if history_reach is None else history_reach
         context = written if written and written.reaches(cand.start, within) else None
-        # in a narrative of a history that reaches farther, a clause with no tense cue is told
-        # in it (past forms the cue lists miss: "Am 10. Mai 1940 ... Am 15. Mai durchbrachen
-        # Panzer die Linien"), not in the present the language assumes for one; a bare year
+        # a clause with no tense cue is in the present the language assumes, but in the past in
+        # a text that is all history ("UN forces advanced toward the Yalu through October"), and
+        # of no tense in a narrative of a history that reaches beyond its sentence (past forms
+        # the cue lists miss: "Am 10. Mai 1940 ... Am 15. Mai durchbrachen Panzer die Linien";
+        # a historic present: "Am 23. Mai 1949 ... Steinmeier lädt am Donnerstag"); a bare year
         # ("gegenüber 2018", "Jahrgang 1992") tells no narrative
-        narrative = context is not None and context.history and context.narrated
-        unmarked = not (narrative and "history_reach" in eng.lexicon.settings)
-        tense = _tense_of(cand, text, eng, unmarked, history)
-        if written and written.history and (history or goes_on(written, cand, text, language)):
+        unmarked = eng.lexicon.settings.get("unmarked_tense", "unknown")
+        if scope.whole:
+            unmarked = "past"
+        elif context is not None and context.history and context.narrated and scope.far:
+            unmarked = "unknown"
+        tense = _tense_of(cand, text, eng, unmarked)
+        if written and written.history and (scope.whole or goes_on(written, cand, text, language)):
             context = written
-        if tense == "since" and not history:
+        if tense == "since" and not scope.whole:
             # in news, a state that still holds began near the report, not in a year told
             # before ("who took over in early 2021, said demand had picked up since mid-July")
             context = None
         told = previous if previous and goes_on(previous, cand, text, language) else None
         last = previous
-        if history and day and last and _counts_days_past(cand, last, day):
+        if scope.whole and day and last and _counts_days_past(cand, last, day):
             # in a history, "The following day" after a look back at a year ("had begun in
             # early 1941") counts from the last day told, not somewhere in that year
             last = day
@@ -170,7 +174,7 @@ def find_dates(
         found.append(_expression(cand, written_text, reading, dct, tense, tid, doc_id, used))
         schedule = schedule_after(cand, reading, joins, schedule)
         previous, written = _marks_after(
-            cand, reading, text, eng, dct, tid, used, previous, written, history
+            cand, reading, text, eng, dct, tid, used, previous, written, scope
         )
         if previous is not None and previous.period.granularity in ("day", "time"):
             day = previous
@@ -209,16 +213,16 @@ def _marks_after(
     used: Mark | None,
     previous: Mark | None,
     written: Mark | None,
-    history: bool = False,
+    scope: HistoryScope,
 ) -> tuple[Mark | None, Mark | None]:
     """What the expressions after `cand` count from: the last date known for sure and the
-    written year that sets the narrative (in a `history` text, beyond its sentence and past
-    a date counted from the DCT). Split from find_dates: which dates become a context is a
-    question of its own, apart from finding and reading them."""
+    written year that sets the narrative (how far a history reaches: `scope`). Split from
+    find_dates: which dates become a context is a question of its own, apart from finding and
+    reading them."""
     params = cand.pattern.params
     dated = reading.type in ("DATE", "TIME")
     if (
-        history
+        scope.whole
         and cand.pattern.frame == "year"
         and _after_word(text, cand.start, eng, "named_year_words")
     ):
@@ -232,7 +236,7 @@ def _marks_after(
         # Tausende. Das Fest beginnt um 19 Uhr" is no 1989 evening); counted from the DCT, it
         # ends the narrative as a day known would
         mark = _marks_after(cand, replace(reading, ends=None), text, eng, dct, tid, used, None,
-                            written, history)[0]  # fmt: skip
+                            written, scope)[0]  # fmt: skip
         mark = replace(mark, ends=reading.ends) if mark is not None else None
         return mark, (written if used is not None else None)
     if params.get("names_day") and reading.period is not None:
@@ -291,7 +295,7 @@ def _marks_after(
     )
     # a history's span ("fought from 11 October 1899 until 31 May 1902") is told from its start:
     # the year of its end sets nothing ("... from 10 to 17 December" is 1899's)
-    ends_span = history and _after_word(text, cand.start, eng, "history_span_end_words")
+    ends_span = scope.whole and _after_word(text, cand.start, eng, "history_span_end_words")
     if (has_year or opens_year) and not (params.get("no_context") or starts_span or ends_span):
         # the whole year is the context, also of "Ende 2027" (not of "seit 2010"); with
         # `context_in_sentence` (or the language's `narrative_in_sentence`) only up to the
@@ -300,7 +304,7 @@ def _marks_after(
         in_sentence = (
             (params.get("context_in_sentence") or eng.lexicon.settings.get("narrative_in_sentence"))
             and sentence
-            and not history
+            and not scope.whole
         )
         # a year long past sets a history beyond its sentence ("On Jan. 20, 2021, Biden was
         # sworn in. In June, cases fell" told in 2026), unlike last year's ("sales fell in 1988.
@@ -319,31 +323,35 @@ def _marks_after(
             history=long_ago,
             narrated=reading.granularity not in ("year", "decade", "century"),
         )
-    elif written is not None and written.history and _reads_on(written, used, reading, eng, dct):
+    elif (
+        written is not None
+        and written.history
+        and _reads_on(written, used, reading, dct, scope.far)
+    ):
         # a history read on goes on with the next sentence ("In the spring of 2003, troops
         # invaded. By April 9, Baghdad had fallen. On May 1, ...")
         sentence = sentence_at(text, cand.start, eng.language)
         until = sentence[1] if sentence else None
-        if "history_reach" in eng.lexicon.settings:
-            until = None  # or as far as the language's history reaches from here
+        if scope.far:
+            until = None  # or as far as the history reaches from here
         year = periods.year(reading.period.earliest.year)  # "Thu 14 Mar." may move it on
         written = replace(written, period=year, end=cand.end, until=until, narrated=True)
-    elif used is None and not history:  # a date counted from the DCT ends the narrative
+    elif used is None and not scope.whole:  # a date counted from the DCT ends the narrative
         written = None
     return previous, written
 
 
 def _reads_on(
-    written: Mark, used: Mark | None, reading: Reading, eng: Engine, dct: DocumentDate | None
+    written: Mark, used: Mark | None, reading: Reading, dct: DocumentDate | None, far: bool
 ) -> bool:
     """Does a date read on with the history `written` sets: one counted from it, or (where the
-    language's history reaches farther, `history_reach`) one counted from a day told in it
+    history reaches beyond its sentence, `far`) one counted from a day told in it
     ("Am 25. Juni 1950 ... drei Tage später ... Am 27. Juni"), or one counted from the DCT
     that lands in its year ("Am 2. April 1982 – heute vor 40 Jahren – landeten ...", a clock
     time on the day told: "Am 1. September 1939 um 4:45 Uhr")?"""
     if used is written:
         return True
-    if "history_reach" not in eng.lexicon.settings or reading.period is None:
+    if not far or reading.period is None:
         return False
     if used is None:
         year = written.period
@@ -376,12 +384,9 @@ def _after_word(text: str, start: int, eng: Engine, setting: str) -> bool:
     return bool(before) and before[-1].lower() in words
 
 
-def _tense_of(
-    cand: Candidate, text: str, eng: Engine, unmarked: bool = True, history: bool = False
-) -> str:
-    """The tense that gives a direction-less expression its direction ("unknown" if none; with
-    `unmarked`, a sentence with no cue is in the language's `unmarked_tense`, in a `history`
-    text in the past)."""
+def _tense_of(cand: Candidate, text: str, eng: Engine, unmarked: str) -> str:
+    """The tense that gives a direction-less expression its direction ("unknown" if none; a
+    sentence with no cue is in the `unmarked` tense)."""
     params = cand.pattern.params
     if "tense" in params:  # the pattern knows ("Friday's ruling" is past) ...
         # ... unless it yields to the clause's tense ("Thursday's vote is expected to be close",
@@ -405,10 +410,8 @@ def _tense_of(
     # from the context before the extent on: the preposition belongs to the date, so "began in
     # January is over" is as near to "began" as to "is"
     tense = clause_tense(text, cand.outer_start, cand.end, eng.language)
-    if unmarked and tense == "unknown" and _in_a_sentence(text, cand.start, eng.language):
-        # a sentence with no past or future cue is in the present (a bare phrase is not), in
-        # a history in the past ("UN forces advanced toward the Yalu through October")
-        tense = "past" if history else eng.lexicon.settings.get("unmarked_tense", "unknown")
+    if tense == "unknown" and _in_a_sentence(text, cand.start, eng.language):
+        tense = unmarked  # a sentence with no past or future cue (a bare phrase has none)
     return tense
 
 
