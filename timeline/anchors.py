@@ -38,6 +38,7 @@ class Mark:
     has_year: bool = False  # written with its year ("March 3, 2021"), not placed by the tense
     history: bool = False  # a year long past: the setting beyond its sentence (dates.find_dates)
     narrated: bool = False  # ... told with a day, month or season, or read on: a narrative
+    whole_clause: bool = False  # "in 1974, when ...": the setting up to `until`, however far
     outer: Mark | None = None  # the date counted from again after `until` (a quotation's end)
     # a date known only within a coarse DCT: its readings at the DCT's first and last day
     ends: tuple[Period, Period] | None = None
@@ -45,7 +46,8 @@ class Mark:
     def reaches(self, position: int, reach: int) -> bool:
         """Is this date still the setting at `position`: fewer than `reach` characters on, and
         not past the end of the sentence it is bound to?"""
-        return position - self.end < reach and (self.until is None or position < self.until)
+        near = self.whole_clause or position - self.end < reach
+        return near and (self.until is None or position < self.until)
 
 
 def long_past(period: Period, dct: DocumentDate | None) -> bool:

@@ -58,6 +58,7 @@ TENSE_FRAMES = {"date", "weekday", "season", "holiday", "time", "quarter"}
 # Frames that take their year from a year written shortly before ("im März 2010 ... im April").
 YEARLESS_FRAMES = {"date", "season", "quarter", "holiday"}
 NARRATIVE_REACH = 200  # characters
+RECENT_DAYS = 7  # a day told this many days before the DCT is one of the report's days
 PLANS = ("future",)  # tenses of clauses that cannot speak of a time already over
 
 
@@ -142,6 +143,10 @@ def find_dates(
             context = None
         told = previous if previous and goes_on(previous, cand, text, language) else None
         last = previous
+        if last and last.starts_span and _recent_day(day, dct) and cand.pattern.frame == "time":
+            # "plunged Friday, the heaviest selling since October 1987. Most of it came after
+            # 2 p.m.": a clock time is on the last day told, not in a span's start
+            last = day
         if scope.whole and day and last and _counts_days_past(cand, last, day):
             # in a history, "The following day" after a look back at a year ("had begun in
             # early 1941") counts from the last day told, not somewhere in that year
@@ -322,6 +327,7 @@ def _marks_after(
             until,
             history=long_ago,
             narrated=reading.granularity not in ("year", "decade", "century"),
+            whole_clause=bool(until) and _opens_setting_clause(text, cand.end, eng),
         )
     elif (
         written is not None
@@ -357,6 +363,25 @@ def _reads_on(
         year = written.period
         return year.earliest <= reading.period.earliest and reading.period.latest <= year.latest
     return long_past(reading.period, dct)
+
+
+def _recent_day(day: Mark | None, dct: DocumentDate | None) -> bool:
+    """Is `day` within a week of the report (RECENT_DAYS), the days news tells clock times on
+    ("At its May 16 meeting ... fell to 8.05% at 4 p.m." told July 6 is the DCT's 4 p.m.)?"""
+    if day is None or dct is None:
+        return False
+    return abs(dct.earliest - day.period.earliest) <= timedelta(RECENT_DAYS)
+
+
+def _opens_setting_clause(text: str, end: int, eng: Engine) -> bool:
+    """Does a comma and a word of the lexicon's `setting_clause_openers` follow `end` ("in 1974,
+    when the committee ...")? That clause tells what happened in the year before it."""
+    openers = eng.lexicon.settings.get("setting_clause_openers", ())
+    after = text[end : end + 20]
+    if not after.startswith(","):
+        return False
+    words = after[1:].split()[:1]
+    return bool(words) and words[0].lower() in openers
 
 
 def _aside_end(text: str, start: int, sentence: tuple[int, int], eng: Engine) -> int | None:
