@@ -365,6 +365,15 @@ def _reads_on(
     return long_past(reading.period, dct)
 
 
+def _unit_told_running(params: dict, previous: Mark | None, dct: DocumentDate | None) -> bool:
+    """Does the pattern (`unit_told_running`) name the period of its unit told just before,
+    one not over at the DCT (a quarter told as over, "a year earlier", is not the one meant)?"""
+    if not params.get("unit_told_running") or previous is None or dct is None:
+        return False
+    period = previous.period
+    return period.granularity == params.get("unit") and period.latest >= dct.earliest
+
+
 def _recent_day(day: Mark | None, dct: DocumentDate | None) -> bool:
     """Is `day` within a week of the report (RECENT_DAYS), the days news tells clock times on
     ("At its May 16 meeting ... fell to 8.05% at 4 p.m." told July 6 is the DCT's 4 p.m.)?"""
@@ -536,6 +545,11 @@ def _read(
         s = Situation(today, tense, span, near, conventions)
         return RESOLVERS[cand.pattern.frame](cand.slots, params, s)
 
+    if _unit_told_running(params, previous, dct):
+        # "the first quarter could end weakly. Profits for the quarter ..." told in February:
+        # the quarter just told, not the one over
+        params = {**params, "shift": 0}
+        return at(previous.period.earliest, None, "unknown"), previous
     if told is not None and weekday_in_history(cand, told, dct):
         # "started on Wednesday, Aug. 4, 2010. By Friday, it was out": that week's Friday
         return at(told.period.earliest, None, "unknown"), told

@@ -39,6 +39,8 @@ PARAMETERS: dict[str, str] = {
     "for any finer unit, a unit for the finest kept, or a list of the units kept, coarser ones "
     "too ('the year-earlier period' after a half: that half a year back)",
     "containing": "the period of this unit that contains the day found ('the quarter ended ...')",
+    "unit_told_running": "the period of the unit told just before, when it is not over yet "
+    "('the first quarter could end weakly. Profits for the quarter ...' told in February)",
     "part_of_previous": "the same month/quarter/half as the earlier date, in the year written",
     "month_near": "a day written without its month ('on the 3rd'): in the month before, of or "
     "after the reference's that the tense (and a weekday written) points to",
