@@ -192,6 +192,7 @@ CASES = [
     # "could" with a verb of what markets may do lies ahead; "unlikely before" a forecast
     ("en", "Stocks could struggle in [January] as investors who postponed selling sell.", "future"),
     ("en", "Analysts said the data make a rate rise unlikely before [the summer].", "future"),
+    ("en", "Democrats complained, with elections four weeks away on [Nov. 3].", "future"),
     # a comparison's base ("up from 1.1% in the fourth quarter") is a figure already out
     ("en", "She said growth would come in at 1.5%, up from 1.1% in [the fourth quarter].", "past"),
     ("en", "Profit will rise to $2, down from $2.50 in [1989].", "past"),
