@@ -49,6 +49,7 @@ from timeline.schedules import (
     schedule_after,
     scheduled,
     tells_habit,
+    told_for_each,
 )
 from timeline.situation import Conventions, Reading, Situation, Unresolvable
 from timeline.tense import clause_tense
@@ -168,8 +169,10 @@ def find_dates(
                 continue
         if previous is not None and (same := restated_day(cand, reading, previous, text)):
             reading, used = same, previous
-        joins = joins_schedule(cand, text, language, schedule) or hours_before(
-            cand, candidates[at + 1 : at + 4], text, language
+        joins = (
+            joins_schedule(cand, text, language, schedule)
+            or hours_before(cand, candidates[at + 1 : at + 4], text, language)
+            or told_for_each(cand, text, eng.lexicon.settings.get("each_words", ()))
         )
         if not joins and tells_habit(cand, text, language, tense):
             joins, schedule = True, Schedule(cand.start, recurring=True)

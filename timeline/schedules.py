@@ -42,6 +42,16 @@ def joins_schedule(cand: Candidate, text: str, language: str, schedule: Schedule
     )
 
 
+def told_for_each(cand: Candidate, text: str, words: tuple[str, ...]) -> bool:
+    """Is `cand` a clock time told for each of several days, after a word of `words` and perhaps
+    a preposition ("jeweils um 20 Uhr", "jeweils von 8.30 bis 12.30 Uhr")? Then it holds on no
+    one day, as the hours of a schedule."""
+    if not cand.pattern.params.get("dateless"):
+        return False
+    before = text[max(0, cand.start - 20) : cand.start].split()[-2:]
+    return any(word.lower() in words for word in before)
+
+
 def tells_habit(cand: Candidate, text: str, language: str, tense: str) -> bool:
     """Does `cand` open a weekly schedule with no SET before it? A range of weekdays told in the
     present beside a word of habit ("Das Museum ist Montag bis Freitag geöffnet", "Office hours
