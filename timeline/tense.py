@@ -75,6 +75,7 @@ class _Cues:
     participle_prefixes: frozenset[str]
     past_words: frozenset[str]
     not_suffixed: frozenset[str]
+    attributive_prefixes: tuple[str, ...]  # "geführte" before a noun is an adjective
     not_endings: tuple[str, ...]
     not_after: frozenset[str]
     # listed past forms that are nouns too ("Schloss", "Stand"), and the words before which
@@ -211,6 +212,7 @@ def _cues(language: str) -> _Cues:
         prefixed_not_endings=tuple(past.get("prefixed_not_endings", [])),
         participle_prefixes=frozenset(past.get("participle_prefixes", [])),
         past_words=frozenset(w.lower() for w in past["words"] if " " not in w),
+        attributive_prefixes=tuple(past.get("attributive_prefixes", [])),
         # a word listed as a present cue is no past by its ending ("trete", Konjunktiv I)
         not_suffixed=frozenset(past.get("not_suffixed", []))
         | {w.lower() for w in data[PRESENT]["words"] if " " not in w},
@@ -370,6 +372,8 @@ def _attributive_participle(text: str, end: int, cues: _Cues, language: str) -> 
         return UNKNOWN
     s, e, w = after[0]
     if w != text[s:e] or w in cues.phrases or w in cues.not_suffixed or w in cues.not_participles:
+        return UNKNOWN
+    if any(p.match(w) for p in cues.infinitive_patterns):  # "bis Ende November beizubehalten"
         return UNKNOWN
     ending = next((x for x in cues.attributive_endings if w.endswith(x)), None)
     stem = w[: -len(ending)] if ending else ""
@@ -724,6 +728,8 @@ def _past_forms(
         if w.endswith(cues.not_endings):
             continue
         suffixed = any(w.endswith(x) and len(w) > len(x) + 2 for x in cues.past_suffixes)
+        if suffixed and not one_case and _adjective_before_noun(text, tokens, i, cues):
+            continue
         before = lowered[i - 1] if i > 0 else ""
         joined = before in cues.coordinators and i - participle <= cues.coordination_reach
         if suffixed and (before in cues.not_after or joined):
@@ -731,6 +737,17 @@ def _past_forms(
         elif suffixed or _prefixed_past(w, cues):
             found.append((s, e, PAST))
     return found
+
+
+def _adjective_before_noun(
+    text: str, tokens: list[tuple[int, int, str]], i: int, cues: _Cues
+) -> bool:
+    """Is the suffixed word at `i` a participle used as an adjective, with a participle's prefix
+    right before a capitalized noun ("geführte Wanderungen"), not a past form?"""
+    if i + 1 >= len(tokens) or not tokens[i][2].startswith(cues.attributive_prefixes or ("\0",)):
+        return False
+    s, e, w = tokens[i + 1]
+    return text[s:e] != w and not text[tokens[i][1] : s].strip()
 
 
 def _after_subject(
