@@ -260,6 +260,38 @@ def restated_day(cand: Candidate, reading: Reading, told: Mark, text: str) -> Re
     return None
 
 
+ISO_WEEK = re.compile(r"\d{4}-W\d\d")
+WEEK_TOLD_REACH = 160  # characters from a week told to a weekday in it (the next sentence)
+
+
+def day_in_week_told(
+    cand: Candidate, reading: Reading, told: Mark, text: str, tense: str, dct: DocumentDate | None
+) -> Reading | None:
+    """A bare weekday right after a week told that is not the DCT's is that week's day ("Die
+    Buchtage finden kommende Woche statt. Zum Auftakt am Mittwoch liest ..." is next week's
+    Wednesday, not the nearest one), if the tense looks that way: a week ahead in a clause not
+    past, a week over in a past one. None where the weekday lies in that week already."""
+    week = told.period
+    if cand.pattern.frame != "weekday" or "weekday" not in cand.slots or dct is None:
+        return None
+    if "shift" in cand.slots or {"in_week", "anchor", "indefinite"} & cand.pattern.params.keys():
+        return None
+    if not ISO_WEEK.fullmatch(week.value) or reading.granularity != "day" or reading.period is None:
+        return None  # a calendar week ("kommende Woche"), not seven days back ("the past week")
+    if not 0 <= cand.start - told.end <= WEEK_TOLD_REACH:
+        return None
+    if (
+        week.earliest <= dct.earliest <= week.latest
+        or week.earliest <= reading.period.earliest <= week.latest
+    ):
+        return None
+    ahead = week.earliest > dct.earliest
+    if (tense in LOOKS_BACK) == ahead:  # a week ahead told in the present or future, one
+        return None  # over in the past ("Vergangene Woche ... Am Freitag stimmt er ab": ahead)
+    day = periods.shift(week.earliest, "day", int(cand.slots["weekday"]) - 1)
+    return replace(reading, value=day.isoformat() + reading.value[10:], period=periods.day(day))
+
+
 def told_is_no_anchor(
     params: dict, previous: Mark | None, tense: str, dct: DocumentDate | None
 ) -> bool:

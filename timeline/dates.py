@@ -25,6 +25,7 @@ from timeline.anchors import (
     Mark,
     across_dct,
     can_count_from,
+    day_in_week_told,
     goes_on,
     history_scope,
     long_past,
@@ -169,6 +170,12 @@ def find_dates(
                 continue
         if previous is not None and (same := restated_day(cand, reading, previous, text)):
             reading, used = same, previous
+        elif (
+            previous is not None
+            and eng.lexicon.settings.get("weekday_in_week_told")
+            and (in_week := day_in_week_told(cand, reading, previous, text, tense, dct))
+        ):
+            reading, used = in_week, previous
         joins = (
             joins_schedule(cand, text, language, schedule)
             or hours_before(cand, candidates[at + 1 : at + 4], text, language)
