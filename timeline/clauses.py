@@ -51,6 +51,9 @@ class _Boundaries:
     # conjunctions that are particles unless a punctuation mark stands before them ("musste
     # aber ... gesperrt werden" is one clause; ", aber er kam" starts one)
     after_punctuation_only: frozenset[str]
+    # "und" a few words after one of these joins the two ends of a pair, no clauses ("sind
+    # zwischen Freitag und Sonntag ums Leben gekommen")
+    pair_openers: dict[str, frozenset[str]]
     word: re.Pattern[str]  # one word; clitics are words of their own ("'ll", "n't")
     # "a.m.", "p.m." end a sentence before a capitalized word not in `clock_continuations`
     clock_abbreviations: frozenset[str] = frozenset()
@@ -70,6 +73,10 @@ def _config(language: str) -> _Boundaries:
         after_punctuation_only=frozenset(
             c.lower() for c in clauses.get("after_punctuation_only", [])
         ),
+        pair_openers={
+            c.lower(): frozenset(w.lower() for w in words)
+            for c, words in clauses.get("pair_openers", {}).items()
+        },
         word=_word_regex(data.get("words", {}).get("clitic_endings", [])),
         clock_abbreviations=frozenset(a.lower() for a in sentences.get("clock_abbreviations", [])),
         clock_continuations=frozenset(c.lower() for c in sentences.get("clock_continuations", [])),
@@ -188,7 +195,11 @@ def pieces(text: str, start: int, end: int, language: str) -> list[Piece]:
 
 def _opens_clause(text: str, i: int, word: str, config: _Boundaries) -> bool:
     """Does the conjunction `word` at text[i] open a clause? Those of `after_punctuation_only`
-    only after a punctuation mark."""
+    only after a punctuation mark; none that joins a pair opened a few words before it
+    (`pair_openers`: "zwischen Freitag und Sonntag", "zwischen dem 3. und 5. Mai")."""
+    openers = config.pair_openers.get(word)
+    if openers and any(w.lower() in openers for w in text[max(0, i - 40) : i].split()[-3:]):
+        return False
     if word not in config.after_punctuation_only:
         return True
     before = text[:i].rstrip()
