@@ -305,7 +305,9 @@ def _marks_after(
     # May, not the last May before January 1)
     opens_year = (
         reading.granularity == "year"
-        and _opens_sentence(text, cand.start, eng.language)
+        and _opens_sentence(
+            text, cand.start, eng.language, eng.lexicon.settings.get("year_opening_words", ())
+        )
         and not (dct and period.earliest <= dct.earliest <= period.latest)
     )
     # a history's span ("fought from 11 October 1899 until 31 May 1902") is told from its start:
@@ -316,8 +318,15 @@ def _marks_after(
         # `context_in_sentence` (or the language's `narrative_in_sentence`) only up to the
         # sentence end ("die Wahlen 2018 ...", "set in 1961. ... in June alone")
         sentence = sentence_at(text, cand.start, eng.language)
+        # ... as of a year opening it after `year_opening_words` ("Im Vorjahr waren es 30. Am
+        # 3. April ..." is this April)
+        after_words = opens_year and not _opens_sentence(text, cand.start, eng.language)
         in_sentence = (
-            (params.get("context_in_sentence") or eng.lexicon.settings.get("narrative_in_sentence"))
+            (
+                params.get("context_in_sentence")
+                or eng.lexicon.settings.get("narrative_in_sentence")
+                or after_words
+            )
             and sentence
             and not scope.whole
         )
@@ -459,11 +468,17 @@ def _tense_of(cand: Candidate, text: str, eng: Engine, unmarked: str) -> str:
     return tense
 
 
-def _opens_sentence(text: str, position: int, language: str) -> bool:
-    """Does a sentence open at `position`? A year told there ("Last year, the holiday fell on
-    Feb. 19") is the setting of the whole sentence, as a written one is."""
+def _opens_sentence(
+    text: str, position: int, language: str, opening_words: tuple[str, ...] = ()
+) -> bool:
+    """Does a sentence open at `position`, perhaps after `opening_words` ("Bereits im Vorjahr
+    hatte es im August ...")? A year told there ("Last year, the holiday fell on Feb. 19") is
+    the setting of the whole sentence, as a written one is."""
     span = sentence_at(text, position, language)
-    return span is not None and not text[span[0] : position].strip(" \t\n\"'“‘(")
+    if span is None:
+        return False
+    before = text[span[0] : position].strip(" \t\n\"'“‘(").split()
+    return all(word.lower() in opening_words for word in before)
 
 
 def _quote_end(text: str, position: int, settings: dict) -> int | None:
