@@ -76,6 +76,8 @@ class _Cues:
     past_words: frozenset[str]
     not_suffixed: frozenset[str]
     attributive_prefixes: tuple[str, ...]  # "geführte" before a noun is an adjective
+    apposition_openers: frozenset[str]  # "dem" in "am Samstag, dem Allerheiligentag, ..."
+    apposition_words: int
     not_endings: tuple[str, ...]
     not_after: frozenset[str]
     # listed past forms that are nouns too ("Schloss", "Stand"), and the words before which
@@ -213,6 +215,8 @@ def _cues(language: str) -> _Cues:
         participle_prefixes=frozenset(past.get("participle_prefixes", [])),
         past_words=frozenset(w.lower() for w in past["words"] if " " not in w),
         attributive_prefixes=tuple(past.get("attributive_prefixes", [])),
+        apposition_openers=frozenset(scope.get("apposition_openers", [])),
+        apposition_words=int(scope.get("apposition_words", 0)),
         # a word listed as a present cue is no past by its ending ("trete", Konjunktiv I)
         not_suffixed=frozenset(past.get("not_suffixed", []))
         | {w.lower() for w in data[PRESENT]["words"] if " " not in w},
@@ -317,7 +321,7 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
     if _quoted_saying(text, parts, start, cues, language):
         return PAST
     asides = _asides(text, parts, start, end, cues, language)
-    for lo, hi in _widening(parts, start, end, sentence):
+    for lo, hi in _widening(parts, start, end, sentence, _appositions(text, parts, cues)):
         tense = _tense_in(text, lo, hi, start, end, language, asides)
         if tense != UNKNOWN:
             return tense
@@ -497,14 +501,38 @@ def _scope(
     return lo, hi
 
 
+def _appositions(text: str, parts: list[Piece], cues: _Cues) -> set[int]:
+    """The pieces set off by commas that restate a noun before them with an article of
+    `apposition_openers` and at most `apposition_words` words ("am Samstag, dem
+    Allerheiligentag, ..."): no clause of their own, the clause goes on after them."""
+    found = set()
+    for i, p in enumerate(parts[1:-1], start=1):
+        words = text[p.start : p.end].split()
+        if (
+            p.after_punctuation
+            and parts[i + 1].after_punctuation
+            and words[0].lower() in cues.apposition_openers
+            and len(words) <= cues.apposition_words
+        ):
+            found.add(i)
+    return found
+
+
 def _widening(
-    parts: list[Piece], start: int, end: int, sentence: tuple[int, int]
+    parts: list[Piece],
+    start: int,
+    end: int,
+    sentence: tuple[int, int],
+    appositions: set[int] = frozenset(),
 ) -> list[tuple[int, int]]:
-    """The piece around the span, its comma clause, the whole sentence."""
+    """The piece around the span (with the piece after an apposition right after it: "ist am
+    Samstag, dem Allerheiligentag, ... gestorben"), its comma clause, the whole sentence."""
     inside = [i for i, p in enumerate(parts) if p.start < end and start < p.end]
     if not inside:
         return [sentence]
     first, last = inside[0], inside[-1]
+    if last + 2 < len(parts) and last + 1 in appositions:
+        last += 2
     spans = [(parts[first].start, parts[last].end)]
     while first > 0 and not parts[first].after_punctuation:
         first -= 1
