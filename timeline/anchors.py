@@ -278,6 +278,8 @@ def day_in_week_told(
         return None
     if not ISO_WEEK.fullmatch(week.value) or reading.granularity != "day" or reading.period is None:
         return None  # a calendar week ("kommende Woche"), not seven days back ("the past week")
+    if (week.latest - week.earliest).days != 6:
+        return None  # a part of it ("ab Mitte nächster Woche ... ab Samstag": tomorrow's)
     if not 0 <= cand.start - told.end <= WEEK_TOLD_REACH:
         return None
     if (
