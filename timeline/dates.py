@@ -13,6 +13,7 @@ read from that date's readings at both ends. Hours told after a SET join its sch
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -55,6 +56,7 @@ from timeline.schedules import (
 from timeline.situation import Conventions, Reading, Situation, Unresolvable
 from timeline.tense import clause_tense
 
+WIRE_HEAD = 300  # characters at a text's start where an agency's dateline stands (_wire_copy)
 # Frames whose direction may come from the tense when the text gives no year or direction.
 TENSE_FRAMES = {"date", "weekday", "season", "holiday", "time", "quarter"}
 # Frames that take their year from a year written shortly before ("im März 2010 ... im April").
@@ -106,6 +108,8 @@ def find_dates(
         return fallback_dates(text, language, dct, doc_id)
     written_text, text = text, plain_text(text)  # offsets stay; extents as written
     eng = engine(language)
+    if _wire_copy(text, eng.lexicon.settings):
+        eng = replace(eng, conventions=replace(eng.conventions, same_day=True))
     found: list[TimeExpression] = []
     previous: Mark | None = None  # the last date known for sure
     written: Mark | None = None  # the last date with its year written out (as the whole year)
@@ -209,6 +213,17 @@ def _counts_days_past(cand: Candidate, last: Mark, day: Mark) -> bool:
         and can_count_from(day.period, cand)
         and last.period.earliest <= day.period.earliest
     )
+
+
+def _wire_copy(text: str, settings: dict) -> bool:
+    """Is `text` wire copy, written the day it tells of: an agency's dateline at its start
+    (lexicon `wire_agencies`: "Berlin (dpa) -") and no word for the day before (`day_before_words`:
+    a print paper dated the morning after rewrites agency news with "gestern")?"""
+    head = text[:WIRE_HEAD]
+    if not any(f"({agency}" in head for agency in settings.get("wire_agencies", ())):
+        return False
+    words = settings.get("day_before_words", ())
+    return not any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in words)
 
 
 def _timestamp(cand: Candidate, text: str) -> bool:

@@ -36,6 +36,10 @@ class Conventions:
     decades_in_years: bool = False  # "zwei Jahrzehnte" = P20Y (KRAUTS) or P2DE (TimeML)
     tense_penalty: tuple[tuple[str, int], ...] = ()  # TENSE_PENALTY_DAYS, where they differ
     holidays: tuple[tuple[str, str], ...] = ()  # holiday key -> rule ("12-25", "easter+49")
+    # a past weekday that is the report's own is that day: wire copy written the day it happens
+    # ("(dpa) ... sprach am Dienstag" on a Tuesday), not a print paper dated the morning after
+    # (dates.find_dates decides per text)
+    same_day: bool = False
 
     def penalty(self, tense: str) -> int:
         """The days a date on the other side than `tense` points counts as farther."""

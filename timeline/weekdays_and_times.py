@@ -42,7 +42,7 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
             d = s.today + timedelta(days=(wd - s.today.isoweekday()) % 7)
         uses = True
     else:
-        today_too = params.get("past_includes_today", False)
+        today_too = params.get("past_includes_today", s.conventions.same_day)
         tonight = params.get("future_includes_today", False)
         d, uses = weekday_near(s.today, wd, s, shift_of(slots, params), today_too, tonight)
         if shift_of(slots, params) is None and s.tense in LEANS_AHEAD:
@@ -68,7 +68,7 @@ def _weekday_in_span(wd: int, slots: dict, params: dict, s: Situation) -> tuple[
     assert s.today is not None
     start, end = int(slots.get("start", wd)), int(slots.get("end_weekday", wd))
     days = timedelta(days=(end - start) % 7 or 7)
-    today_too = params.get("past_includes_today", False)
+    today_too = params.get("past_includes_today", s.conventions.same_day)
     running = s.today - timedelta(days=(s.today.isoweekday() - start) % 7)
     if s.tense == "past":
         last, uses = weekday_near(s.today, end, s, None, today_too)
@@ -173,7 +173,7 @@ def _day_of(
     if "weekday" in slots:
         if s.today is None:
             return None, False, f"XXXX-WXX-{slots['weekday']}"
-        today_too = params.get("past_includes_today", False)
+        today_too = params.get("past_includes_today", s.conventions.same_day)
         tonight = params.get("future_includes_today", False)
         d, uses = weekday_near(
             s.today, int(slots["weekday"]), s, params.get("shift"), today_too, tonight
