@@ -35,6 +35,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from timeline.clauses import (
@@ -65,6 +66,9 @@ DIGITS_OR_WORDS = ("number", "ordinal")
 
 _SPACE = r"\s+"
 _OPTIONAL_SPACE = r"\s*"
+# Where every pattern's match begins: not inside a word, nor inside a longer number or date
+# ("32.01.2020" is no "2020").
+_BEGINS = r"(?<!\w)(?<!\d[.:])"
 
 
 @dataclass(frozen=True, eq=False)
@@ -74,6 +78,14 @@ class Needed:
     and a set of a hundred month forms is not hashed anew for each of some 2,000 patterns."""
 
     strings: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Opening:
+    """The characters a pattern's match can begin with, as a one-character regex with the
+    pattern's flags; one object per distinct regex, shared like `Needed`."""
+
+    chars: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -91,6 +103,8 @@ class Pattern:
     opens_lower: bool = False
     # the template ignoring case, for lines written in one case (None: `regex` ignores case)
     blind: re.Pattern[str] | None = None
+    # what a match begins with: `regex` is tried only there (None: not known, scan the text)
+    opening: Opening | None = None
 
 
 @dataclass(frozen=True)
@@ -182,6 +196,19 @@ class Lexicon:
             return tuple("0123456789") + words
         return words
 
+    def slot_opening(self, slot: str) -> set[str] | None:
+        """What a match of the slot begins with, as regex character class items (digits and
+        letters); None if one of its words is empty, so that it may begin with what follows."""
+        if slot in NUMBER_SLOTS:
+            return {r"\d"}
+        words = self.forms(slot)
+        if slot == "number" and not words:
+            return {r"\d"}
+        if not words or "" in words:  # an empty alternation in `slot_regex`
+            return None
+        digits = {r"\d"} if slot in DIGITS_OR_WORDS else set()
+        return digits.union(*map(_first_char, words))
+
     def slot_value(self, slot: str, text: str) -> Any:
         if slot in NUMBER_SLOTS:
             return int(text)
@@ -223,6 +250,61 @@ def _literal(word: str, opens: bool) -> str:
     if opens and word[:1].islower():
         return f"[{word[0]}{word[0].upper()}]" + re.escape(word[1:])
     return re.escape(word)
+
+
+def _first_char(word: str) -> set[str]:
+    """The first character of a template word or form in both cases, as regex character class
+    items (any white space if it is white space: `_literal` reads a space as any)."""
+    if word[:1].isspace():
+        return {r"\s"}
+    return {re.escape(c) for c in (word[0].lower(), word[0].upper()) if len(c) == 1}
+
+
+def template_opening(template: str, lexicon: Lexicon) -> str | None:
+    """The characters a match of the template (its leading context included) can begin with,
+    as a regex character class; None if a match may begin with nothing the template says
+    (a template whose extent is all optional).
+
+    The first word or slot that is not optional closes the set; the ones in optional groups
+    before it are in it too, and so is white space before it (a conservative superset: the
+    space after a leading optional group belongs to that group in `compile_template`)."""
+    items: set[str] = set()
+    groups: list[bool] = []  # per open optional group: could a match begin before it?
+    may_begin = True  # could a match begin at the next word or slot?
+    in_context = extent = False  # inside <...>; past the first token outside it
+    for m in _TOKEN.finditer(template):
+        slot, alts, space, mark, word = m.groups()
+        if mark == "<":
+            if extent and may_begin:  # context after an optional extent: a lookahead
+                return None
+            in_context = True
+            continue
+        if mark == ">":
+            in_context = False
+            continue
+        extent = extent or not (in_context or space)
+        if mark == "[":
+            groups.append(may_begin)
+        elif mark == "]":
+            may_begin = groups.pop()  # the group may be left out
+        elif not may_begin:
+            continue
+        elif space or mark == "~":
+            items.add(r"\s")
+        else:
+            if slot:
+                name, _, category = slot.partition(":")
+                opening = lexicon.slot_opening(category or name)
+            else:
+                words = alts.split("|") if alts is not None else [word]
+                opening = None if "" in words else set().union(*map(_first_char, words))
+            if opening is None:
+                return None
+            items |= opening
+            may_begin = False
+    if may_begin:
+        return None
+    return "[" + "".join(sorted(items)) + "]"  # one spelling per set: shared `Opening`s
 
 
 def compile_template(
@@ -312,7 +394,7 @@ def compile_template(
     out.append(r"(?:(?<=\s)|(?!\w))))" if extent_closed else ")")
     regex = "".join(out)
     # Not inside a word, nor a piece of a longer number or date ("32.01.2020" is no "2020").
-    return r"(?<!\w)(?<!\d[.:])" + regex + r"(?!\w)(?![.:]\d)", slots, required
+    return _BEGINS + regex + r"(?!\w)(?![.:]\d)", slots, required
 
 
 def _forms(lexicon: Lexicon, category: str, pattern_id: str) -> list[str]:
@@ -326,6 +408,7 @@ def _forms(lexicon: Lexicon, category: str, pattern_id: str) -> list[str]:
 def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pattern]:
     patterns = []
     needed: dict[tuple[str, ...], Needed] = {}
+    openings: dict[tuple[str, int], Opening] = {}
     for order, entry in enumerate(entries):
         params = {k: v for k, v in entry.items() if k not in ("id", "match", "frame")}
         pid = entry.get("id", "")
@@ -357,6 +440,10 @@ def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pa
             requires = tuple(
                 needed.setdefault(strings, Needed(strings)) for strings in dict.fromkeys(required)
             )
+            chars = template_opening(entry["match"], lexicon)
+            opening = None
+            if chars is not None:
+                opening = openings.setdefault((chars, flags), Opening(re.compile(chars, flags)))
         except (TemplateError, re.error) as err:
             raise TemplateError(f"pattern {entry.get('id')}: {err}") from err
         patterns.append(
@@ -371,6 +458,7 @@ def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pa
                 requires,
                 bool(params.get("case_sensitive") and _OPENS_LOWER.match(entry["match"])),
                 blind,
+                opening,
             )
         )
     return patterns
@@ -436,9 +524,46 @@ def word_in_sentence(text: str, start: int, words: re.Pattern, language: str) ->
     return words.search(text, span[0], span[1]) is not None
 
 
-def _matches(pattern: Pattern, text: str, lines: tuple[tuple[int, int], ...]):
+class _Beginnings:
+    """Where in a text a match can begin (`_BEGINS` holds there), by the character there.
+
+    Most patterns open with one of a few characters; trying a pattern only where one of them
+    stands is much faster than letting the regex engine try it at every position."""
+
+    def __init__(self, text: str):
+        self.by_char: dict[str, list[int]] = {}
+        for m in _MAY_BEGIN.finditer(text):
+            self.by_char.setdefault(m.group(), []).append(m.start())
+        self._positions: dict[Opening, list[int]] = {}
+
+    def positions(self, opening: Opening) -> list[int]:
+        """Where a match may begin with one of `opening`'s characters, in text order."""
+        if opening not in self._positions:
+            chars = [c for c in self.by_char if _admits(opening, c)]
+            self._positions[opening] = sorted(p for c in chars for p in self.by_char[c])
+        return self._positions[opening]
+
+
+_MAY_BEGIN = re.compile(_BEGINS + ".", re.DOTALL)
+
+
+@cache
+def _admits(opening: Opening, char: str) -> bool:
+    return opening.chars.match(char) is not None
+
+
+def _matches(
+    pattern: Pattern, text: str, lines: tuple[tuple[int, int], ...], beginnings: _Beginnings
+):
     """The pattern's matches, and in lines of one case those of its case-blind twin."""
-    yield from pattern.regex.finditer(text)
+    if pattern.opening is None:
+        yield from pattern.regex.finditer(text)
+    else:  # what finditer yields (no match is empty), trying only where a match can begin
+        free = 0  # where the last match ended
+        for pos in beginnings.positions(pattern.opening):
+            if pos >= free and (m := pattern.regex.match(text, pos)):
+                free = m.end()
+                yield m
     if pattern.blind is not None:
         for start, end in lines:
             yield from pattern.blind.finditer(text, start, end)
@@ -460,6 +585,7 @@ def find_candidates(
     lowered = text.lower()
     lines = one_case_lines(text)
     items = line_items(text)
+    beginnings = _Beginnings(text)
     present: dict[Needed, bool] = {}
 
     def contains(needed: Needed) -> bool:
@@ -470,7 +596,7 @@ def find_candidates(
     for pattern in patterns:
         if not all(map(contains, pattern.requires)):
             continue
-        for m in _matches(pattern, text, lines):
+        for m in _matches(pattern, text, lines, beginnings):
             one_case = in_one_case_line(text, m.start())
             if one_case and pattern.params.get("case_sensitive") == "always":
                 # a Title Case line reads as one in capitals: "And May Fall" is a verb, and
