@@ -35,7 +35,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from timeline.clauses import (
@@ -82,10 +81,31 @@ class Needed:
 
 @dataclass(frozen=True, eq=False)
 class Opening:
-    """The characters a pattern's match can begin with, as a one-character regex with the
-    pattern's flags; one object per distinct regex, shared like `Needed`."""
+    """How a pattern's match can begin: a regex for its first two characters (ignoring case,
+    more than the pattern may allow); one object per distinct regex, shared like `Needed`."""
 
-    chars: re.Pattern[str]
+    start: re.Pattern[str]
+    family: Openings  # all the openings compiled with it
+
+
+class Openings:
+    """The openings of one compiled pattern list, and which of them admit a text's first two
+    characters at a place where a match may begin (asked of the regexes once per two
+    characters, then remembered: a text has a few hundred such pairs, and most recur)."""
+
+    def __init__(self) -> None:
+        self.all: dict[str, Opening] = {}
+        self._admitting: dict[str, tuple[Opening, ...]] = {}
+
+    def get(self, regex: str) -> Opening:
+        if regex not in self.all:
+            self.all[regex] = Opening(re.compile(regex, re.IGNORECASE), self)
+        return self.all[regex]
+
+    def admitting(self, two: str) -> tuple[Opening, ...]:
+        if two not in self._admitting:
+            self._admitting[two] = tuple(o for o in self.all.values() if o.start.match(two))
+        return self._admitting[two]
 
 
 @dataclass(frozen=True)
@@ -197,8 +217,9 @@ class Lexicon:
         return words
 
     def slot_opening(self, slot: str) -> set[str] | None:
-        """What a match of the slot begins with, as regex character class items (digits and
-        letters); None if one of its words is empty, so that it may begin with what follows."""
+        """How a match of the slot begins: regexes for its first two characters (a digit, or
+        the start of one of its words); None if one of its words is empty, so that it may
+        begin with what follows."""
         if slot in NUMBER_SLOTS:
             return {r"\d"}
         words = self.forms(slot)
@@ -207,7 +228,7 @@ class Lexicon:
         if not words or "" in words:  # an empty alternation in `slot_regex`
             return None
         digits = {r"\d"} if slot in DIGITS_OR_WORDS else set()
-        return digits.union(*map(_first_char, words))
+        return digits | {_first_two(w) for w in words}
 
     def slot_value(self, slot: str, text: str) -> Any:
         if slot in NUMBER_SLOTS:
@@ -252,21 +273,19 @@ def _literal(word: str, opens: bool) -> str:
     return re.escape(word)
 
 
-def _first_char(word: str) -> set[str]:
-    """The first character of a template word or form in both cases, as regex character class
-    items (any white space if it is white space: `_literal` reads a space as any)."""
-    if word[:1].isspace():
-        return {r"\s"}
-    return {re.escape(c) for c in (word[0].lower(), word[0].upper()) if len(c) == 1}
+def _first_two(word: str) -> str:
+    """A regex for the first two characters of a template word or form (white space as any:
+    `_literal` reads a space between words as any)."""
+    return "".join(r"\s" if c.isspace() else re.escape(c) for c in word[:2])
 
 
 def template_opening(template: str, lexicon: Lexicon) -> str | None:
-    """The characters a match of the template (its leading context included) can begin with,
-    as a regex character class; None if a match may begin with nothing the template says
-    (a template whose extent is all optional).
+    """A regex for the first two characters of a match of the template (its leading context
+    included), matching more rather than less; None if a match may begin with nothing the
+    template says (a template whose extent is all optional).
 
-    The first word or slot that is not optional closes the set; the ones in optional groups
-    before it are in it too, and so is white space before it (a conservative superset: the
+    The first word or slot that is not optional closes the alternatives; the ones in optional
+    groups before it are in it too, and so is white space before it (more than needed: the
     space after a leading optional group belongs to that group in `compile_template`)."""
     items: set[str] = set()
     groups: list[bool] = []  # per open optional group: could a match begin before it?
@@ -297,14 +316,14 @@ def template_opening(template: str, lexicon: Lexicon) -> str | None:
                 opening = lexicon.slot_opening(category or name)
             else:
                 words = alts.split("|") if alts is not None else [word]
-                opening = None if "" in words else set().union(*map(_first_char, words))
+                opening = None if "" in words else set(map(_first_two, words))
             if opening is None:
                 return None
             items |= opening
             may_begin = False
     if may_begin:
         return None
-    return "[" + "".join(sorted(items)) + "]"  # one spelling per set: shared `Opening`s
+    return "|".join(sorted(items))  # one spelling per set: shared `Opening`s
 
 
 def compile_template(
@@ -408,7 +427,7 @@ def _forms(lexicon: Lexicon, category: str, pattern_id: str) -> list[str]:
 def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pattern]:
     patterns = []
     needed: dict[tuple[str, ...], Needed] = {}
-    openings: dict[tuple[str, int], Opening] = {}
+    openings = Openings()
     for order, entry in enumerate(entries):
         params = {k: v for k, v in entry.items() if k not in ("id", "match", "frame")}
         pid = entry.get("id", "")
@@ -440,10 +459,8 @@ def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pa
             requires = tuple(
                 needed.setdefault(strings, Needed(strings)) for strings in dict.fromkeys(required)
             )
-            chars = template_opening(entry["match"], lexicon)
-            opening = None
-            if chars is not None:
-                opening = openings.setdefault((chars, flags), Opening(re.compile(chars, flags)))
+            start = template_opening(entry["match"], lexicon)
+            opening = None if start is None else openings.get(start)
         except (TemplateError, re.error) as err:
             raise TemplateError(f"pattern {entry.get('id')}: {err}") from err
         patterns.append(
@@ -525,31 +542,29 @@ def word_in_sentence(text: str, start: int, words: re.Pattern, language: str) ->
 
 
 class _Beginnings:
-    """Where in a text a match can begin (`_BEGINS` holds there), by the character there.
+    """Where in a text a match can begin (`_BEGINS` holds there), by the two characters there.
 
-    Most patterns open with one of a few characters; trying a pattern only where one of them
-    stands is much faster than letting the regex engine try it at every position."""
+    A pattern is tried only where its opening admits them: most positions of a text cannot
+    begin a given pattern, and the regex engine would try it at every one."""
 
     def __init__(self, text: str):
-        self.by_char: dict[str, list[int]] = {}
+        self.by_two: dict[str, list[int]] = {}
         for m in _MAY_BEGIN.finditer(text):
-            self.by_char.setdefault(m.group(), []).append(m.start())
+            self.by_two.setdefault(m.group(1), []).append(m.start())
         self._positions: dict[Opening, list[int]] = {}
 
     def positions(self, opening: Opening) -> list[int]:
-        """Where a match may begin with one of `opening`'s characters, in text order."""
-        if opening not in self._positions:
-            chars = [c for c in self.by_char if _admits(opening, c)]
-            self._positions[opening] = sorted(p for c in chars for p in self.by_char[c])
+        """Where a match may begin as `opening` admits, in text order."""
+        if opening not in self._positions:  # all the openings of its family at once
+            found: dict[Opening, list[int]] = {o: [] for o in opening.family.all.values()}
+            for two, positions in self.by_two.items():
+                for admitting in opening.family.admitting(two):
+                    found[admitting] += positions
+            self._positions.update((o, sorted(p)) for o, p in found.items())
         return self._positions[opening]
 
 
-_MAY_BEGIN = re.compile(_BEGINS + ".", re.DOTALL)
-
-
-@cache
-def _admits(opening: Opening, char: str) -> bool:
-    return opening.chars.match(char) is not None
+_MAY_BEGIN = re.compile(_BEGINS + "(?=(..?))", re.DOTALL)
 
 
 def _matches(
