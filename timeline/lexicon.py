@@ -12,10 +12,13 @@ from functools import cache
 from importlib import resources
 
 
-def languages() -> list[str]:
-    """The language codes that have a resource folder."""
+@cache
+def languages() -> tuple[str, ...]:
+    """The language codes that have a resource folder (cached: find_dates asks for each text)."""
     root = resources.files("timeline") / "resources"
-    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
+    return tuple(
+        sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
+    )
 
 
 def has_resource(language: str, name: str) -> bool:
