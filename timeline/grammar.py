@@ -551,16 +551,19 @@ class _Beginnings:
         self.by_two: dict[str, list[int]] = {}
         for m in _MAY_BEGIN.finditer(text):
             self.by_two.setdefault(m.group(1), []).append(m.start())
+        self._families: set[Openings] = set()
+        self._found: dict[Opening, list[int]] = {}  # by family, then in text order when asked
         self._positions: dict[Opening, list[int]] = {}
 
     def positions(self, opening: Opening) -> list[int]:
         """Where a match may begin as `opening` admits, in text order."""
-        if opening not in self._positions:  # all the openings of its family at once
-            found: dict[Opening, list[int]] = {o: [] for o in opening.family.all.values()}
-            for two, positions in self.by_two.items():
-                for admitting in opening.family.admitting(two):
-                    found[admitting] += positions
-            self._positions.update((o, sorted(p)) for o, p in found.items())
+        if opening not in self._positions:
+            if opening.family not in self._families:  # all the openings of its family at once
+                self._families.add(opening.family)
+                for two, positions in self.by_two.items():
+                    for admitting in opening.family.admitting(two):
+                        self._found.setdefault(admitting, []).extend(positions)
+            self._positions[opening] = sorted(self._found.get(opening, ()))
         return self._positions[opening]
 
 
