@@ -6,7 +6,13 @@ from dataclasses import replace
 import pytest
 
 from timeline.dates import engine
-from timeline.grammar import Lexicon, compile_template, find_candidates, template_opening
+from timeline.grammar import (
+    Lexicon,
+    compile_patterns,
+    compile_template,
+    find_candidates,
+    template_opening,
+)
 from timeline.lexicon import resource
 
 
@@ -70,3 +76,11 @@ def test_trying_patterns_where_they_open_finds_what_scanning_finds(language: str
     found = find_candidates(text, eng.patterns, eng.lexicon, language)
     assert _spans(found) == _spans(find_candidates(text, scanning, eng.lexicon, language))
     assert len(found) > len(examples)
+
+
+def test_required_strings_keep_no_repeat_and_none_containing_another():
+    """A text holds one of them exactly when it holds one of the template's words."""
+    lexicon = Lexicon({"unit": {"day": ["days"]}})
+    entry = {"id": "x", "match": "(christmastime|Christmas|xmas|christmas) {unit}"}
+    pattern = compile_patterns([entry | {"frame": "duration"}], lexicon)[0]
+    assert [n.strings for n in pattern.requires] == [("christmas", "xmas"), ("days",)]
