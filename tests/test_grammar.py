@@ -37,19 +37,19 @@ def test_two_leading_optional_groups_each_take_their_space(text: str, matches: b
 @pytest.mark.parametrize(
     "template, opens, does_not_open",
     [
-        ("{unit} ago", ["da", "DA", "Mo"], ["di", "ma", "ag", "1 "]),
-        ("[(das|dem)] [(späten|frühen)] Jahrhundert", ["de", "Sp", "fr", "Ja"], ["di", "sa", "1"]),
-        ("<(seit|Seit)> {number} {unit}", ["se"], ["sa", "da", "1"]),
-        ("{number} {unit}", ["1 ", "12", "٣", "zw", "Zw"], ["za", "da", "x "]),
-        ("[{unit}~](x|y)", ["da", "mo", "x", "y "], ["z", "1", " "]),
-        ("(bis zum|a b) {unit}", ["bi", "a ", "a\n"], ["b ", "ab"]),
+        ("{unit} ago", ["day", "DAY", "Mon"], ["dai", "da", "mat", "ago", "1 d"]),
+        ("[(das|dem)] [(späten|frühen)] Jahrhundert", ["dem", "Spä", "frü", "Jah"], ["der", "1"]),
+        ("<(seit|Seit)> {number} {unit}", ["sei"], ["sie", "day", "1"]),
+        ("{number} {unit}", ["1 d", "12 ", "٣", "zwe", "Zwe"], ["zwa", "day", "x d"]),
+        ("[{unit}~](x|y)", ["day", "mon", "x", "y d"], ["z", "1", " "]),
+        ("(bis zum|a b) {unit}", ["bis", "a b", "a\nb", "a  "], ["b a", "ab"]),
     ],
 )
 def test_template_opening_admits_every_way_a_match_begins(template, opens, does_not_open):
     lexicon = Lexicon({"unit": {"day": ["days"], "month": ["Monate"]}, "number": {"2": ["zwei"]}})
     start = re.compile(template_opening(template, lexicon), re.IGNORECASE)
-    assert [two for two in opens if not start.match(two)] == []
-    assert [two for two in does_not_open if start.match(two)] == []
+    assert [chars for chars in opens if not start.match(chars)] == []
+    assert [chars for chars in does_not_open if start.match(chars)] == []
 
 
 @pytest.mark.parametrize("template", ["[{unit}]", "[{unit}]<~ago>", "{empty} days"])

@@ -68,6 +68,9 @@ _OPTIONAL_SPACE = r"\s*"
 # Where every pattern's match begins: not inside a word, nor inside a longer number or date
 # ("32.01.2020" is no "2020").
 _BEGINS = r"(?<!\w)(?<!\d[.:])"
+# How many first characters of a match an `Opening` tells apart: three leave the fewest regex
+# tries for what there is to learn (two: a fifth slower; four: no faster, slower to learn).
+OPENING_LENGTH = 3
 
 
 @dataclass(frozen=True, eq=False)
@@ -81,7 +84,7 @@ class Needed:
 
 @dataclass(frozen=True, eq=False)
 class Opening:
-    """How a pattern's match can begin: a regex for its first two characters (ignoring case,
+    """How a pattern's match can begin: a regex for its first characters (ignoring case,
     more than the pattern may allow); one object per distinct regex, shared like `Needed`."""
 
     start: re.Pattern[str]
@@ -89,9 +92,9 @@ class Opening:
 
 
 class Openings:
-    """The openings of one compiled pattern list, and which of them admit a text's first two
-    characters at a place where a match may begin (asked of the regexes once per two
-    characters, then remembered: a text has a few hundred such pairs, and most recur)."""
+    """The openings of one compiled pattern list, and which of them admit the characters at a
+    place of a text where a match may begin (`OPENING_LENGTH` of them; asked of the regexes
+    once per string of characters, then remembered: a text has a few hundred, most recur)."""
 
     def __init__(self) -> None:
         self.all: dict[str, Opening] = {}
@@ -102,10 +105,10 @@ class Openings:
             self.all[regex] = Opening(re.compile(regex, re.IGNORECASE), self)
         return self.all[regex]
 
-    def admitting(self, two: str) -> tuple[Opening, ...]:
-        if two not in self._admitting:
-            self._admitting[two] = tuple(o for o in self.all.values() if o.start.match(two))
-        return self._admitting[two]
+    def admitting(self, chars: str) -> tuple[Opening, ...]:
+        if chars not in self._admitting:
+            self._admitting[chars] = tuple(o for o in self.all.values() if o.start.match(chars))
+        return self._admitting[chars]
 
 
 @dataclass(frozen=True)
@@ -217,7 +220,7 @@ class Lexicon:
         return words
 
     def slot_opening(self, slot: str) -> set[str] | None:
-        """How a match of the slot begins: regexes for its first two characters (a digit, or
+        """How a match of the slot begins: regexes for its first characters (a digit, or
         the start of one of its words); None if one of its words is empty, so that it may
         begin with what follows."""
         if slot in NUMBER_SLOTS:
@@ -228,7 +231,7 @@ class Lexicon:
         if not words or "" in words:  # an empty alternation in `slot_regex`
             return None
         digits = {r"\d"} if slot in DIGITS_OR_WORDS else set()
-        return digits | {_first_two(w) for w in words}
+        return digits | {_first_chars(w) for w in words}
 
     def slot_value(self, slot: str, text: str) -> Any:
         if slot in NUMBER_SLOTS:
@@ -273,14 +276,19 @@ def _literal(word: str, opens: bool) -> str:
     return re.escape(word)
 
 
-def _first_two(word: str) -> str:
-    """A regex for the first two characters of a template word or form (white space as any:
-    `_literal` reads a space between words as any)."""
-    return "".join(r"\s" if c.isspace() else re.escape(c) for c in word[:2])
+def _first_chars(word: str) -> str:
+    """A regex for the first characters of a template word or form, up to a white space (any
+    white space, and perhaps more of it: `_literal` reads a space between words as any)."""
+    chars = []
+    for c in word[:OPENING_LENGTH]:
+        chars.append(r"\s" if c.isspace() else re.escape(c))
+        if c.isspace():
+            break
+    return "".join(chars)
 
 
 def template_opening(template: str, lexicon: Lexicon) -> str | None:
-    """A regex for the first two characters of a match of the template (its leading context
+    """A regex for the first characters of a match of the template (its leading context
     included), matching more rather than less; None if a match may begin with nothing the
     template says (a template whose extent is all optional).
 
@@ -316,7 +324,7 @@ def template_opening(template: str, lexicon: Lexicon) -> str | None:
                 opening = lexicon.slot_opening(category or name)
             else:
                 words = alts.split("|") if alts is not None else [word]
-                opening = None if "" in words else set(map(_first_two, words))
+                opening = None if "" in words else set(map(_first_chars, words))
             if opening is None:
                 return None
             items |= opening
@@ -550,15 +558,15 @@ def word_in_sentence(text: str, start: int, words: re.Pattern, language: str) ->
 
 
 class _Beginnings:
-    """Where in a text a match can begin (`_BEGINS` holds there), by the two characters there.
+    """Where in a text a match can begin (`_BEGINS` holds there), by the characters there.
 
     A pattern is tried only where its opening admits them: most positions of a text cannot
     begin a given pattern, and the regex engine would try it at every one."""
 
     def __init__(self, text: str):
-        self.by_two: dict[str, list[int]] = {}
+        self.by_start: dict[str, list[int]] = {}
         for m in _MAY_BEGIN.finditer(text):
-            self.by_two.setdefault(m.group(1), []).append(m.start())
+            self.by_start.setdefault(m.group(1), []).append(m.start())
         self._families: set[Openings] = set()
         self._found: dict[Opening, list[int]] = {}  # by family, then in text order when asked
         self._positions: dict[Opening, list[int]] = {}
@@ -568,14 +576,14 @@ class _Beginnings:
         if opening not in self._positions:
             if opening.family not in self._families:  # all the openings of its family at once
                 self._families.add(opening.family)
-                for two, positions in self.by_two.items():
-                    for admitting in opening.family.admitting(two):
+                for chars, positions in self.by_start.items():
+                    for admitting in opening.family.admitting(chars):
                         self._found.setdefault(admitting, []).extend(positions)
             self._positions[opening] = sorted(self._found.get(opening, ()))
         return self._positions[opening]
 
 
-_MAY_BEGIN = re.compile(_BEGINS + "(?=(..?))", re.DOTALL)
+_MAY_BEGIN = re.compile(_BEGINS + f"(?=(.{{1,{OPENING_LENGTH}}}))", re.DOTALL)
 
 
 def _matches(
