@@ -28,6 +28,10 @@ Bears scored": a quarter of a game).
 Candidates from all patterns are reduced to non-overlapping ones, longest extent first, then
 leftmost, then the pattern that needed more context, then pattern order; a pattern with
 `frame = "none"` claims its extent for something that is not a date ("im Alter von 45 Jahren").
+
+Speed: a pattern is tried only in a text that holds one of the strings each of its required
+words and slots needs (`Needed`), and there only where a match can begin (its `Opening`: the
+first characters its first word or slot allows), not at every position of the text.
 """
 
 from __future__ import annotations
