@@ -124,7 +124,8 @@ class Pattern:
     regex: re.Pattern[str]
     slot_groups: tuple[tuple[str, str], ...]  # (group name, slot name)
     order: int
-    # Pieces the pattern cannot match without: a text lacking one is not scanned at all.
+    # Pieces the pattern cannot match without: a text lacking one is not scanned at all (the
+    # sets of fewest strings first: find_candidates asks in this order and stops at a lack).
     requires: tuple[Needed, ...] = ()
     # case-sensitive, opening with a lower-case word: capitalized only at a sentence start
     opens_lower: bool = False
@@ -478,7 +479,9 @@ def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pa
             for strings in required:
                 if strings not in needed:
                     needed[strings] = Needed(_fewest(strings))
-            requires = tuple(needed[strings] for strings in dict.fromkeys(required))
+            requires = tuple(
+                sorted((needed[s] for s in dict.fromkeys(required)), key=lambda n: len(n.strings))
+            )
             start = template_opening(entry["match"], lexicon)
             opening = None if start is None else openings.get(start)
         except (TemplateError, re.error) as err:
