@@ -61,6 +61,9 @@ WIRE_HEAD = 300  # characters at a text's start where an agency's dateline stand
 TENSE_FRAMES = {"date", "weekday", "season", "holiday", "time", "quarter"}
 # Frames that take their year from a year written shortly before ("im März 2010 ... im April").
 YEARLESS_FRAMES = {"date", "season", "quarter", "holiday"}
+# Frames whose resolvers choose a year (occurrence.py), reading a coarse DCT as a whole: the
+# year-less ones and a clock time on such a day ("midnight Aug. 31"); the others read its days.
+WHOLE_DCT_FRAMES = YEARLESS_FRAMES | {"time"}
 NARRATIVE_REACH = 200  # characters
 RECENT_DAYS = 7  # a day told this many days before the DCT is one of the report's days
 PLANS = ("future",)  # tenses of clauses that cannot speak of a time already over
@@ -673,21 +676,19 @@ def _read_from_dct(
             # report, some day unknown
             return at(None, None)
         return reading
-    span = (dct.earliest, dct.latest)
-    whole = at(dct.earliest - back, span), at(dct.latest - back, span)
-    ends = at(dct.earliest - back, None), at(dct.latest - back, None)
-    if whole == ends:
-        return _join(*ends, dct, cand.pattern.frame in YEARLESS_FRAMES)
-    # a year-less date (the whole DCT as the reference chose its year, occurrence.py) is of
-    # the DCT's year where that puts it in the DCT: any such date in a paper known to its
-    # year, "am 15. März" in a March 2014 paper. Elsewhere, or with a direction ("last
-    # spring"), it is read at the DCT's first and last day ("June 12" in an October 1999 paper:
-    # 1999's or 2000's)
-    joined = _join(*whole, dct, True)
-    inside = joined.period is None or _gap(joined.period, dct) == 0
-    if inside and shift_of(cand.slots, params) is None:
-        return joined
-    return _join(*ends, dct, True)
+    first, last = dct.earliest - back, dct.latest - back
+    yearly = cand.pattern.frame in WHOLE_DCT_FRAMES
+    if yearly and shift_of(cand.slots, params) is None:
+        # a year-less date (the whole DCT as the reference chose its year, occurrence.py) is
+        # of the DCT's year where that puts it in the DCT: any such date in a paper known to
+        # its year, "am 15. März" in a March 2014 paper. Elsewhere, or with a direction ("last
+        # spring"), it is read at the DCT's first and last day ("June 12" in an October 1999
+        # paper: 1999's or 2000's)
+        span = (dct.earliest, dct.latest)
+        joined = _join(at(first, span), at(last, span), dct, True)
+        if joined.period is None or _gap(joined.period, dct) == 0:
+            return joined
+    return _join(at(first, None), at(last, None), dct, yearly)
 
 
 def _read_from_ends(
