@@ -598,12 +598,8 @@ def _read(
         return at(told.period.earliest, None, "unknown"), told
     if span_from_told(params, previous, tense, dct):
         # "seized the city in 2014. For the next three years, they held it": the span runs on
-        # from the date told, not from the DCT
-        return at(previous.period.latest, None), previous
-    if tense == "past" and params.get("length_in_past") and dct is not None:
-        # "built the bridge in two years": the time it took, a length, not a date ahead
-        length = Situation(None, tense, conventions=eng.conventions)
-        return RESOLVERS["duration"](cand.slots, params, length), None
+        # from the date told, not from the DCT (nor is it the length the past would tell)
+        return at(previous.period.latest, None, "unknown"), previous
     if params.get("anchor") == "previous":
         if previous is not None and can_count_from(previous.period, cand):
             # a time counts from its own day (a night over two days: the day it is named by)

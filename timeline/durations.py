@@ -105,11 +105,10 @@ def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
     if "unit__2" in slots and "number__2" in slots:  # "ein Jahr und drei Monate" = P1Y3M
         value = _joined(value, duration_value(slots["number__2"], slots["unit__2"]))
     mod = slots.get("mod") or params.get("mod")
-    anchor = params.get("anchor")
-    if s.tense in params.get("ahead_in", ()):
-        anchor = "ahead"  # "The second round will be held in two weeks": no span back
+    in_tense = reading_in_tense(params, s)
+    anchor = "ahead" if in_tense == "ahead" else params.get("anchor")
     gran = "time" if unit in TIME_UNITS else unit
-    if not anchor or s.today is None:
+    if not anchor or s.today is None or in_tense == "length":
         return Reading("DURATION", value, gran, None, mod)
     n, unit = whole_units(n, unit)  # "half a century" spans 50 years (round(0.5) was none)
     low, high = VAGUE_COUNT if n is None else (n, n)
@@ -125,6 +124,17 @@ def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
             span = (s.today, periods.shift(s.today, step, round(high)))
     return Reading(params.get("type", "DURATION"), params.get("value", value), gran,
                    Period(value, gran, *span), mod)  # fmt: skip
+
+
+def reading_in_tense(params: dict, s: Situation) -> str | None:
+    """How "in/within N units" reads in the clause's tense (pattern parameter `tense_reading`):
+    "length", the time something took ("built the bridge in two years": no date, not the
+    point ahead it is in "will open in two years"); "ahead", a point that far ahead ("The
+    second round will be held in two weeks", not the span back of "the second storm in two
+    weeks"); None: as the pattern says. With no reference there is nothing to tell apart."""
+    if s.today is None:
+        return None
+    return params.get("tense_reading", {}).get(s.tense)
 
 
 def offset_span(today: date, unit: str, low: float, high: float, sign: int) -> tuple[date, date]:

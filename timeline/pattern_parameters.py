@@ -84,10 +84,10 @@ PARAMETERS: dict[str, str] = {
     "('A year on, the town is rebuilding' opening a story)",
     "context_in_sentence": "a year written here is the setting only up to its sentence end",
     "no_context": "the year written here is no setting for what follows ('seit 2010')",
-    "length_in_past": "in a past clause the count is the time something took, no date ahead "
-    "('built the bridge in two years')",
-    "ahead_in": "clause tenses in which a duration's span is a point ahead instead ('The "
-    "second round will be held in two weeks', not 'the second storm in two weeks')",
+    "tense_reading": "how 'in/within N units' reads in a clause's tense (tense -> reading): "
+    "'length', the time something took, no date ('built the bridge in two years'); 'ahead', a "
+    "point that far ahead ('The second round will be held in two weeks', not 'the second storm "
+    "in two weeks') (durations.reading_in_tense)",
     "names_day": "the reading (a PRESENT_REF) is the report's day: what follows counts from it "
     "('heute ... um Mitternacht')",
     "running_in_present": "a span of weekdays told in the present that the DCT falls in is the "

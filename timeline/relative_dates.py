@@ -20,6 +20,8 @@ from timeline.durations import (
     count_of,
     duration_value,
     offset_span,
+    reading_in_tense,
+    resolve_duration,
     unit_of,
     whole_units,
 )
@@ -53,6 +55,8 @@ def resolve_relative(slots: dict, params: dict, s: Situation) -> Reading:
     counted as without it. A bound on the count of a DATE or TIME bounds its point the other
     way back ("more than a year ago": BEFORE); a DURATION ("vor mehr als zwei Jahren",
     KRAUTS) and APPROX, EQUAL or a part ("later today": END) keep it as said."""
+    if reading_in_tense(params, s) == "length":  # "built the bridge in two years"
+        return resolve_duration(slots, params, s)
     reading = _counted_from_reference(slots, params, s)
     mod = slots.get("mod")
     if mod and reading.type != "DURATION":
