@@ -601,48 +601,65 @@ def _read(
         # from the date told, not from the DCT (nor is it the length the past would tell)
         return at(previous.period.latest, None, "unknown"), previous
     if params.get("anchor") == "previous":
-        if previous is not None and can_count_from(previous.period, cand):
-            # a time counts from its own day (a night over two days: the day it is named by)
-            counted = previous.period
-            day = counted.latest if counted.granularity == "time" else counted.earliest
-            # a past clause that counts from a date told (`anchor_in_past`) goes on from it:
-            # "On Jan. 13 the real fell. By the end of the month ..." is January's end, not
-            # the end the past tense would put before Jan. 13
-            told_tense = "unknown" if params.get("anchor_in_past") else tense
-            return at(day, None, told_tense), previous
-        if (
-            previous is not None
-            and not params.get("anchor_in_unit")
-            and (within := somewhere_in(previous.period, cand))
-        ):
-            return within, previous
-        if previous is not None and cand.pattern.frame == "time":
-            # "Im Folgejahr ... In derselben Nacht": some night, not the DCT's
-            return at(None, None), previous
-    elif (
-        written is not None
-        and (
+        if previous is not None and (counted := _read_from_previous(cand, previous, tense, at)):
+            return counted, previous
+    elif written is not None and (reading := _read_in_written(cand, written, tense, dct, at)):
+        return reading, written
+    if dct is None:
+        return at(None, None), None
+    return _read_from_dct(cand, params, dct, tense, at), None
+
+
+def _read_from_previous(
+    cand: Candidate, previous: Mark, tense: str, at: Callable[..., Reading]
+) -> Reading | None:
+    """The reading counted from the last date told (`anchor = "previous"`; `at`: `_read`'s
+    resolver call), None where it cannot count from it and counts from the DCT. Split from
+    `_read`: what a date told lends is a question of its own."""
+    params = cand.pattern.params
+    if can_count_from(previous.period, cand):
+        # a time counts from its own day (a night over two days: the day it is named by)
+        counted = previous.period
+        day = counted.latest if counted.granularity == "time" else counted.earliest
+        # a past clause that counts from a date told (`anchor_in_past`) goes on from it:
+        # "On Jan. 13 the real fell. By the end of the month ..." is January's end, not
+        # the end the past tense would put before Jan. 13
+        told_tense = "unknown" if params.get("anchor_in_past") else tense
+        return at(day, None, told_tense)
+    if not params.get("anchor_in_unit") and (within := somewhere_in(previous.period, cand)):
+        return within
+    if cand.pattern.frame == "time":
+        # "Im Folgejahr ... In derselben Nacht": some night, not the DCT's
+        return at(None, None)
+    return None
+
+
+def _read_in_written(
+    cand: Candidate, written: Mark, tense: str, dct: DocumentDate | None, at: Callable[..., Reading]
+) -> Reading | None:
+    """The reading of a year-less date in the year written before it (the whole year as the
+    reference; `at`: `_read`'s resolver call), None where that year is not its setting."""
+    params = cand.pattern.params
+    if (
+        not (
             cand.pattern.frame in YEARLESS_FRAMES
             or params.get("anchor") == "written"
             # a time on a day written without its year ("2:00 p.m. on October 6")
             or (cand.pattern.frame == "time" and {"day", "month"} <= cand.slots.keys())
         )
-        and not {"year", "year2", "shift", "year_shift"} & cand.slots.keys()
+        or {"year", "year2", "shift", "year_shift"} & cand.slots.keys()
         # a present clause is not set in a written year that is over either ("1985 gegründet,
         # feiert im November")
-        and not across_dct(written.period, tense, dct, ("future", "present"))
+        or across_dct(written.period, tense, dct, ("future", "present"))
     ):
-        # the tense tells the direction from the DCT, not from a date in the text
-        year = written.period
-        reading = at(year.earliest, (year.earliest, year.latest), "unknown")
-        # "Das Jahr 2012 war ... Im Jänner will ...": a month of that year already over is no
-        # plan; the DCT and the tense decide. A present clause may look back at a month of it
-        # ("im März liegt die Quote bei ...").
-        if not across_dct(reading.period, tense, dct, PLANS):
-            return reading, written
-    if dct is None:
-        return at(None, None), None
-    return _read_from_dct(cand, params, dct, tense, at), None
+        return None
+    # the tense tells the direction from the DCT, not from a date in the text
+    year = written.period
+    reading = at(year.earliest, (year.earliest, year.latest), "unknown")
+    # "Das Jahr 2012 war ... Im Jänner will ...": a month of that year already over is no
+    # plan; the DCT and the tense decide. A present clause may look back at a month of it
+    # ("im März liegt die Quote bei ...").
+    return None if across_dct(reading.period, tense, dct, PLANS) else reading
 
 
 def _read_from_dct(
