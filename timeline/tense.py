@@ -322,13 +322,13 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
         return PAST
     asides = _asides(text, parts, start, end, cues, language)
     for lo, hi in _widening(parts, start, end, sentence, _appositions(text, parts, cues)):
-        tense = _tense_in(text, lo, hi, start, end, language, asides)
+        relative = _relative_opener(text, lo, hi, cues, language)
+        tense = _tense_in(text, lo, hi, start, end, language, asides, relative)
         if tense != UNKNOWN:
             return tense
         opener = words(text, language, lo, hi)[:1]
         if opener and opener[0][2] in cues.own_clause:
             return UNKNOWN
-        relative = _relative_opener(text, lo, hi, cues, language)
         if relative and _relative_clause(text, lo, hi, start, end, cues, language):
             return UNKNOWN
     return UNKNOWN
@@ -614,9 +614,11 @@ def _tense_in(
     end: int,
     language: str,
     asides: list[tuple[int, int, bool]],
+    relative: tuple[int, int, str] | None,
 ) -> str:
     """The tense of the nearest cue in text[lo:hi] to the span [start, end), outside the asides
-    unless only attributions have cues (a describing piece never gives its tense)."""
+    unless only attributions have cues (a describing piece never gives its tense); `relative`:
+    the relative pronoun that opens text[lo:hi] (_relative_opener), if any."""
     # a date before an infinitive belongs to the verb it governs ("subpoenaed him Friday to
     # testify"): a planned cue reaches forward only, to the date and to a marker that opens the
     # date's span ("extended ... loans [through January]"), not to a verb it governs, which an
@@ -629,7 +631,7 @@ def _tense_in(
     ]
     found = [c for c in found if not any(a <= c[0] and c[1] <= b for a, b, d in asides if d)]
     beyond = [c for c in found if not any(a <= c[0] and c[1] <= b for a, b, _ in asides)]
-    found = _relative_cues(text, lo, hi, start, end, beyond or found, cues, language)
+    found = _relative_cues(text, relative, start, end, beyond or found, cues)
     if not found:
         return UNKNOWN
 
@@ -642,12 +644,16 @@ def _tense_in(
 
 
 def _relative_cues(
-    text: str, lo: int, hi: int, start: int, end: int, found: list[Cue], cues: _Cues, language: str
+    text: str,
+    opener: tuple[int, int, str] | None,
+    start: int,
+    end: int,
+    found: list[Cue],
+    cues: _Cues,
 ) -> list[Cue]:
-    """The cues `found` in text[lo:hi], or only those of its relative clause's own verb where
-    one opens it before the span (where relative clauses end in their verb, tense.toml
-    `verb_final_relatives`, never)."""
-    opener = _relative_opener(text, lo, hi, cues, language)
+    """The cues `found` in a piece, or only those of its relative clause's own verb where the
+    relative pronoun `opener` opens it before the span (where relative clauses end in their
+    verb, tense.toml `verb_final_relatives`, never)."""
     if not opener or cues.verb_final_relatives:
         return found
     if start <= opener[1] or starts_sentence(text, opener[0]):
