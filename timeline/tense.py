@@ -445,25 +445,44 @@ def _scheduled(
         verb = len(said) - 2
         found = bool(after)
     else:
-        marker = len(said) - 1
-        if marker >= 2 and said[marker] in cues.scheduling_coordinators:
-            marker -= 2  # "für Donnerstag und Freitag": the marker before the first date
-        if said[marker] in cues.scheduling_marker_articles:
-            marker -= 1
-        # the verb of the date's own piece, not of one after a comma or a conjunction ("kündigte
-        # an, die Sperre ab 22 Uhr zu verlängern" has the infinitive's future, "hat bis Freitag
-        # verhandelt und dann das Budget beschlossen" is past)
-        parts = pieces(text, sentence[0], sentence[1], language)
-        lo, hi = next(((p.start, p.end) for p in parts if p.start <= start < p.end), sentence)
-        first = next((i for i, t in enumerate(before) if t[0] >= lo), marker)
-        reach = said[max(0, marker - cues.scheduling_reach, first) : marker]
-        later = [w for _, _, w in words(text, language, end, hi)][: cues.scheduling_reach_after]
-        verbs = [i for i, w in enumerate(said) if w in cues.scheduling_verbs]
-        verb = verbs[-1] if verbs and not cues.scheduling_verbs & set(later) else len(said)
-        found = said[marker] in cues.scheduling_markers and bool(
-            cues.scheduling_verbs & (set(reach) | set(later))
-        )
+        verb, found = _scheduled_by_marker(text, sentence, start, end, before, cues, language)
     return found and not cues.scheduling_not_after & set(said[:verb])
+
+
+def _scheduled_by_marker(
+    text: str,
+    sentence: tuple[int, int],
+    start: int,
+    end: int,
+    before: list[tuple[int, int, str]],
+    cues: _Cues,
+    language: str,
+) -> tuple[int, bool]:
+    """Is text[start:end], after "for" (and an article) as the last of the words `before` it,
+    the date a verb of setting sets: a few words after the verb ("called elections for Jan.
+    30") or, where the verb may close the clause, a few words before it ("hat die Lockerungen
+    ab 1. Juli beschlossen")? With where in `before` that verb stands (past its end where it
+    comes after the date). Split from `_scheduled`: a rule of its own, with its own piece."""
+    said = [w for _, _, w in before]
+    marker = len(said) - 1
+    if marker >= 2 and said[marker] in cues.scheduling_coordinators:
+        marker -= 2  # "für Donnerstag und Freitag": the marker before the first date
+    if said[marker] in cues.scheduling_marker_articles:
+        marker -= 1
+    # the verb of the date's own piece, not of one after a comma or a conjunction ("kündigte
+    # an, die Sperre ab 22 Uhr zu verlängern" has the infinitive's future, "hat bis Freitag
+    # verhandelt und dann das Budget beschlossen" is past)
+    parts = pieces(text, sentence[0], sentence[1], language)
+    lo, hi = next(((p.start, p.end) for p in parts if p.start <= start < p.end), sentence)
+    first = next((i for i, t in enumerate(before) if t[0] >= lo), marker)
+    reach = said[max(0, marker - cues.scheduling_reach, first) : marker]
+    later = [w for _, _, w in words(text, language, end, hi)][: cues.scheduling_reach_after]
+    verbs = [i for i, w in enumerate(said) if w in cues.scheduling_verbs]
+    verb = verbs[-1] if verbs and not cues.scheduling_verbs & set(later) else len(said)
+    found = said[marker] in cues.scheduling_markers and bool(
+        cues.scheduling_verbs & (set(reach) | set(later))
+    )
+    return verb, found
 
 
 SENTENCE_REACH = 500  # characters of a "sentence" read on either side of a date
