@@ -139,6 +139,8 @@ CASES = [
     # its past is not the sentence's ...
     ("en", "Compaq, which said it discovered the bugs, announces products on [Nov. 6].", "unknown"),
     ("en", "The Yankees, who won 114 games, open the playoffs [Tuesday] against Texas.", "unknown"),
+    # ... also one opened by a preposition and the pronoun
+    ("de", "Der Rat, in dem die Grünen gewannen, wählt am [Dienstag] den Chef.", "unknown"),
     # ... but a list after it goes on with the relative clause, and a date inside it is its own
     ("en", "Taylor, who stepped down as chairman, president and chief in [March], left.", "past"),
     ("en", "The senator, who was arrested on [Friday], resigned.", "past"),

@@ -603,7 +603,7 @@ def _asides(
             and i + 1 < len(parts)
             and closed
             and said
-            and said[0][2] in cues.relative_openers
+            and _relative_opener(text, p.start, p.end, cues, language)
             and parts[i + 1].start < end
             and start < parts[i + 1].end
         ):
