@@ -41,8 +41,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
+from typing import TypeVar
 
 from timeline.clauses import (
     Piece,
@@ -62,243 +63,244 @@ PLANNED = "planned"
 _RANK = {FUTURE: 0, PAST: 1, PLANNED: 2, PRESENT: 3}
 
 
+_Section = TypeVar("_Section")
+
+
 @dataclass(frozen=True)
-class _Cues:
-    # first word -> (phrase, tense) for every cue phrase
-    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
-    past_suffixes: tuple[str, ...]
+class _PastCues:
+    """tense.toml [past]: past forms by list, ending and prefix, perfects, and what makes a past
+    form none."""
+
+    suffixes: tuple[str, ...] = ()
     # verb prefixes before a listed one-word past form: "bekam", "zurücktrat", "teilnahm";
     # not on words with these endings after a prefix of `participle_prefixes` (all when it is
     # empty): participles too ("verboten"), where a separable prefix makes none ("stattfanden")
-    past_prefixes: tuple[str, ...]
-    prefixed_not_endings: tuple[str, ...]
-    participle_prefixes: frozenset[str]
-    past_words: frozenset[str]
-    not_suffixed: frozenset[str]
-    attributive_prefixes: tuple[str, ...]  # "geführte" before a noun is an adjective
-    apposition_openers: frozenset[str]  # "dem" in "am Samstag, dem Allerheiligentag, ..."
-    apposition_words: int
-    not_endings: tuple[str, ...]
-    not_after: frozenset[str]
+    prefixes: tuple[str, ...] = ()
+    prefixed_not_endings: tuple[str, ...] = ()
+    participle_prefixes: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()  # the one-word past forms listed
+    not_suffixed: frozenset[str] = frozenset()
+    not_endings: tuple[str, ...] = ()
+    not_after: frozenset[str] = frozenset()
     # listed past forms that are nouns too ("Schloss", "Stand"), and the words before which
     # they are: in a line in one case the capital cannot tell ("AUF SCHLOSS RUNKELSTEIN")
-    nouns_too: frozenset[str]
-    noun_after: frozenset[str]
-    past_not_before: frozenset[str]  # a past form before these is a participle of a passive
+    nouns_too: frozenset[str] = frozenset()
+    noun_after: frozenset[str] = frozenset()
+    not_before: frozenset[str] = frozenset()  # a past form before these is a passive's
     # "and", "or" join a participle to one after a `not_after` word at most this many words on
-    coordinators: frozenset[str]
-    coordination_reach: int
-    # listed cue word -> words before which it is a noun ("rate cut", "electoral votes")
-    compound_heads: dict[str, frozenset[str]]
+    coordinators: frozenset[str] = frozenset()
+    coordination_reach: int = 0
     # with one of these in the piece, such a word after a participle is the infinitive of a past
     # passive ("musste am Sonntag gesperrt werden"), no future
-    past_modals: frozenset[str]
-    # tense -> words or phrases after which a listed cue of that tense is none ("is paid",
-    # "will have", "had been scheduled")
-    blocked_after: dict[str, frozenset[tuple[str, ...]]]
-    perfect_auxiliaries: frozenset[str]
+    modals: frozenset[str] = frozenset()
+    perfect_auxiliaries: frozenset[str] = frozenset()
     # the auxiliary of a perfect stands before its participle ("has said"; "said it has" is
     # none), as in English; German has it after one too ("beschlossen hat")
-    auxiliary_first: bool
-    perfect_reach: int  # words at most between them in English ("has not yet been"), 0: any
-    participles: frozenset[str]
-    participle_patterns: tuple[re.Pattern, ...]
-    not_participles: frozenset[str]
+    auxiliary_first: bool = False
+    perfect_reach: int = 0  # words at most between them in English ("has not yet been"), 0: any
+    participles: frozenset[str] = frozenset()
+    participle_patterns: tuple[re.Pattern, ...] = ()
+    not_participles: frozenset[str] = frozenset()
     # endings of plural nouns that look like participles ("Veranstaltungen", "Ergebnissen"):
     # written with a capital, also at a sentence start, such a word is the noun
-    noun_endings: tuple[str, ...]
+    noun_endings: tuple[str, ...] = ()
     # participles of a state after a form of "to be" ("ist ... gesperrt"), perfect after "hat"
-    state_participles: frozenset[str]
-    state_auxiliaries: frozenset[str]
+    state_participles: frozenset[str] = frozenset()
+    state_auxiliaries: frozenset[str] = frozenset()
+    reported_modals: frozenset[str] = frozenset()
+    # phrase -> does it need a participle in front ("überfallen haben"; "worden sein" has one)
+    perfect_infinitives: dict[tuple[str, ...], bool] = field(default_factory=dict)
+    bare_participle_endings: tuple[str, ...] = ()  # "überfallen" before "haben"
+    attributive_prefixes: tuple[str, ...] = ()  # "geführte" before a noun is an adjective
+    # verbs of saying in the present that report a quote right before them ('„…“, sagt Müller am
+    # Montag': a statement made, past, for a date after them), unless their clause ends in one
+    # of the particles ("sagt das Fest am Samstag ab" cancels it)
+    quoted_sayings: frozenset[str] = frozenset()
+    quoted_sayings_not_with: frozenset[str] = frozenset()
+    quoted_reach: int = 0  # words between the quote and the verb ("Smith says"; German: "sagt")
+
+    @staticmethod
+    def read(section: dict, present_words: list[str]) -> _PastCues:
+        cues = _read_section(_PastCues, section)
+        return replace(
+            cues,
+            words=frozenset(w.lower() for w in section["words"] if " " not in w),
+            # a word listed as a present cue is no past by its ending ("trete", Konjunktiv I)
+            not_suffixed=cues.not_suffixed | {w.lower() for w in present_words if " " not in w},
+            participle_patterns=tuple(map(re.compile, section.get("participle_patterns", []))),
+            perfect_infinitives={
+                tuple(p.split()): len(p.split()) == 1
+                for p in section.get("perfect_infinitives", [])
+            },
+        )
+
+
+@dataclass(frozen=True)
+class _FutureCues:
+    """tense.toml [future]: a plan made before, and the zu-infinitive of a plan."""
+
     # planning participles after a past auxiliary in the piece tell of a plan made before, now
     # over or given up ("Die Lesung war im April geplant"): past, not future
-    past_plan_words: frozenset[str]
-    past_plan_auxiliaries: frozenset[str]
-    reported_modals: frozenset[str]
-    # phrase -> does it need a participle in front ("überfallen haben"; "worden sein" has one)
-    perfect_infinitives: dict[tuple[str, ...], bool]
-    bare_participle_endings: tuple[str, ...]  # "überfallen" before "haben"
-    infinitive_markers: frozenset[str]  # "zu" in "zu sanieren"
-    infinitive_patterns: tuple[re.Pattern, ...]  # "zurückzutreten"
-    not_infinitives: frozenset[str]  # "gewesen zu sein" is no plan
-    infinitive_endings: tuple[str, ...]  # "sanieren" after "zu"
-    # verbs that govern an infinitive ("wird", "soll"): a listed present form with an
-    # infinitive's ending in their piece is that infinitive ("wird am Mittwoch enden")
-    infinitive_auxiliaries: frozenset[str]
-    planned_markers: frozenset[str]  # "to" before an infinitive ("to testify")
-    not_infinitive_words: frozenset[str]  # nouns after the marker ("to court", "to date")
-    planned_not_after: frozenset[str]  # a marker after these is a preposition ("due to")
-    plural_endings: tuple[str, ...]  # a noun's plural after the marker ("to shareholders")
-    not_plural_endings: tuple[str, ...]  # ... but not "to discuss", "to focus"
+    past_plan_words: frozenset[str] = frozenset()
+    past_plan_auxiliaries: frozenset[str] = frozenset()
+    infinitive_markers: frozenset[str] = frozenset()  # "zu" in "zu sanieren"
+    infinitive_patterns: tuple[re.Pattern, ...] = ()  # "zurückzutreten"
+    not_infinitives: frozenset[str] = frozenset()  # "gewesen zu sein" is no plan
+    infinitive_endings: tuple[str, ...] = ()  # "sanieren" after "zu"
+
+    @staticmethod
+    def read(section: dict) -> _FutureCues:
+        cues = _read_section(_FutureCues, section)
+        patterns = tuple(map(re.compile, section.get("infinitive_patterns", [])))
+        return replace(cues, infinitive_patterns=patterns)
+
+
+@dataclass(frozen=True)
+class _PlannedCues:
+    """tense.toml [planned]: acts intended (a to-infinitive), terms put off and dates set."""
+
+    markers: frozenset[str] = frozenset()  # "to" before an infinitive ("to testify")
+    not_infinitives: frozenset[str] = frozenset()  # nouns after the marker ("to court")
+    not_after: frozenset[str] = frozenset()  # a marker after these is a preposition ("due to")
+    plural_endings: tuple[str, ...] = ()  # a noun's plural after the marker ("to shareholders")
+    not_plural_endings: tuple[str, ...] = ()  # ... but not "to discuss", "to focus"
     # "extended the mandate ... until Oct. 17": a term's end after a verb of putting off, some
     # words back, is planned too
-    deferral_verbs: frozenset[str]
-    deferral_markers: frozenset[str]
-    deferral_reach: int
+    deferral_verbs: frozenset[str] = frozenset()
+    deferral_markers: frozenset[str] = frozenset()
+    deferral_reach: int = 0
     # a date named as the one of a plan: right after a verb of setting a date and before "for"
     # or "as" ("set March 22 for the start of the trial"), or after "for" some words after that
     # verb ("called elections for Jan. 30")
-    scheduling_verbs: frozenset[str]
-    scheduling_markers: frozenset[str]
-    scheduling_reach: int
-    scheduling_not_after: frozenset[str]  # "had ... set Friday as the deadline": set before
+    scheduling_verbs: frozenset[str] = frozenset()
+    scheduling_markers: frozenset[str] = frozenset()
+    scheduling_reach: int = 0
+    scheduling_not_after: frozenset[str] = frozenset()  # "had ... set Friday as the deadline"
     # between the verb and a date that names its noun ("setting a Jan. 14 return date")
-    scheduling_articles: frozenset[str]
+    scheduling_articles: frozenset[str] = frozenset()
     # between the marker and the date ("Neuwahlen für den 30. Juni"), and how many words after
     # the date a verb of setting counts, where the verb may close the clause ("hat die
     # Lockerungen ab 1. Juli beschlossen", "wurde auf den 31. Jänner verschoben")
-    scheduling_marker_articles: frozenset[str]
-    scheduling_reach_after: int
+    scheduling_marker_articles: frozenset[str] = frozenset()
+    scheduling_reach_after: int = 0
     # between two dates after one marker: "für Donnerstag und Freitag" (the second is planned too)
-    scheduling_coordinators: frozenset[str]
+    scheduling_coordinators: frozenset[str] = frozenset()
     # the tense of such a date: "future", or "planned" where the plan is told as made and its
     # day may be the report's own ("kündigte für Donnerstag eine Erklärung an" on a Thursday)
-    scheduling_tense: str
-    scope_marks: frozenset[str]  # ":" ends the search like a sentence end
-    own_clause: frozenset[str]  # "dass": a clause it opens has its own tense
-    aside_verbs: frozenset[str]  # "say" ending a piece set off by commas ("police say")
-    aside_length: int  # ... of at most this many words ("wie die Gemeinde am Montag mitteilte")
+    scheduling_tense: str = FUTURE
+
+
+@dataclass(frozen=True)
+class _PresentCues:
+    """tense.toml [present]: verbs that govern an infinitive, and a verb after a pronoun."""
+
+    # verbs that govern an infinitive ("wird", "soll"): a listed present form with an
+    # infinitive's ending in their piece is that infinitive ("wird am Mittwoch enden")
+    infinitive_auxiliaries: frozenset[str] = frozenset()
+    # a word with one of `subject_verb_endings` right after one of `subject_pronouns` is a verb
+    # in the present ("said it sees a recovery", "said he testifies on Friday")
+    subject_pronouns: frozenset[str] = frozenset()
+    subject_verb_endings: tuple[str, ...] = ()
+    not_subject_verbs: frozenset[str] = frozenset()
+    # German: such a word before a capitalized noun is an adjective ("gab es große Probleme")
+    subject_verb_not_before_noun: bool = False
+
+
+@dataclass(frozen=True)
+class _ScopeCues:
+    """tense.toml [scope]: where a clause's tense reaches, and pieces with a verb of their own."""
+
+    marks: frozenset[str] = frozenset()  # ":" ends the search like a sentence end
+    own_clause: frozenset[str] = frozenset()  # "dass": a clause it opens has its own tense
+    aside_verbs: frozenset[str] = frozenset()  # "say" ending a piece set off by commas
+    aside_length: int = 4  # ... of at most so many words ("wie die Gemeinde am Montag mitteilte")
     # one-word cues that are something else when capitalized, even at a sentence start or in a
     # line in capitals ("may", the month "May"): cues only when written in lower case (a phrase
     # such as "may continue" counts in capitals too)
-    lower_case_only: frozenset[str]
+    lower_case_only: frozenset[str] = frozenset()
     # "which", "who": a piece set off by commas that opens with one describes a noun ("Compaq,
     # which said it found the bugs, still announces ...")
-    relative_openers: frozenset[str]
+    relative_openers: frozenset[str] = frozenset()
     # "that": a relative clause's opener too, or a reported one's; a past verb after it governs
     # a date after that verb, as a relative clause's own verb does
-    past_relative_openers: frozenset[str]
-    relative_prepositions: frozenset[str]  # before a relative pronoun: ", auf der", ", in which"
-    verb_final_relatives: bool  # German: a relative clause ends in its verb
-    # verbs of saying in the present that report a quote right before them ('„…“, sagt Müller am
-    # Montag': a statement made, past, for a date after them), unless their clause ends in one
-    # of the particles ("sagt das Fest am Samstag ab" cancels it); the quote marks of lexicon.toml
-    quoted_sayings: frozenset[str]
-    quoted_sayings_not_with: frozenset[str]
-    quote_marks: frozenset[str]
-    quoted_reach: int  # words between the quote and the verb ("Smith says"; German: "sagt")
+    past_relative_openers: frozenset[str] = frozenset()
+    relative_prepositions: frozenset[str] = frozenset()  # ", auf der", ", in which"
+    verb_final_relatives: bool = False  # German: a relative clause ends in its verb
     # a participle with an adjective's ending right after the date is the verb of its own
     # phrase ("das am Freitag beschlossene Gesetz", "die am Montag beginnende Konferenz"): past,
     # or present for a present participle (a stem with one of `present_participle_endings`)
-    attributive_endings: tuple[str, ...]
-    present_participle_endings: tuple[str, ...]
-    # a word with one of `subject_verb_endings` right after one of `subject_pronouns` is a verb
-    # in the present ("said it sees a recovery", "said he testifies on Friday")
-    subject_pronouns: frozenset[str]
-    subject_verb_endings: tuple[str, ...]
-    not_subject_verbs: frozenset[str]
-    # German: such a word before a capitalized noun is an adjective ("gab es große Probleme")
-    subject_verb_not_before_noun: bool
+    attributive_endings: tuple[str, ...] = ()
+    present_participle_endings: tuple[str, ...] = ()
+    apposition_openers: frozenset[str] = frozenset()  # "dem" in "am Samstag, dem Allerheiligentag"
+    apposition_words: int = 0
     # how much farther a cue after the span counts than one before it: an English verb governs
     # the dates after it ("flew on Friday for talks expected to ..."), a German one also those
     # before it ("Am Montag traf ...")
-    after_weight: float
+    after_weight: float = 1
+
+    @staticmethod
+    def read(section: dict) -> _ScopeCues:
+        cues = _read_section(_ScopeCues, section)
+        endings = sorted(cues.attributive_endings, key=len, reverse=True)  # longest first
+        return replace(cues, attributive_endings=tuple(endings))
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """A language's tense.toml: the cue phrases of every tense and each section's own cues."""
+
+    # first word -> (phrase, tense) for every cue phrase
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    # tense -> words or phrases after which a listed cue of that tense is none ("is paid",
+    # "will have", "had been scheduled")
+    blocked_after: dict[str, frozenset[tuple[str, ...]]]
+    # listed cue word -> words before which it is a noun ("rate cut", "electoral votes")
+    compound_heads: dict[str, frozenset[str]]
+    quote_marks: frozenset[str]  # the quote marks of lexicon.toml
+    past: _PastCues
+    future: _FutureCues
+    planned: _PlannedCues
+    present: _PresentCues
+    scope: _ScopeCues
+
+
+def _read_section(kind: type[_Section], section: dict) -> _Section:
+    """The cues of one tense.toml section as the dataclass `kind`: each field from the key of
+    its name (as a set or a tuple where its default is one), its default where it is missing."""
+    values = {}
+    for f in fields(kind):
+        if f.name in section:
+            value = section[f.name]
+            values[f.name] = (
+                type(f.default)(value) if isinstance(f.default, (frozenset, tuple)) else value
+            )
+    return kind(**values)
 
 
 @cache
 def _cues(language: str) -> _Cues:
     """The cues of a language's tense.toml, read once (every date's clause asks for them)."""
     data = resource(language, "tense.toml")
-    past, future = data["past"], data["future"]
-    planned, scope = data.get(PLANNED, {}), data.get("scope", {})
-
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for tense in (FUTURE, PAST, PRESENT):
         for cue in data[tense]["words"]:
             phrase = tuple(cue.lower().split())
             phrases.setdefault(phrase[0], []).append((phrase, tense))
+    nouns = data.get("nouns", {}).get("after", {})
+    marks = resource(language, "lexicon.toml").get("quote_marks", [])
     return _Cues(
         phrases={first: tuple(found) for first, found in phrases.items()},
-        past_suffixes=tuple(past.get("suffixes", [])),
-        past_prefixes=tuple(past.get("prefixes", [])),
-        prefixed_not_endings=tuple(past.get("prefixed_not_endings", [])),
-        participle_prefixes=frozenset(past.get("participle_prefixes", [])),
-        past_words=frozenset(w.lower() for w in past["words"] if " " not in w),
-        attributive_prefixes=tuple(past.get("attributive_prefixes", [])),
-        apposition_openers=frozenset(scope.get("apposition_openers", [])),
-        apposition_words=int(scope.get("apposition_words", 0)),
-        # a word listed as a present cue is no past by its ending ("trete", Konjunktiv I)
-        not_suffixed=frozenset(past.get("not_suffixed", []))
-        | {w.lower() for w in data[PRESENT]["words"] if " " not in w},
-        not_endings=tuple(past.get("not_endings", [])),
-        not_after=frozenset(past.get("not_after", [])),
-        nouns_too=frozenset(past.get("nouns_too", [])),
-        noun_after=frozenset(past.get("noun_after", [])),
-        past_not_before=frozenset(past.get("not_before", [])),
-        coordinators=frozenset(past.get("coordinators", [])),
-        coordination_reach=past.get("coordination_reach", 0),
-        compound_heads={w: frozenset(h) for w, h in data.get("nouns", {}).get("after", {}).items()},
-        past_modals=frozenset(past.get("modals", [])),
         blocked_after={
             t: frozenset(tuple(w.split()) for w in data.get(t, {}).get("blocked_after", []))
             for t in _RANK
         },
-        perfect_auxiliaries=frozenset(past.get("perfect_auxiliaries", [])),
-        auxiliary_first=past.get("auxiliary_first", False),
-        perfect_reach=past.get("perfect_reach", 0),
-        participles=frozenset(past.get("participles", [])),
-        participle_patterns=tuple(re.compile(p) for p in past.get("participle_patterns", [])),
-        not_participles=frozenset(past.get("not_participles", [])),
-        noun_endings=tuple(past.get("noun_endings", [])),
-        state_participles=frozenset(past.get("state_participles", [])),
-        state_auxiliaries=frozenset(past.get("state_auxiliaries", [])),
-        past_plan_words=frozenset(future.get("past_plan_words", [])),
-        past_plan_auxiliaries=frozenset(future.get("past_plan_auxiliaries", [])),
-        reported_modals=frozenset(past.get("reported_modals", [])),
-        perfect_infinitives={
-            tuple(p.split()): len(p.split()) == 1 for p in past.get("perfect_infinitives", [])
-        },
-        bare_participle_endings=tuple(past.get("bare_participle_endings", [])),
-        infinitive_markers=frozenset(future.get("infinitive_markers", [])),
-        infinitive_patterns=tuple(re.compile(p) for p in future.get("infinitive_patterns", [])),
-        not_infinitives=frozenset(future.get("not_infinitives", [])),
-        infinitive_endings=tuple(future.get("infinitive_endings", [])),
-        infinitive_auxiliaries=frozenset(data[PRESENT].get("infinitive_auxiliaries", [])),
-        planned_markers=frozenset(planned.get("markers", [])),
-        not_infinitive_words=frozenset(planned.get("not_infinitives", [])),
-        planned_not_after=frozenset(planned.get("not_after", [])),
-        plural_endings=tuple(planned.get("plural_endings", [])),
-        not_plural_endings=tuple(planned.get("not_plural_endings", [])),
-        deferral_verbs=frozenset(planned.get("deferral_verbs", [])),
-        deferral_markers=frozenset(planned.get("deferral_markers", [])),
-        deferral_reach=planned.get("deferral_reach", 0),
-        scheduling_verbs=frozenset(planned.get("scheduling_verbs", [])),
-        scheduling_markers=frozenset(planned.get("scheduling_markers", [])),
-        scheduling_reach=planned.get("scheduling_reach", 0),
-        scheduling_not_after=frozenset(planned.get("scheduling_not_after", [])),
-        scheduling_articles=frozenset(planned.get("scheduling_articles", [])),
-        scheduling_marker_articles=frozenset(planned.get("scheduling_marker_articles", [])),
-        scheduling_reach_after=planned.get("scheduling_reach_after", 0),
-        scheduling_coordinators=frozenset(planned.get("scheduling_coordinators", [])),
-        scheduling_tense=planned.get("scheduling_tense", FUTURE),
-        scope_marks=frozenset(scope.get("marks", [])),
-        own_clause=frozenset(scope.get("own_clause", [])),
-        aside_verbs=frozenset(scope.get("aside_verbs", [])),
-        aside_length=scope.get("aside_length", 4),
-        relative_openers=frozenset(scope.get("relative_openers", [])),
-        past_relative_openers=frozenset(scope.get("past_relative_openers", [])),
-        relative_prepositions=frozenset(scope.get("relative_prepositions", [])),
-        verb_final_relatives=scope.get("verb_final_relatives", False),
-        lower_case_only=frozenset(scope.get("lower_case_only", [])),
-        after_weight=scope.get("after_weight", 1),
-        subject_pronouns=frozenset(data[PRESENT].get("subject_pronouns", [])),
-        subject_verb_endings=tuple(data[PRESENT].get("subject_verb_endings", [])),
-        not_subject_verbs=frozenset(data[PRESENT].get("not_subject_verbs", [])),
-        subject_verb_not_before_noun=data[PRESENT].get("subject_verb_not_before_noun", False),
-        attributive_endings=tuple(
-            sorted(scope.get("attributive_endings", []), key=len, reverse=True)
-        ),
-        present_participle_endings=tuple(scope.get("present_participle_endings", [])),
-        quoted_sayings=frozenset(past.get("quoted_sayings", [])),
-        quoted_sayings_not_with=frozenset(past.get("quoted_sayings_not_with", [])),
-        quoted_reach=past.get("quoted_reach", 0),
-        quote_marks=frozenset(
-            "".join(
-                m
-                for pair in resource(language, "lexicon.toml").get("quote_marks", [])
-                for m in pair
-            )
-        ),
+        compound_heads={w: frozenset(heads) for w, heads in nouns.items()},
+        quote_marks=frozenset("".join(m for pair in marks for m in pair)),
+        past=_PastCues.read(data[PAST], data[PRESENT]["words"]),
+        future=_FutureCues.read(data[FUTURE]),
+        planned=_read_section(_PlannedCues, data.get(PLANNED, {})),
+        present=_read_section(_PresentCues, data[PRESENT]),
+        scope=_ScopeCues.read(data.get("scope", {})),
     )
 
 
@@ -314,9 +316,9 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
     attributive = _attributive_participle(text, end, cues, language)
     if attributive != UNKNOWN:
         return attributive
-    sentence = _within_reach(text, _scope(text, spans[i], start, end, cues.scope_marks), start, end)
+    sentence = _within_reach(text, _scope(text, spans[i], start, end, cues.scope.marks), start, end)
     if _scheduled(text, sentence, start, end, cues, language):
-        return cues.scheduling_tense
+        return cues.planned.scheduling_tense
     parts = pieces(text, sentence[0], sentence[1], language)
     if _quoted_saying(text, parts, start, cues, language):
         return PAST
@@ -327,7 +329,7 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
         if tense != UNKNOWN:
             return tense
         opener = words(text, language, lo, hi)[:1]
-        if opener and opener[0][2] in cues.own_clause:
+        if opener and opener[0][2] in cues.scope.own_clause:
             return UNKNOWN
         if relative and _relative_clause(text, lo, hi, start, end, cues, language):
             return UNKNOWN
@@ -341,11 +343,11 @@ def _relative_opener(
     der am Freitag der Umzug stattfindet", ", in which ..."; "In der Vorwoche waren es 20" opens
     with an article), or None."""
     opening = words(text, language, lo, hi)[:2]
-    if opening and opening[0][2] in cues.relative_prepositions:
+    if opening and opening[0][2] in cues.scope.relative_prepositions:
         if not text[: opening[0][0]].rstrip().endswith(","):
             return None
         opening = opening[1:]
-    openers = cues.relative_openers | cues.past_relative_openers
+    openers = cues.scope.relative_openers | cues.scope.past_relative_openers
     return opening[0] if opening and opening[0][2] in openers else None
 
 
@@ -363,7 +365,7 @@ def _relative_clause(
     if not text[:lo].rstrip().endswith(",") or len(outside) < 2:
         return False
     s, e, w = said[-1]
-    return not cues.verb_final_relatives or (s >= end and w == text[s:e] and w.isalpha())
+    return not cues.scope.verb_final_relatives or (s >= end and w == text[s:e] and w.isalpha())
 
 
 def _attributive_participle(text: str, end: int, cues: _Cues, language: str) -> str:
@@ -372,20 +374,27 @@ def _attributive_participle(text: str, end: int, cues: _Cues, language: str) -> 
     Montag beginnende Konferenz wurde abgesagt" present). A word that is a cue of its own or no
     past by its ending ("die für Freitag geplante Sitzung", "erwartete") gives nothing here."""
     after = words(text, language, end, end + 40)[:1]
-    if not after or not cues.attributive_endings or text[end : after[0][0]].strip():
+    if not after or not cues.scope.attributive_endings or text[end : after[0][0]].strip():
         return UNKNOWN
     s, e, w = after[0]
-    if w != text[s:e] or w in cues.phrases or w in cues.not_suffixed or w in cues.not_participles:
+    if (
+        w != text[s:e]
+        or w in cues.phrases
+        or w in cues.past.not_suffixed
+        or w in cues.past.not_participles
+    ):
         return UNKNOWN
-    if any(p.match(w) for p in cues.infinitive_patterns):  # "bis Ende November beizubehalten"
+    if any(
+        p.match(w) for p in cues.future.infinitive_patterns
+    ):  # "bis Ende November beizubehalten"
         return UNKNOWN
-    ending = next((x for x in cues.attributive_endings if w.endswith(x)), None)
+    ending = next((x for x in cues.scope.attributive_endings if w.endswith(x)), None)
     stem = w[: -len(ending)] if ending else ""
     if len(stem) < 4:
         return UNKNOWN
-    if stem.endswith(cues.present_participle_endings):
+    if stem.endswith(cues.scope.present_participle_endings):
         return PRESENT
-    if _is_participle(stem, cues) and stem not in cues.state_participles:
+    if _is_participle(stem, cues) and stem not in cues.past.state_participles:
         return PAST
     return UNKNOWN
 
@@ -397,13 +406,17 @@ def _quoted_saying(text: str, parts: list[Piece], start: int, cues: _Cues, langu
     Not when the clause ends in a particle that makes the verb another ("sagt das Fest am
     Samstag ab"), and not for a date in the quote itself, which has its own verb."""
     piece = next((p for p in parts if p.start <= start < p.end), None)
-    if piece is None or not cues.quoted_sayings:
+    if piece is None or not cues.past.quoted_sayings:
         return False
     said = words(text, language, piece.start, piece.end)
     if not said or not _after_quote(text, said[0][0], cues):
         return False
-    verbs = [t for t in said[: cues.quoted_reach + 1] if t[2] in cues.quoted_sayings]
-    return bool(verbs) and verbs[0][1] <= start and said[-1][2] not in cues.quoted_sayings_not_with
+    verbs = [t for t in said[: cues.past.quoted_reach + 1] if t[2] in cues.past.quoted_sayings]
+    return (
+        bool(verbs)
+        and verbs[0][1] <= start
+        and said[-1][2] not in cues.past.quoted_sayings_not_with
+    )
 
 
 def _after_quote(text: str, position: int, cues: _Cues) -> bool:
@@ -425,28 +438,28 @@ def _scheduled(
     ("hat die Lockerungen ab 1. Juli beschlossen"), or between an article after such a verb and
     its noun ("setting a Jan. 14 return date")? Not "called for calm on Friday", nor a date set
     in a past perfect ("had ruled ... and set Friday as the deadline" may be over)."""
-    if not cues.scheduling_verbs:
+    if not cues.planned.scheduling_verbs:
         return False
     inside = words(text, language, start, end)
     before = words(text, language, sentence[0], start) + inside[:1]
-    if inside and inside[0][2] not in cues.scheduling_markers:
+    if inside and inside[0][2] not in cues.planned.scheduling_markers:
         before = before[:-1]
-    named = [t for t in inside if t[2] not in cues.scheduling_markers][:1]
+    named = [t for t in inside if t[2] not in cues.planned.scheduling_markers][:1]
     if not named or not text[named[0][0]][:1].isupper() and not text[named[0][0]].isdigit():
         return False  # a date opens with a name or a number; "set a record" is none
     after = words(text, language, end, end + 20)[:1]
     if len(before) < 2:
         return False
     said = [w for _, _, w in before]
-    if said[-1] in cues.scheduling_verbs:
+    if said[-1] in cues.planned.scheduling_verbs:
         verb = len(said) - 1
-        found = bool(after) and after[0][2] in cues.scheduling_markers
-    elif said[-1] in cues.scheduling_articles and said[-2] in cues.scheduling_verbs:
+        found = bool(after) and after[0][2] in cues.planned.scheduling_markers
+    elif said[-1] in cues.planned.scheduling_articles and said[-2] in cues.planned.scheduling_verbs:
         verb = len(said) - 2
         found = bool(after)
     else:
         verb, found = _scheduled_by_marker(text, sentence, start, end, before, cues, language)
-    return found and not cues.scheduling_not_after & set(said[:verb])
+    return found and not cues.planned.scheduling_not_after & set(said[:verb])
 
 
 def _scheduled_by_marker(
@@ -465,9 +478,9 @@ def _scheduled_by_marker(
     comes after the date). Split from `_scheduled`: a rule of its own, with its own piece."""
     said = [w for _, _, w in before]
     marker = len(said) - 1
-    if marker >= 2 and said[marker] in cues.scheduling_coordinators:
+    if marker >= 2 and said[marker] in cues.planned.scheduling_coordinators:
         marker -= 2  # "für Donnerstag und Freitag": the marker before the first date
-    if said[marker] in cues.scheduling_marker_articles:
+    if said[marker] in cues.planned.scheduling_marker_articles:
         marker -= 1
     # the verb of the date's own piece, not of one after a comma or a conjunction ("kündigte
     # an, die Sperre ab 22 Uhr zu verlängern" has the infinitive's future, "hat bis Freitag
@@ -475,12 +488,12 @@ def _scheduled_by_marker(
     parts = pieces(text, sentence[0], sentence[1], language)
     lo, hi = next(((p.start, p.end) for p in parts if p.start <= start < p.end), sentence)
     first = next((i for i, t in enumerate(before) if t[0] >= lo), marker)
-    reach = said[max(0, marker - cues.scheduling_reach, first) : marker]
-    later = [w for _, _, w in words(text, language, end, hi)][: cues.scheduling_reach_after]
-    verbs = [i for i, w in enumerate(said) if w in cues.scheduling_verbs]
-    verb = verbs[-1] if verbs and not cues.scheduling_verbs & set(later) else len(said)
-    found = said[marker] in cues.scheduling_markers and bool(
-        cues.scheduling_verbs & (set(reach) | set(later))
+    reach = said[max(0, marker - cues.planned.scheduling_reach, first) : marker]
+    later = [w for _, _, w in words(text, language, end, hi)][: cues.planned.scheduling_reach_after]
+    verbs = [i for i, w in enumerate(said) if w in cues.planned.scheduling_verbs]
+    verb = verbs[-1] if verbs and not cues.planned.scheduling_verbs & set(later) else len(said)
+    found = said[marker] in cues.planned.scheduling_markers and bool(
+        cues.planned.scheduling_verbs & (set(reach) | set(later))
     )
     return verb, found
 
@@ -530,8 +543,8 @@ def _appositions(text: str, parts: list[Piece], cues: _Cues) -> set[int]:
         if (
             p.after_punctuation
             and parts[i + 1].after_punctuation
-            and words[0].lower() in cues.apposition_openers
-            and len(words) <= cues.apposition_words
+            and words[0].lower() in cues.scope.apposition_openers
+            and len(words) <= cues.scope.apposition_words
         ):
             found.add(i)
     return found
@@ -571,7 +584,7 @@ def _asides(
     late February, may burn until the end of the year") or, right before the date's piece, a
     relative pronoun ("Compaq, which said it found the bugs, still announces ... on Nov. 6"):
     it describes a noun."""
-    verbs = cues.aside_verbs
+    verbs = cues.scope.aside_verbs
     found = []
     for i, p in enumerate(parts):
         closed = i + 1 == len(parts) or parts[i + 1].after_punctuation
@@ -582,7 +595,7 @@ def _asides(
         # subject and verb ("The presidents, on Friday, signed the plan, which calls for ...")
         dated = i + 1 < len(parts) and _bare_date(text, parts[i + 1], start, end, language)
         interrupted = i > 0 and _bare_date(text, parts[i - 1], start, end, language)
-        aside = p.after_punctuation and closed and 0 < len(said) <= cues.aside_length
+        aside = p.after_punctuation and closed and 0 < len(said) <= cues.scope.aside_length
         aside = aside and said[-1][2] in verbs
         aside = aside and not dated
         describes = False
@@ -657,7 +670,7 @@ def _tense_in(
     def distance(cue: tuple[int, int, str]) -> tuple[int, int]:
         s, e, tense = cue
         gap = 0 if s < end and start < e else (start - e if e <= start else s - end)
-        return gap * (cues.after_weight if s >= end else 1), _RANK[tense]
+        return gap * (cues.scope.after_weight if s >= end else 1), _RANK[tense]
 
     return min(found, key=distance)[2]
 
@@ -673,7 +686,7 @@ def _relative_cues(
     """The cues `found` in a piece, or only those of its relative clause's own verb where the
     relative pronoun `opener` opens it before the span (where relative clauses end in their
     verb, tense.toml `verb_final_relatives`, never)."""
-    if not opener or cues.verb_final_relatives:
+    if not opener or cues.scope.verb_final_relatives:
         return found
     if start <= opener[1] or starts_sentence(text, opener[0]):
         return found
@@ -686,7 +699,9 @@ def _relative_cues(
     own = [c for c in found if opener[1] <= c[0] and (c[1] <= start or c[0] < end)]
     nearest = max(own, key=lambda c: (c[1], -_RANK[c[2]]), default=None)
     main_past = any(c[0] >= end and c[2] == PAST for c in found)
-    if nearest and (opener[2] in cues.relative_openers or nearest[2] == PAST or not main_past):
+    if nearest and (
+        opener[2] in cues.scope.relative_openers or nearest[2] == PAST or not main_past
+    ):
         return own
     return found
 
@@ -709,9 +724,10 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
     found = [
         c
         for c in found
-        if text[c[0] : c[1]].lower() not in cues.lower_case_only or text[c[0] : c[1]].islower()
+        if text[c[0] : c[1]].lower() not in cues.scope.lower_case_only
+        or text[c[0] : c[1]].islower()
     ]
-    if one_case and cues.nouns_too:
+    if one_case and cues.past.nouns_too:
         found = [c for c in found if not _noun_too(c, tokens, lowered, cues)]
     found += _past_forms(text, tokens, lowered, cues, one_case)
     found += _after_subject(text, tokens, lowered, found, cues)
@@ -719,7 +735,7 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
     # a capitalized plural noun opening the sentence is no participle ("Veranstaltungen sind bis
     # 1. März untersagt"), unless the line is in one case
     verbal = [
-        u and (one_case or not (text[s:e][:1].isupper() and w.endswith(cues.noun_endings)))
+        u and (one_case or not (text[s:e][:1].isupper() and w.endswith(cues.past.noun_endings)))
         for u, (s, e, w) in zip(usable, tokens, strict=True)
     ]
     found += _perfects(tokens, lowered, verbal, cues)
@@ -738,8 +754,8 @@ def _noun_too(
     return (
         cue[2] == PAST
         and i > 0
-        and lowered[i] in cues.nouns_too
-        and lowered[i - 1] in cues.noun_after
+        and lowered[i] in cues.past.nouns_too
+        and lowered[i - 1] in cues.past.noun_after
     )
 
 
@@ -776,16 +792,16 @@ def _past_forms(
     participle = -len(tokens) - 1  # where the last such participle stands
     for i, (s, e, w) in enumerate(tokens):
         written_lower = w == text[s:e]
-        if (not written_lower and not one_case) or w in cues.not_suffixed:
+        if (not written_lower and not one_case) or w in cues.past.not_suffixed:
             continue  # a capitalized word is a noun ("Mitte"), also at a sentence start
-        if w.endswith(cues.not_endings):
+        if w.endswith(cues.past.not_endings):
             continue
-        suffixed = any(w.endswith(x) and len(w) > len(x) + 2 for x in cues.past_suffixes)
+        suffixed = any(w.endswith(x) and len(w) > len(x) + 2 for x in cues.past.suffixes)
         if suffixed and not one_case and _adjective_before_noun(text, tokens, i, cues):
             continue
         before = lowered[i - 1] if i > 0 else ""
-        joined = before in cues.coordinators and i - participle <= cues.coordination_reach
-        if suffixed and (before in cues.not_after or joined):
+        joined = before in cues.past.coordinators and i - participle <= cues.past.coordination_reach
+        if suffixed and (before in cues.past.not_after or joined):
             participle = i
         elif suffixed or _prefixed_past(w, cues):
             found.append((s, e, PAST))
@@ -797,7 +813,9 @@ def _adjective_before_noun(
 ) -> bool:
     """Is the suffixed word at `i` a participle used as an adjective, with a participle's prefix
     right before a capitalized noun ("geführte Wanderungen"), not a past form?"""
-    if i + 1 >= len(tokens) or not tokens[i][2].startswith(cues.attributive_prefixes or ("\0",)):
+    if i + 1 >= len(tokens) or not tokens[i][2].startswith(
+        cues.past.attributive_prefixes or ("\0",)
+    ):
         return False
     s, e, w = tokens[i + 1]
     return text[s:e] != w and not text[tokens[i][1] : s].strip()
@@ -816,7 +834,7 @@ def _after_subject(
     covered = {s for s, _, _ in found}
 
     def before_noun(i: int) -> bool:
-        if not cues.subject_verb_not_before_noun or i + 1 >= len(tokens):
+        if not cues.present.subject_verb_not_before_noun or i + 1 >= len(tokens):
             return False
         s, e, w = tokens[i + 1]
         return text[s:e] != w
@@ -825,15 +843,15 @@ def _after_subject(
         (s, e, PRESENT)
         for i, (s, e, w) in enumerate(tokens)
         if i > 0
-        and lowered[i - 1] in cues.subject_pronouns
+        and lowered[i - 1] in cues.present.subject_pronouns
         and not before_noun(i)
         and s not in covered
         and w == text[s:e]
         and w.isalpha()
-        and w.endswith(cues.subject_verb_endings)
-        and not w.endswith(cues.not_plural_endings)
-        and w not in cues.not_subject_verbs
-        and w not in cues.past_words
+        and w.endswith(cues.present.subject_verb_endings)
+        and not w.endswith(cues.planned.not_plural_endings)
+        and w not in cues.present.not_subject_verbs
+        and w not in cues.past.words
     ]
 
 
@@ -853,9 +871,9 @@ def _intended(
     intended: list[Cue] = []
     for i in range(len(tokens) - 1):
         if (
-            lowered[i] in cues.planned_markers
+            lowered[i] in cues.planned.markers
             and tokens[i][0] not in covered
-            and not (i > 0 and lowered[i - 1] in cues.planned_not_after)
+            and not (i > 0 and lowered[i - 1] in cues.planned.not_after)
             and _is_infinitive(tokens[i + 1], text, cues, one_case)
         ):
             # a headline in capitals or Title Case, not a line in small letters ("It's the fifth
@@ -865,8 +883,12 @@ def _intended(
             headline = headline and not any(c[0] < tokens[i][0] for c in found)
             intended.append((tokens[i][0], tokens[i + 1][1], FUTURE if headline else PLANNED))
     for i, (s, e, w) in enumerate(tokens):
-        back = lowered[max(0, i - cues.deferral_reach) : i]
-        if w in cues.deferral_markers and s not in covered and cues.deferral_verbs & set(back):
+        back = lowered[max(0, i - cues.planned.deferral_reach) : i]
+        if (
+            w in cues.planned.deferral_markers
+            and s not in covered
+            and cues.planned.deferral_verbs & set(back)
+        ):
             intended.append((s, e, PLANNED))
     return intended
 
@@ -876,23 +898,23 @@ def _perfects(
 ) -> list[Cue]:
     """A participle and the perfect auxiliary nearest to it ("hat ... beschlossen"), unless
     they tell a state ("ist ab Montag gesperrt", Zustandspassiv)."""
-    auxiliaries = [i for i, w in enumerate(lowered) if w in cues.perfect_auxiliaries]
+    auxiliaries = [i for i, w in enumerate(lowered) if w in cues.past.perfect_auxiliaries]
     if not auxiliaries:
         return []
     found: list[Cue] = []
     for i, (s, e, w) in enumerate(tokens):
-        after_zu = i > 0 and lowered[i - 1] in cues.infinitive_markers
+        after_zu = i > 0 and lowered[i - 1] in cues.future.infinitive_markers
         if usable[i] and i not in auxiliaries and not after_zu and _is_participle(w, cues):
             near = [
                 a
                 for a in auxiliaries
-                if (a < i or not cues.auxiliary_first)
-                and (not cues.perfect_reach or abs(a - i) <= cues.perfect_reach + 1)
+                if (a < i or not cues.past.auxiliary_first)
+                and (not cues.past.perfect_reach or abs(a - i) <= cues.past.perfect_reach + 1)
             ]
             if not near:
                 continue
             aux = min(near, key=lambda a: abs(a - i))
-            if w in cues.state_participles and lowered[aux] in cues.state_auxiliaries:
+            if w in cues.past.state_participles and lowered[aux] in cues.past.state_auxiliaries:
                 continue
             found.append((tokens[aux][0], tokens[aux][1], PAST))
             found.append((s, e, PAST))
@@ -909,36 +931,42 @@ def _corrected(
 ) -> list[Cue]:
     """The cues as the words around them correct them: a passive to come or one after a past
     modal, a plan made before or a plan carried by "ist", and a modal that reports a past act."""
-    if cues.past_not_before:  # "soll Ende September beschlossen werden": a passive to come
+    if cues.past.not_before:  # "soll Ende September beschlossen werden": a passive to come
         after = {e: lowered[i + 1] for i, (_, e, _) in enumerate(tokens[:-1])}
-        found = [c for c in found if not (c[2] == PAST and after.get(c[1]) in cues.past_not_before)]
-    if cues.past_modals & set(lowered):  # "musste am Sonntag gesperrt werden": a past passive
+        found = [c for c in found if not (c[2] == PAST and after.get(c[1]) in cues.past.not_before)]
+    if cues.past.modals & set(lowered):  # "musste am Sonntag gesperrt werden": a past passive
         at = {s: i for i, (s, _, _) in enumerate(tokens)}
 
         def passive(cue: Cue) -> bool:
             i = at.get(cue[0], 0)
             return (
                 i > 0
-                and lowered[i] in cues.past_not_before
+                and lowered[i] in cues.past.not_before
                 and _looks_perfect(lowered[i - 1], cues)
             )
 
         found = [c for c in found if not (c[2] == FUTURE and passive(c))]
-    if any(t == FUTURE and text[s:e].lower() in cues.past_plan_words for s, e, t in found):
-        if cues.past_plan_auxiliaries & set(lowered):  # "war im April geplant": a past plan
+    if any(t == FUTURE and text[s:e].lower() in cues.future.past_plan_words for s, e, t in found):
+        if cues.future.past_plan_auxiliaries & set(lowered):  # "war im April geplant": a past plan
             found = [
-                (s, e, PAST if t == FUTURE and text[s:e].lower() in cues.past_plan_words else t)
+                (
+                    s,
+                    e,
+                    PAST if t == FUTURE and text[s:e].lower() in cues.future.past_plan_words else t,
+                )
                 for s, e, t in found
             ]
         else:  # "Im Frühjahr ist eine Reform geplant": "ist" carries the plan, no present
             found = [
                 (s, e, t)
                 for s, e, t in found
-                if not (t == PRESENT and text[s:e].lower() in cues.state_auxiliaries)
+                if not (t == PRESENT and text[s:e].lower() in cues.past.state_auxiliaries)
             ]
     if _has_perfect_infinitive(lowered, usable, cues):
         modal = {
-            (tokens[i][0], tokens[i][1]) for i, w in enumerate(lowered) if w in cues.reported_modals
+            (tokens[i][0], tokens[i][1])
+            for i, w in enumerate(lowered)
+            if w in cues.past.reported_modals
         }
         found = [(s, e, PAST if (s, e) in modal else tense) for s, e, tense in found]
     return found
@@ -957,19 +985,19 @@ def _without_infinitives(
     """The cues without the present forms that are the infinitive of a verb governing one in
     their piece ("Das Treffen wird am Mittwoch enden", "die am Freitag beginnen sollen"): the
     governing verb tells the tense."""
-    if not cues.infinitive_auxiliaries & set(lowered):
+    if not cues.present.infinitive_auxiliaries & set(lowered):
         return found
     starts = [p.start for p in pieces(text, lo, hi, language)]
     piece = {s: bisect_right(starts, s) for s, _, _ in tokens}
-    governed = {piece[s] for s, _, w in tokens if w in cues.infinitive_auxiliaries}
+    governed = {piece[s] for s, _, w in tokens if w in cues.present.infinitive_auxiliaries}
     return [
         c
         for c in found
         if not (
             c[2] == PRESENT
             and piece.get(c[0]) in governed
-            and (word := text[c[0] : c[1]].lower()) not in cues.infinitive_auxiliaries
-            and word.endswith(cues.infinitive_endings)
+            and (word := text[c[0] : c[1]].lower()) not in cues.present.infinitive_auxiliaries
+            and word.endswith(cues.future.infinitive_endings)
         )
     ]
 
@@ -980,40 +1008,43 @@ def _is_infinitive(
     """Can the word after a planned marker be a verb ("to testify", not "to shareholders",
     "to Friday", "to the", "to 5%"; in a line in one case also "TO CLOSE")?"""
     s, e, w = token
-    plural = w.endswith(cues.plural_endings) and not w.endswith(cues.not_plural_endings)
+    plural = w.endswith(cues.planned.plural_endings) and not w.endswith(
+        cues.planned.not_plural_endings
+    )
     written = w == text[s:e] or one_case
-    return written and w.isalpha() and not plural and w not in cues.not_infinitive_words
+    return written and w.isalpha() and not plural and w not in cues.planned.not_infinitives
 
 
 def _prefixed_past(word: str, cues: _Cues) -> bool:
     """A verb prefix on a listed past form ("bekam", "zurücktrat", "stattfanden"), unless its
     ending makes it a participle too ("verboten", "entstanden")."""
-    participle_like = word.endswith(cues.prefixed_not_endings)
+    participle_like = word.endswith(cues.past.prefixed_not_endings)
     return any(
         word.startswith(p)
-        and word[len(p) :] in cues.past_words
+        and word[len(p) :] in cues.past.words
         and not (
-            participle_like and (not cues.participle_prefixes or p in cues.participle_prefixes)
+            participle_like
+            and (not cues.past.participle_prefixes or p in cues.past.participle_prefixes)
         )
-        for p in cues.past_prefixes
+        for p in cues.past.prefixes
     )
 
 
 def _is_zu_infinitive(lowered: list[str], cues: _Cues) -> bool:
     """Do the words end in a zu-infinitive ("zu sanieren", "zurückzutreten")?"""
     last = lowered[-1]
-    if last in cues.not_infinitives:
+    if last in cues.future.not_infinitives:
         return False
-    after_marker = len(lowered) > 1 and lowered[-2] in cues.infinitive_markers
-    return (after_marker and last.endswith(cues.infinitive_endings) and len(last) > 3) or any(
-        p.match(last) for p in cues.infinitive_patterns
-    )
+    after_marker = len(lowered) > 1 and lowered[-2] in cues.future.infinitive_markers
+    return (
+        after_marker and last.endswith(cues.future.infinitive_endings) and len(last) > 3
+    ) or any(p.match(last) for p in cues.future.infinitive_patterns)
 
 
 def _has_perfect_infinitive(lowered: list[str], usable: list[bool], cues: _Cues) -> bool:
     """Is there a perfect infinitive ("überfallen haben", "gestohlen worden sein")?"""
     for i in range(len(lowered)):
-        for phrase, needs_participle in cues.perfect_infinitives.items():
+        for phrase, needs_participle in cues.past.perfect_infinitives.items():
             if tuple(lowered[i : i + len(phrase)]) != phrase:
                 continue
             before = lowered[i - 1] if i > 0 else ""
@@ -1024,8 +1055,8 @@ def _has_perfect_infinitive(lowered: list[str], usable: list[bool], cues: _Cues)
 
 def _looks_perfect(word: str, cues: _Cues) -> bool:
     """A participle, also one without "ge-" in front of an infinitive ("überfallen haben")."""
-    return word not in cues.not_participles and (
-        _is_participle(word, cues) or word.endswith(cues.bare_participle_endings)
+    return word not in cues.past.not_participles and (
+        _is_participle(word, cues) or word.endswith(cues.past.bare_participle_endings)
     )
 
 
@@ -1035,6 +1066,8 @@ def is_participle(word: str, language: str) -> bool:
 
 
 def _is_participle(word: str, cues: _Cues) -> bool:
-    if word in cues.not_participles:
+    if word in cues.past.not_participles:
         return False
-    return word in cues.participles or any(p.match(word) for p in cues.participle_patterns)
+    return word in cues.past.participles or any(
+        p.match(word) for p in cues.past.participle_patterns
+    )
