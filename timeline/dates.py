@@ -560,7 +560,9 @@ def _read(
     told: Mark | None = None,
 ) -> tuple[Reading, Mark | None]:
     """The reading of a candidate, and the earlier date it counted from (None: the DCT).
-    `told`: the date `cand` goes on from in the next sentence (anchors.goes_on), if any."""
+    `told`: the date `cand` goes on from in the next sentence (anchors.goes_on), if any.
+    Besides counting from `previous` or `told`, the reading depends on `previous` only where it
+    is lent to the resolver (_lent) or the pattern is `now_unanchored` (_read_from_ends)."""
     params = cand.pattern.params
     if told_is_no_anchor(params, previous, tense, dct):
         previous = None
@@ -575,9 +577,7 @@ def _read(
         conventions = replace(conventions, tense_penalty=penalties)
 
     def at(today, span, tense=tense):
-        # the resolver counts in the earlier date's unit
-        keep = params.get("keep_granularity")
-        near = last if last and (keep or last.granularity in ("day", "time")) else None
+        near = _lent(params, last)
         plans = tuple(params.get("not_over_in", PLANS))
         crossed = near and previous and across_dct(near, tense, dct, plans)
         if crossed and cand.pattern.frame == "time" and not previous.has_year:
@@ -608,6 +608,13 @@ def _read(
     if dct is None:
         return at(None, None), None
     return _read_from_dct(cand, params, dct, tense, at), None
+
+
+def _lent(params: dict, last: Period | None) -> Period | None:
+    """The earlier date a resolver counts in (its Situation.previous), in that date's unit: a
+    day or a clock time, or any with `keep_granularity`."""
+    keep = params.get("keep_granularity")
+    return last if last and (keep or last.granularity in ("day", "time")) else None
 
 
 def _read_from_previous(
@@ -730,7 +737,11 @@ def _read_from_ends(
         mark = replace(previous, period=end, ends=None)
         try:
             reading, used = _read(cand, eng, day_dct, tense, mark, written, told and mark)
-            counts.append(reading != _read(cand, eng, day_dct, tense, None, written)[0])
+            # not counted from, nor lent to the resolver, the mark left the reading as without it
+            params = cand.pattern.params
+            lent = _lent(params, end) is not None or params.get("now_unanchored")
+            counted = used is mark or bool(lent)
+            counts.append(counted and reading != _read(cand, eng, day_dct, tense, None, written)[0])
         except (Unresolvable, KeyError, ValueError, OverflowError):
             counts = [known, known]  # no such date from one end ("31. Februar"): as if none
             break
