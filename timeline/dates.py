@@ -195,9 +195,8 @@ def find_dates(
         tid = f"t{len(found) + 1}"
         found.append(_expression(cand, written_text, reading, dct, tense, tid, doc_id, used))
         schedule = schedule_after(cand, reading, joins, schedule)
-        previous, written = _marks_after(
-            cand, reading, text, eng, dct, tid, used, previous, written, scope
-        )
+        read_date = _ReadDate(cand, reading, tid, used)
+        previous, written = _marks_after(read_date, text, eng, dct, previous, written, scope)
         if previous is not None and previous.period.granularity in ("day", "time"):
             day = previous
         if is_stamp and previous is not None and previous.tid == tid:
@@ -236,22 +235,31 @@ def _timestamp(cand: Candidate, text: str) -> bool:
     return cand.pattern.frame == "time" and after[:1] == ":" and starts_sentence(text, cand.start)
 
 
+@dataclass(frozen=True)
+class _ReadDate:
+    """A date as find_dates read it: what the dates after it may count from."""
+
+    cand: Candidate
+    reading: Reading
+    tid: str
+    used: Mark | None  # the earlier date it counted from (None: the DCT)
+
+
 def _marks_after(
-    cand: Candidate,
-    reading: Reading,
+    read_date: _ReadDate,
     text: str,
     eng: Engine,
     dct: DocumentDate | None,
-    tid: str,
-    used: Mark | None,
     previous: Mark | None,
     written: Mark | None,
     scope: HistoryScope,
 ) -> tuple[Mark | None, Mark | None]:
-    """What the expressions after `cand` count from: the last date known for sure and the
-    written year that sets the narrative (how far a history reaches: `scope`). Split from
+    """What the expressions after `read_date` count from: the last date known for sure and
+    the written year that sets the narrative (how far a history reaches: `scope`). Split from
     find_dates: which dates become a context is a question of its own, apart from finding and
     reading them."""
+    cand, reading, used = read_date.cand, read_date.reading, read_date.used
+    tid = read_date.tid
     params = cand.pattern.params
     dated = reading.type in ("DATE", "TIME")
     if (
@@ -268,8 +276,8 @@ def _marks_after(
         # story has moved on from the last day known ("Am 9. November 1989 ... Heute feiern
         # Tausende. Das Fest beginnt um 19 Uhr" is no 1989 evening); counted from the DCT, it
         # ends the narrative as a day known would
-        mark = _marks_after(cand, replace(reading, ends=None), text, eng, dct, tid, used, None,
-                            written, scope)[0]  # fmt: skip
+        known = replace(read_date, reading=replace(reading, ends=None))
+        mark = _marks_after(known, text, eng, dct, None, written, scope)[0]
         mark = replace(mark, ends=reading.ends) if mark is not None else None
         return mark, (written if used is not None else None)
     if params.get("names_day") and reading.period is not None:
@@ -319,53 +327,9 @@ def _marks_after(
     if not _after_word(text, cand.start, eng, "span_end_words"):
         outer = previous if quote_end is not None else None
         previous = Mark(period, tid, cand.end, quote_end, starts_span, has_year, outer=outer)
-    # the DCT's own year adds no setting ("This year's talks have dragged on since May" is this
-    # May, not the last May before January 1)
-    opens_year = (
-        reading.granularity == "year"
-        and _opens_sentence(
-            text, cand.start, eng.language, eng.lexicon.settings.get("year_opening_words", ())
-        )
-        and not (dct and period.earliest <= dct.earliest <= period.latest)
-    )
-    # a history's span ("fought from 11 October 1899 until 31 May 1902") is told from its start:
-    # the year of its end sets nothing ("... from 10 to 17 December" is 1899's)
-    ends_span = scope.whole and _after_word(text, cand.start, eng, "history_span_end_words")
-    if (has_year or opens_year) and not (params.get("no_context") or starts_span or ends_span):
-        # the whole year is the context, also of "Ende 2027" (not of "seit 2010"); with
-        # `context_in_sentence` (or the language's `narrative_in_sentence`) only up to the
-        # sentence end ("die Wahlen 2018 ...", "set in 1961. ... in June alone")
-        sentence = sentence_at(text, cand.start, eng.language)
-        # ... as of a year opening it after `year_opening_words` ("Im Vorjahr waren es 30. Am
-        # 3. April ..." is this April)
-        after_words = opens_year and not _opens_sentence(text, cand.start, eng.language)
-        in_sentence = (
-            (
-                params.get("context_in_sentence")
-                or eng.lexicon.settings.get("narrative_in_sentence")
-                or after_words
-            )
-            and sentence
-            and not scope.whole
-        )
-        # a year long past sets a history beyond its sentence ("On Jan. 20, 2021, Biden was
-        # sworn in. In June, cases fell" told in 2026), unlike last year's ("sales fell in 1988.
-        # In June ..." told in 1989 is the DCT's June: TimeBank)
-        long_ago = long_past(period, dct)
-        until = sentence[1] if in_sentence else None
-        if in_sentence and (aside := _aside_end(text, cand.start, sentence, eng)):
-            # a year in a relative clause set off by commas is that clause's own ("Doe, who set
-            # a record in 1958, died March 3": March 3 is the DCT's)
-            until = aside
-        written = Mark(
-            periods.year(reading.period.earliest.year),
-            tid,
-            cand.end,
-            until,
-            history=long_ago,
-            narrated=reading.granularity not in ("year", "decade", "century"),
-            whole_clause=bool(until) and _opens_setting_clause(text, cand.end, eng),
-        )
+    setting = None if starts_span else _year_setting(read_date, text, eng, dct, scope, has_year)
+    if setting is not None:
+        written = setting
     elif (
         written is not None
         and written.history
@@ -382,6 +346,72 @@ def _marks_after(
     elif used is None and not scope.whole:  # a date counted from the DCT ends the narrative
         written = None
     return previous, written
+
+
+def _year_setting(
+    read_date: _ReadDate,
+    text: str,
+    eng: Engine,
+    dct: DocumentDate | None,
+    scope: HistoryScope,
+    has_year: bool,
+) -> Mark | None:
+    """The year `read_date` sets for the narrative after it (`_marks_after`), where it writes
+    one out (`has_year`) or opens a sentence with one; None where it sets none. Split from
+    `_marks_after`: which year is the setting is a question of its own, apart from the date
+    known for sure."""
+    cand, reading, tid = read_date.cand, read_date.reading, read_date.tid
+    params = cand.pattern.params
+    period = reading.period
+    assert period is not None
+    # the DCT's own year adds no setting ("This year's talks have dragged on since May" is this
+    # May, not the last May before January 1)
+    opens_year = (
+        reading.granularity == "year"
+        and _opens_sentence(
+            text, cand.start, eng.language, eng.lexicon.settings.get("year_opening_words", ())
+        )
+        and not (dct and period.earliest <= dct.earliest <= period.latest)
+    )
+    # a history's span ("fought from 11 October 1899 until 31 May 1902") is told from its start:
+    # the year of its end sets nothing ("... from 10 to 17 December" is 1899's)
+    ends_span = scope.whole and _after_word(text, cand.start, eng, "history_span_end_words")
+    if not (has_year or opens_year) or params.get("no_context") or ends_span:
+        return None
+    # the whole year is the context, also of "Ende 2027" (not of "seit 2010"); with
+    # `context_in_sentence` (or the language's `narrative_in_sentence`) only up to the
+    # sentence end ("die Wahlen 2018 ...", "set in 1961. ... in June alone")
+    sentence = sentence_at(text, cand.start, eng.language)
+    # ... as of a year opening it after `year_opening_words` ("Im Vorjahr waren es 30. Am
+    # 3. April ..." is this April)
+    after_words = opens_year and not _opens_sentence(text, cand.start, eng.language)
+    in_sentence = (
+        (
+            params.get("context_in_sentence")
+            or eng.lexicon.settings.get("narrative_in_sentence")
+            or after_words
+        )
+        and sentence
+        and not scope.whole
+    )
+    # a year long past sets a history beyond its sentence ("On Jan. 20, 2021, Biden was
+    # sworn in. In June, cases fell" told in 2026), unlike last year's ("sales fell in 1988.
+    # In June ..." told in 1989 is the DCT's June: TimeBank)
+    long_ago = long_past(period, dct)
+    until = sentence[1] if in_sentence else None
+    if in_sentence and (aside := _aside_end(text, cand.start, sentence, eng)):
+        # a year in a relative clause set off by commas is that clause's own ("Doe, who set
+        # a record in 1958, died March 3": March 3 is the DCT's)
+        until = aside
+    return Mark(
+        periods.year(period.earliest.year),
+        tid,
+        cand.end,
+        until,
+        history=long_ago,
+        narrated=reading.granularity not in ("year", "decade", "century"),
+        whole_clause=bool(until) and _opens_setting_clause(text, cand.end, eng),
+    )
 
 
 def _reads_on(
