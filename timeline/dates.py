@@ -307,8 +307,9 @@ def _marks_after(
         return Mark(named(reading.period), tid, cand.end, ends=ends), written
     if not dated and cand.pattern.frame == "relative" and reading.type == "DURATION":
         # "vor zwei Wochen" (a DURATION in KRAUTS) names a point: what counts on from a date
-        # told counts from it ("Sie sind vor zwei Wochen 70 geworden ... am Samstag danach")
-        return Mark(reading.period, tid, cand.end), written
+        # told counts from it ("Sie sind vor zwei Wochen 70 geworden ... am Samstag danach");
+        # within a coarse DCT, from both ends of its range
+        return Mark(reading.period, tid, cand.end, ends=reading.ends), written
     if not dated:
         return previous, written
     period = reading.period
