@@ -171,7 +171,10 @@ def _span_ends(
     if "start" in slots or "start_day" in slots:  # "vom 10. bis 14. Februar": one month
         return (int(slots.get("start", m)), int(slots.get("start_day", 0))), (m, d or 0), False
     if "end_month" in slots or "end_day" in slots:
-        return (m, d or 0), (int(slots.get("end_month", m)), int(slots.get("end_day", 0))), True
+        end = (int(slots.get("end_month", m)), int(slots.get("end_day", 0)))
+        if "end_month" not in slots and d and end[1] <= d:  # "sentenced Nov. 21 to 10 years"
+            return None
+        return (m, d or 0), end, True
     return None
 
 
