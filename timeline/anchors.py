@@ -40,6 +40,9 @@ class Mark:
     narrated: bool = False  # ... told with a day, month or season, or read on: a narrative
     whole_clause: bool = False  # "in 1974, when ...": the setting up to `until`, however far
     outer: Mark | None = None  # the date counted from again after `until` (a quotation's end)
+    # the date told before a span start, which "the month" may count from instead ("fell in
+    # September, the most since April. Exports fell in the month": September)
+    before_span: Mark | None = None
     # a date known only within a coarse DCT: its readings at the DCT's first and last day
     ends: tuple[Period, Period] | None = None
 

@@ -327,7 +327,17 @@ def _marks_after(
         quote_end = _quote_end(text, cand.start, eng.lexicon.settings)
     if not _after_word(text, cand.start, eng, "span_end_words"):
         outer = previous if quote_end is not None else None
-        previous = Mark(period, tid, cand.end, quote_end, starts_span, has_year, outer=outer)
+        before_span = previous if starts_span else None
+        previous = Mark(
+            period,
+            tid,
+            cand.end,
+            quote_end,
+            starts_span,
+            has_year,
+            outer=outer,
+            before_span=before_span,
+        )
     setting = None if starts_span else _year_setting(read_date, text, eng, dct, scope, has_year)
     if setting is not None:
         written = setting
@@ -595,6 +605,11 @@ def _read(
     Besides counting from `previous` or `told`, the reading depends on `previous` only where it
     is lent to the resolver (_lent) or the pattern is `now_unanchored` (_read_from_ends)."""
     params = cand.pattern.params
+    # a span start is no anchor of a date told ("since April"), the period of the same unit
+    # told before it is ("rose in September, the most since April. In the month, ...")
+    before = previous.before_span if previous and previous.starts_span else None
+    if before and params.get("anchor_told") and before.period.granularity == params.get("unit"):
+        previous = None if told_is_no_anchor(params, before, tense, dct) else before
     if told_is_no_anchor(params, previous, tense, dct):
         previous = None
     if previous is None and params.get("now_unanchored"):
