@@ -156,9 +156,12 @@ def find_dates(
             # "plunged Friday, the heaviest selling since October 1987. Most of it came after
             # 2 p.m.": a clock time is on the last day told, not in a span's start
             last = day
-        if scope.whole and day and last and _counts_days_past(cand, last, day):
+        near = day and (scope.whole or _same_sentence(text, day.end, cand.start, language))
+        if near and last and _counts_days_past(cand, last, day):
             # in a history, "The following day" after a look back at a year ("had begun in
-            # early 1941") counts from the last day told, not somewhere in that year
+            # early 1941") counts from the last day told, not somewhere in that year; in news
+            # from a day told in its sentence ("next Tuesday and second-quarter GNP the
+            # following week")
             last = day
         is_stamp = _timestamp(cand, text)
         if is_stamp:
@@ -215,6 +218,12 @@ def _counts_days_past(cand: Candidate, last: Mark, day: Mark) -> bool:
         and can_count_from(day.period, cand)
         and last.period.earliest <= day.period.earliest
     )
+
+
+def _same_sentence(text: str, before: int, at: int, language: str) -> bool:
+    """Is position `before` in the sentence that holds position `at`?"""
+    span = sentence_at(text, at, language)
+    return span is not None and span[0] <= before
 
 
 def _wire_copy(text: str, settings: dict) -> bool:
