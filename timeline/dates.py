@@ -169,8 +169,9 @@ def find_dates(
             # blog's time stamp is on the day of the one before it, not on a day told in an
             # entry; the first counts from the date before it (a page's "Thu 3 Jul 2025")
             last, told = stamp or previous, None
+        report = _report_before(cand, text, eng, dct, tense, last)
         try:
-            reading, used = _read_from_ends(cand, eng, dct, tense, last, context, told)
+            reading, used = _read_from_ends(cand, eng, dct, tense, last, context, told, report)
         except (Unresolvable, KeyError, ValueError, OverflowError) as err:
             reading, used = _beyond_calendar(cand, eng, tense, err), None
             if reading is None:
@@ -469,6 +470,31 @@ def _recent_day(day: Mark | None, dct: DocumentDate | None) -> bool:
     return abs(dct.earliest - day.period.earliest) <= timedelta(RECENT_DAYS)
 
 
+def _report_before(
+    cand: Candidate, text: str, eng: Engine, dct: DocumentDate | None, tense: str, last: Mark | None
+) -> Mark | None:
+    """The date of a past report told earlier in `cand`'s sentence, where `cand` tells the future
+    it reported (a word of the lexicon's `reported_future_words` between them: "said in March
+    that it would close the plant in June" told in December is that June, not next year's)."""
+    words = eng.lexicon.settings.get("reported_future_words", ())
+    if (
+        not words
+        or tense != "future"
+        or last is None
+        or dct is None
+        or dct.precision != Precision.DAY
+        or last.period.latest >= dct.earliest
+        or cand.pattern.frame not in YEARLESS_FRAMES
+        or {"year", "year2", "shift", "year_shift"} & cand.slots.keys()
+    ):
+        return None
+    sentence = sentence_at(text, cand.start, eng.language)
+    if sentence is None or last.end < sentence[0]:
+        return None
+    between = {w.lower() for w in re.findall(r"[\w']+", text[last.end : cand.start])}
+    return last if between & set(words) else None
+
+
 def _opens_setting_clause(text: str, end: int, eng: Engine) -> bool:
     """Does a comma and a word of the lexicon's `setting_clause_openers` follow `end` ("in 1974,
     when the committee ...")? That clause tells what happened in the year before it."""
@@ -608,9 +634,11 @@ def _read(
     previous: Mark | None,
     written: Mark | None,
     told: Mark | None = None,
+    report: Mark | None = None,
 ) -> tuple[Reading, Mark | None]:
     """The reading of a candidate, and the earlier date it counted from (None: the DCT).
-    `told`: the date `cand` goes on from in the next sentence (anchors.goes_on), if any.
+    `told`: the date `cand` goes on from in the next sentence (anchors.goes_on), if any;
+    `report`: the date of the past report whose future `cand` tells (_report_before), if any.
     Besides counting from `previous` or `told`, the reading depends on `previous` only where it
     is lent to the resolver (_lent) or the pattern is `now_unanchored` (_read_from_ends)."""
     params = cand.pattern.params
@@ -643,6 +671,9 @@ def _read(
         s = Situation(today, tense, span, near, conventions)
         return RESOLVERS[cand.pattern.frame](cand.slots, params, s)
 
+    if report is not None:
+        # "said in March that it would close the plant in June": the June after that report
+        return at(report.period.latest, None), report
     if _unit_told_running(params, previous, dct):
         # "the first quarter could end weakly. Profits for the quarter ..." told in February:
         # the quarter just told, not the one over
@@ -774,6 +805,7 @@ def _read_from_ends(
     previous: Mark | None,
     written: Mark | None,
     told: Mark | None,
+    report: Mark | None = None,
 ) -> tuple[Reading, Mark | None]:
     """`_read`, where a date was told before in a paper known to its month or year. A date
     known only within it ("Rebels seized the town on Monday. Two days later, ..." in a January
@@ -783,7 +815,7 @@ def _read_from_ends(
     day agree to ("the fourth quarter of 1988. A year ago, ..." in a January 1990 paper: from
     it on January 1, from the DCT on January 31)."""
     if dct is None or dct.precision == Precision.DAY or previous is None:
-        return _read(cand, eng, dct, tense, previous, written, told)
+        return _read(cand, eng, dct, tense, previous, written, told, report)
     known = previous.ends is None
     ends = (previous.period, previous.period) if known else previous.ends
     readings, counts = [], []
