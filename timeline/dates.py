@@ -474,12 +474,11 @@ def _report_before(
     cand: Candidate, text: str, eng: Engine, dct: DocumentDate | None, tense: str, last: Mark | None
 ) -> Mark | None:
     """The date of a past report told earlier in `cand`'s sentence, where `cand` tells the future
-    it reported (a word of the lexicon's `reported_future_words` between them: "said in March
-    that it would close the plant in June" told in December is that June, not next year's)."""
-    words = eng.lexicon.settings.get("reported_future_words", ())
+    it reported (lexicon [reported_future]: "said in March that it would close the plant in
+    June" told in December is that June, not next year's)."""
+    lex = eng.lexicon
     if (
-        not words
-        or tense != "future"
+        tense != "future"
         or last is None
         or dct is None
         or dct.precision != Precision.DAY
@@ -491,8 +490,14 @@ def _report_before(
     sentence = sentence_at(text, cand.start, eng.language)
     if sentence is None or last.end < sentence[0]:
         return None
-    between = {w.lower() for w in re.findall(r"[\w']+", text[last.end : cand.start])}
-    return last if between & set(words) else None
+    said = False  # a verb of saying or thinking seen so far in the sentence
+    for m in re.finditer(r"[\w']+", text[sentence[0] : cand.start]):
+        word, at = m.group(), sentence[0] + m.start()
+        if lex.key("reporting_verb", word) or lex.key("reported_future", word) == "THOUGHT":
+            said = True
+        elif said and at >= last.end and lex.key("reported_future", word) == "WOULD":
+            return last
+    return None
 
 
 def _opens_setting_clause(text: str, end: int, eng: Engine) -> bool:
