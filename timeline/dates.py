@@ -118,6 +118,7 @@ def find_dates(
     written: Mark | None = None  # the last date with its year written out (as the whole year)
     schedule = Schedule()
     stamp: Mark | None = None  # the last time stamp of a live blog (_timestamp)
+    dated: Mark | None = None  # the last date read, a context or not (_report_before)
     day: Mark | None = None  # the last day told (a history counts days on from it)
     reach = eng.lexicon.settings.get("narrative_reach", NARRATIVE_REACH)
     candidates = find_candidates(text, eng.patterns, eng.lexicon, language)
@@ -169,7 +170,7 @@ def find_dates(
             # blog's time stamp is on the day of the one before it, not on a day told in an
             # entry; the first counts from the date before it (a page's "Thu 3 Jul 2025")
             last, told = stamp or previous, None
-        report = _report_before(cand, text, eng, dct, tense, last)
+        report = _report_before(cand, text, eng, dct, tense, dated)
         try:
             reading, used = _read_from_ends(cand, eng, dct, tense, last, context, told, report)
         except (Unresolvable, KeyError, ValueError, OverflowError) as err:
@@ -199,6 +200,14 @@ def find_dates(
         tid = f"t{len(found) + 1}"
         found.append(_expression(cand, written_text, reading, dct, tense, tid, doc_id, used))
         schedule = schedule_after(cand, reading, joins, schedule)
+        if (
+            reading.type in ("DATE", "TIME")
+            and reading.period
+            and not reading.value.endswith("_REF")
+        ):
+            # "A year ago, economists predicted it would ...": a report's date, though counted
+            # from the DCT it sets no context
+            dated = Mark(reading.period, tid, cand.end)
         read_date = _ReadDate(cand, reading, tid, used)
         previous, written = _marks_after(read_date, text, eng, dct, previous, written, scope)
         if previous is not None and previous.period.granularity in ("day", "time"):
@@ -471,32 +480,37 @@ def _recent_day(day: Mark | None, dct: DocumentDate | None) -> bool:
 
 
 def _report_before(
-    cand: Candidate, text: str, eng: Engine, dct: DocumentDate | None, tense: str, last: Mark | None
+    cand: Candidate,
+    text: str,
+    eng: Engine,
+    dct: DocumentDate | None,
+    tense: str,
+    dated: Mark | None,
 ) -> Mark | None:
-    """The date of a past report told earlier in `cand`'s sentence, where `cand` tells the future
-    it reported (lexicon [reported_future]: "said in March that it would close the plant in
-    June" told in December is that June, not next year's)."""
+    """The date of a past report read last (`dated`) earlier in `cand`'s sentence, where
+    `cand` tells the future it reported (lexicon [reported_future]: "said in March that it would
+    close the plant in June" told in December is that June, not next year's)."""
     lex = eng.lexicon
     if (
         tense != "future"
-        or last is None
+        or dated is None
         or dct is None
         or dct.precision != Precision.DAY
-        or last.period.latest >= dct.earliest
+        or dated.period.latest >= dct.earliest
         or cand.pattern.frame not in YEARLESS_FRAMES
         or {"year", "year2", "shift", "year_shift"} & cand.slots.keys()
     ):
         return None
     sentence = sentence_at(text, cand.start, eng.language)
-    if sentence is None or last.end < sentence[0]:
+    if sentence is None or dated.end < sentence[0]:
         return None
     said = False  # a verb of saying or thinking seen so far in the sentence
     for m in re.finditer(r"[\w']+", text[sentence[0] : cand.start]):
         word, at = m.group(), sentence[0] + m.start()
         if lex.key("reporting_verb", word) or lex.key("reported_future", word) == "THOUGHT":
             said = True
-        elif said and at >= last.end and lex.key("reported_future", word) == "WOULD":
-            return last
+        elif said and at >= dated.end and lex.key("reported_future", word) == "WOULD":
+            return dated
     return None
 
 
