@@ -151,6 +151,15 @@ def find_dates(
             # in news, a state that still holds began near the report, not in a year told
             # before ("who took over in early 2021, said demand had picked up since mid-July")
             context = None
+        if (
+            context is not None
+            and cand.pattern.params.get("written_in_sentence")
+            and context.end < sentence_at(text, cand.start, language)[0]
+        ):
+            # "Vorjahr" is the year before one told in its own sentence ("Im Jahr 2010 ... mehr
+            # als im Vorjahr"); a year told sentences before leaves it the DCT's ("Der Verein
+            # wurde 1985 gegründet. Er hat 300 Mitglieder, im Vorjahr waren es 280.")
+            context = None
         told = previous if previous and goes_on(previous, cand, text, language) else None
         last = previous
         if last and last.starts_span and _recent_day(day, dct) and cand.pattern.frame == "time":

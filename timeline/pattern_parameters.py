@@ -83,6 +83,8 @@ PARAMETERS: dict[str, str] = {
     "now_unanchored": "with no earlier date to count from, the DCT's own period in the unit "
     "('A year on, the town is rebuilding' opening a story)",
     "context_in_sentence": "a year written here is the setting only up to its sentence end",
+    "written_in_sentence": "with `anchor = 'written'`: only a year told in the expression's own "
+    "sentence, else the DCT's ('Im Jahr 2010 ... als im Vorjahr')",
     "no_context": "the year written here is no setting for what follows ('seit 2010')",
     "tense_reading": "how 'in/within N units' reads in a clause's tense (tense -> reading): "
     "'length', the time something took, no date ('built the bridge in two years'); 'ahead', a "
