@@ -48,13 +48,16 @@ def whole_units(n: float | None, unit: str) -> tuple[float | None, str]:
 def duration_value(
     n: float | None, unit: str, decades_in_years: bool = False, parts: bool = False
 ) -> str:
-    """P2Y, PT3H, PXW (n None = vague), fractions in the next smaller unit (1.5 h = PT90M),
+    """P2Y, PT3H, PXW (n None = vague), halves and quarters in the next smaller unit (1.5 h =
+    PT90M; other decimals as written: 4.6 days = P4.6D),
     or with `parts` (pattern parameter `fraction_parts`) as whole units and the rest
     (1.5 h = PT1H30M, as TimeBank writes them)."""
     if decades_in_years and n is not None and unit in ("decade", "century"):
         factor = 10 if unit == "decade" else 100
         return duration_value(n * factor, "year")
-    if n is not None and n != int(n) and unit not in SMALLER:  # "9,58 Sekunden": PT9.58S
+    if n is not None and n != int(n) and (unit not in SMALLER or not (n * 4).is_integer()):
+        # "9,58 Sekunden": PT9.58S; a decimal that is no half or quarter as written ("4,6
+        # Tage": P4.6D, not 6624 minutes)
         return _iso(f"{n:g}", unit)
     if n is not None and n != int(n) or unit in ("half", "season"):
         smaller, factor = SMALLER[unit]
