@@ -208,7 +208,8 @@ def find_dates(
             reading = scheduled(cand, reading, tense, schedule.recurring)
         tid = f"t{len(found) + 1}"
         found.append(_expression(cand, written_text, reading, dct, tense, tid, doc_id, used))
-        schedule = schedule_after(cand, reading, joins, schedule)
+        exception = _after_word(text, cand.start, eng, "schedule_exception_words")
+        schedule = schedule_after(cand, reading, joins, schedule, exception)
         if (
             reading.type in ("DATE", "TIME")
             and reading.period

@@ -30,6 +30,7 @@ class Schedule:
 
     end: int | None = None
     recurring: bool = False
+    hours: bool = False  # its hours are told ("täglich von 10 bis 19 Uhr")
 
 
 def joins_schedule(cand: Candidate, text: str, language: str, schedule: Schedule) -> bool:
@@ -65,18 +66,24 @@ def tells_habit(cand: Candidate, text: str, language: str, tense: str) -> bool:
     )
 
 
-def schedule_after(cand: Candidate, reading: Reading, joins: bool, schedule: Schedule) -> Schedule:
-    """The schedule the expressions after `cand` may join."""
+def schedule_after(
+    cand: Candidate, reading: Reading, joins: bool, schedule: Schedule, exception: bool = False
+) -> Schedule:
+    """The schedule the expressions after `cand` may join; `exception`: `cand` is a day named
+    as one of its own, after a word of the lexicon's `schedule_exception_words` ("am")."""
     params = cand.pattern.params
     if reading.type == "SET" or (joins and params.get("dateless")):
         # "... und von 15 bis 18 Uhr": the same schedule
-        return Schedule(cand.end, schedule.recurring or reading.type == "SET")
+        hours = schedule.hours or bool(joins and params.get("dateless"))
+        return Schedule(cand.end, schedule.recurring or reading.type == "SET", hours)
     if params.get("opens_schedule"):  # "25. und 26. August von 10-18 Uhr": hours on each of
         return Schedule(cand.outer_end, "weekday" in cand.slots)  # several days (the list's end)
     ended = schedule.end is not None and cand.start >= schedule.end
-    if reading.period and not schedule.recurring and ended:
+    if reading.period and (not schedule.recurring or schedule.hours and exception) and ended:
         # a day after hours on a list of days ends them ("..., am Sonntag um 17 Uhr": that
-        # Sunday's); a SET's bounds do not ("täglich ab 1. Juni von 9 bis 18 Uhr")
+        # Sunday's), and so does a day named after a SET's hours ("täglich von 10 bis 19 Uhr,
+        # am 24. Dezember nur bis 14 Uhr": that day's); a SET's bounds do not ("täglich ab 1.
+        # Juni von 9 bis 18 Uhr", "jeden Samstag von 9 bis 12 Uhr, ab 1. Juni auch ...")
         return Schedule(None, schedule.recurring)
     return schedule
 
