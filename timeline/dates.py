@@ -173,6 +173,11 @@ def find_dates(
             # from a day told in its sentence ("next Tuesday and second-quarter GNP the
             # following week")
             last = day
+        if cand.pattern.frame == "time" and _frames_day(last, day, dct):
+            # "hat am Donnerstagabend den Haushalt genehmigt, weniger als im laufenden Jahr. Die
+            # Abstimmung fand kurz vor 23 Uhr statt": the DCT's own year or month names the
+            # report's frame; a clock time after it is on the day told, not on the DCT's
+            last = day
         is_stamp = _timestamp(cand, text)
         if is_stamp:
             # "9:30 a.m.: Schools will be closed today and Tuesday. 11:15 a.m.: ...": a live
@@ -479,6 +484,20 @@ def _unit_told_running(params: dict, previous: Mark | None, dct: DocumentDate | 
         return False
     period = previous.period
     return period.granularity == params.get("unit") and period.latest >= dct.earliest
+
+
+def _frames_day(last: Mark | None, day: Mark | None, dct: DocumentDate | None) -> bool:
+    """Is `last` the DCT's year or month named as such, around both the DCT and the recent `day`
+    told before it ("im laufenden Jahr", "heuer" after "am Donnerstagabend")? Not a year
+    written out ("the arrival of the year 2000. At midnight ...": that year's start)."""
+    if last is None or day is None or dct is None or last.has_year or not _recent_day(day, dct):
+        return False
+    period = last.period
+    return (
+        period.granularity not in ("day", "time")
+        and period.earliest <= day.period.earliest <= period.latest
+        and period.earliest <= dct.earliest <= period.latest
+    )
 
 
 def _recent_day(day: Mark | None, dct: DocumentDate | None) -> bool:
