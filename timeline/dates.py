@@ -326,6 +326,10 @@ def _marks_after(
         # a date compared with ("im selben Eisenbahnwagen wie 1918") is an aside: the story
         # goes on in its own time ("Im Herbst scheiterte ..." is not 1918's autumn)
         return previous, written
+    if params.get("no_context") and previous and previous.period.granularity in ("day", "time"):
+        # a year that sets no time of the story ("hat am Donnerstagabend den Haushalt für 2013
+        # genehmigt. Die Abstimmung fand kurz vor 23 Uhr statt") leaves the day told before it
+        return previous, written
     if params.get("span_end") and previous is not None:
         # the end of a span of hours is no setting: what follows counts from the span's start
         # ("von 18 Uhr bis 6 Uhr verboten. Die Party beginnt um 20 Uhr" is that evening)
