@@ -147,6 +147,11 @@ class _FutureCues:
     infinitive_patterns: tuple[re.Pattern, ...] = ()  # "zurückzutreten"
     not_infinitives: frozenset[str] = frozenset()  # "gewesen zu sein" is no plan
     infinitive_endings: tuple[str, ...] = ()  # "sanieren" after "zu"
+    # a perfect in a clause of condition with a deadline tells what will be done by then ("Wer
+    # bis Ende September nicht gezahlt hat, erhält eine Mahnung"): a future perfect, no past
+    perfect_condition_openers: frozenset[str] = frozenset()
+    perfect_deadline_markers: frozenset[str] = frozenset()
+    perfect_present_auxiliaries: frozenset[str] = frozenset()
 
     @staticmethod
     def read(section: dict) -> _FutureCues:
@@ -326,6 +331,8 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
     for lo, hi in _widening(parts, start, end, sentence, _appositions(text, parts, cues)):
         relative = _relative_opener(text, lo, hi, cues, language)
         tense = _tense_in(text, lo, hi, start, end, language, asides, relative)
+        if tense == PAST and _future_perfect(text, lo, hi, start, cues, language):
+            return UNKNOWN
         if tense != UNKNOWN:
             return tense
         opener = words(text, language, lo, hi)[:1]
@@ -334,6 +341,22 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
         if relative and _relative_clause(text, lo, hi, start, end, cues, language):
             return UNKNOWN
     return UNKNOWN
+
+
+def _future_perfect(text: str, lo: int, hi: int, start: int, cues: _Cues, language: str) -> bool:
+    """Is the past of text[lo:hi] a perfect with a present auxiliary in a clause of condition,
+    with the date a deadline ("Wer bis Ende September nicht gezahlt hat, ...", "Wenn bis Freitag
+    keine Einigung erzielt worden ist, ...")? That is done by the date, which may lie ahead."""
+    future = cues.future
+    said = [w for _, _, w in words(text, language, lo, hi)]
+    before = [w for _, _, w in words(text, language, lo, start)]
+    return (
+        bool(said)
+        and said[0] in future.perfect_condition_openers
+        and bool(before)
+        and before[-1] in future.perfect_deadline_markers
+        and bool(future.perfect_present_auxiliaries & set(said))
+    )
 
 
 def _relative_opener(
