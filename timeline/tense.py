@@ -242,6 +242,11 @@ class _ScopeCues:
     # the dates after it ("flew on Friday for talks expected to ..."), a German one also those
     # before it ("Am Montag traf ...")
     after_weight: float = 1
+    # a piece whose only cues are present perfect auxiliaries ([future]
+    # perfect_present_auxiliaries), cut off before one of these conjunctions, reads on: its
+    # participle may stand after a pair of nouns ("sind am Sonntag die Spieler und der Trainer
+    # ausgepfiffen worden"); its present holds when nothing farther tells a tense
+    auxiliary_reads_on: frozenset[str] = frozenset()
 
     @staticmethod
     def read(section: dict) -> _ScopeCues:
@@ -328,19 +333,39 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
     if _quoted_saying(text, parts, start, cues, language):
         return PAST
     asides = _asides(text, parts, start, end, cues, language)
+    held = UNKNOWN  # the present of a bare auxiliary, read on past (_auxiliary_reads_on)
     for lo, hi in _widening(parts, start, end, sentence, _appositions(text, parts, cues)):
         relative = _relative_opener(text, lo, hi, cues, language)
         tense = _tense_in(text, lo, hi, start, end, language, asides, relative)
         if tense == PAST and _future_perfect(text, lo, hi, start, cues, language):
             return UNKNOWN
+        if (
+            tense == PRESENT
+            and held == UNKNOWN
+            and _auxiliary_reads_on(text, lo, hi, cues, language)
+        ):
+            held = PRESENT
+            continue
         if tense != UNKNOWN:
             return tense
         opener = words(text, language, lo, hi)[:1]
         if opener and opener[0][2] in cues.scope.own_clause:
-            return UNKNOWN
+            return held
         if relative and _relative_clause(text, lo, hi, start, end, cues, language):
-            return UNKNOWN
-    return UNKNOWN
+            return held
+    return held
+
+
+def _auxiliary_reads_on(text: str, lo: int, hi: int, cues: _Cues, language: str) -> bool:
+    """Are the only cues of the piece text[lo:hi] present perfect auxiliaries, with one of
+    `auxiliary_reads_on` right after it ("sind am Sonntag die Spieler | und der Trainer
+    ausgepfiffen worden")? Its participle may stand beyond the conjunction."""
+    after = words(text, language, hi, min(len(text), hi + 20))[:1]
+    if not after or after[0][2] not in cues.scope.auxiliary_reads_on:
+        return False
+    found = tense_cues(text, lo, hi, language)
+    auxiliaries = cues.future.perfect_present_auxiliaries
+    return bool(found) and all(text[s:e].lower() in auxiliaries for s, e, _ in found)
 
 
 def _future_perfect(text: str, lo: int, hi: int, start: int, cues: _Cues, language: str) -> bool:
