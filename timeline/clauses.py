@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from timeline.lexicon import resource
@@ -55,9 +55,6 @@ class _Boundaries:
     # zwischen Freitag und Sonntag ums Leben gekommen")
     pair_openers: dict[str, frozenset[str]]
     word: re.Pattern[str]  # one word; clitics are words of their own ("'ll", "n't")
-    # "und" right after a capitalized word with one of these endings joins a pair of nouns, no
-    # clauses (the German doublet "sind rund 600 Läuferinnen und Läufer ... gestartet")
-    pair_after_endings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # "a.m.", "p.m." end a sentence before a capitalized word not in `clock_continuations`
     clock_abbreviations: frozenset[str] = frozenset()
     clock_continuations: frozenset[str] = frozenset()
@@ -79,10 +76,6 @@ def _config(language: str) -> _Boundaries:
         pair_openers={
             c.lower(): frozenset(w.lower() for w in words)
             for c, words in clauses.get("pair_openers", {}).items()
-        },
-        pair_after_endings={
-            c.lower(): tuple(endings)
-            for c, endings in clauses.get("pair_after_endings", {}).items()
         },
         word=_word_regex(data.get("words", {}).get("clitic_endings", [])),
         clock_abbreviations=frozenset(a.lower() for a in sentences.get("clock_abbreviations", [])),
@@ -203,13 +196,9 @@ def pieces(text: str, start: int, end: int, language: str) -> list[Piece]:
 def _opens_clause(text: str, i: int, word: str, config: _Boundaries) -> bool:
     """Does the conjunction `word` at text[i] open a clause? Those of `after_punctuation_only`
     only after a punctuation mark; none that joins a pair opened a few words before it
-    (`pair_openers`: "zwischen Freitag und Sonntag", "zwischen dem 3. und 5. Mai") or right
-    after a noun of a doublet (`pair_after_endings`: "Läuferinnen und Läufer")."""
+    (`pair_openers`: "zwischen Freitag und Sonntag", "zwischen dem 3. und 5. Mai")."""
     openers = config.pair_openers.get(word)
     if openers and any(w.lower() in openers for w in text[max(0, i - 40) : i].split()[-3:]):
-        return False
-    last = text[max(0, i - 40) : i].split()[-1:]
-    if last and last[0][:1].isupper() and last[0].endswith(config.pair_after_endings.get(word, ())):
         return False
     if word not in config.after_punctuation_only:
         return True
