@@ -534,7 +534,14 @@ def _scheduled_by_marker(
     # an, die Sperre ab 22 Uhr zu verlängern" has the infinitive's future, "hat bis Freitag
     # verhandelt und dann das Budget beschlossen" is past)
     parts = pieces(text, sentence[0], sentence[1], language)
-    lo, hi = next(((p.start, p.end) for p in parts if p.start <= start < p.end), sentence)
+    at = next((i for i, p in enumerate(parts) if p.start <= start < p.end), None)
+    lo, hi = (parts[at].start, parts[at].end) if at is not None else sentence
+    if at is not None and at + 1 < len(parts) and not words(text, language, end, hi):
+        # the first date of a pair ("für Donnerstag | und Freitag ... aufgerufen"): the verb
+        # stands in the piece the coordinator opens
+        opener = words(text, language, parts[at + 1].start, parts[at + 1].end)[:1]
+        if opener and opener[0][2] in cues.planned.scheduling_coordinators:
+            hi = parts[at + 1].end
     first = next((i for i, t in enumerate(before) if t[0] >= lo), marker)
     reach = said[max(0, marker - cues.planned.scheduling_reach, first) : marker]
     later = [w for _, _, w in words(text, language, end, hi)][: cues.planned.scheduling_reach_after]
