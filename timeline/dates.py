@@ -365,7 +365,8 @@ def _marks_after(
         quote_end = _quote_end(text, cand.start, eng.lexicon.settings)
     if not _after_word(text, cand.start, eng, "span_end_words"):
         outer = previous if quote_end is not None else None
-        before_span = previous if starts_span else None
+        reported = _dates_saying(text, cand, eng, previous)
+        before_span = previous if starts_span or reported else None
         previous = Mark(
             period,
             tid,
@@ -375,6 +376,7 @@ def _marks_after(
             has_year,
             outer=outer,
             before_span=before_span,
+            reported=reported,
         )
     setting = None if starts_span else _year_setting(read_date, text, eng, dct, scope, has_year)
     if setting is not None:
@@ -570,6 +572,16 @@ def _aside_end(text: str, start: int, sentence: tuple[int, int], eng: Engine) ->
     return end if end >= 0 else None
 
 
+def _dates_saying(text: str, cand: Candidate, eng: Engine, previous: Mark | None) -> bool:
+    """Does `cand` date a saying (right after a verb of [reporting_verb]: "the exchange said
+    yesterday") that reports a date told before it in its sentence (`previous`)?"""
+    before = text[max(0, cand.start - 20) : cand.start].split()
+    if not before or previous is None or not eng.lexicon.key("reporting_verb", before[-1]):
+        return False
+    sentence = sentence_at(text, cand.start, eng.language)
+    return sentence is not None and previous.end >= sentence[0]
+
+
 def _after_word(text: str, start: int, eng: Engine, setting: str) -> bool:
     """Does a word of the lexicon's list `setting` stand right before `start`? A date after a
     word of `span_start_words` starts a span that reaches the report ("the lowest since the
@@ -699,6 +711,15 @@ def _read(
     before = previous.before_span if previous and previous.starts_span else None
     if before and params.get("anchor_told") and before.period.granularity == params.get("unit"):
         previous = None if told_is_no_anchor(params, before, tense, dct) else before
+    elif (
+        previous
+        and previous.reported
+        and previous.before_span
+        and params.get("anchor") == "previous"
+        and "unit" in cand.slots
+        and can_count_from(previous.before_span.period, cand)
+    ):
+        previous = previous.before_span
     if told_is_no_anchor(params, previous, tense, dct):
         previous = None
     if previous is None and params.get("now_unanchored"):
