@@ -44,7 +44,11 @@ CASES = [
     # with a name between verb and day; "sagt ... ab" cancels
     ("de", "„Wir sind bereit“, sagt Bürgermeister Müller am [Montag].", "past"),
     ("de", "„Es regnet“, sagt der Veranstalter das Fest am [Samstag] ab.", "present"),
-    ("de", "„Wir fahren am [Freitag] nach Rom“, sagt er.", "present"),  # no past in the quote
+    # a date in the quote has the quote's verbs only: no cue there, no tense (the attribution's
+    # "sagt", "said" is not the speaker's)
+    ("de", "„Wir fahren am [Freitag] nach Rom“, sagt er.", "unknown"),
+    ("en", '"We could see $17 oil by [March]," said an economist.', "unknown"),
+    ("en", '"We raised prices in [March]," said an economist.', "past"),
     ("en", '"We are ready," Smith says on [Monday].', "past"),
     # a separable prefix on a past plural makes no participle ("stattgefunden" has "-ge-")
     ("de", "Er sagte, dass die Wahlen am [Freitag] stattfanden.", "past"),

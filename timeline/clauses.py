@@ -233,6 +233,26 @@ def crosses_punctuation(text: str, start: int, end: int, language: str) -> bool:
     )
 
 
+def quotation_around(text: str, position: int, pairs: list[list[str]]) -> tuple[int, int] | None:
+    """The span inside the quotation around `position` (from after its opening mark to its
+    closing mark, else to its paragraph's end), None outside one (`pairs`: the language's
+    `quote_marks`, opening and closing marks)."""
+    start = text.rfind("\n", 0, position) + 1
+    stop = text.find("\n", position)
+    stop = len(text) if stop < 0 else stop
+    before = text[start:position]
+    for opening, closing in pairs:
+        if -1 < before.find(closing) < before.find(opening):
+            # the pair used the other way round: «Swiss, Italian» guillemets for »German« ones
+            opening, closing = closing, opening
+        if (opening == closing and before.count(opening) % 2 == 1) or (
+            opening != closing and before.rfind(opening) > before.rfind(closing)
+        ):
+            end = text.find(closing, position, stop)
+            return start + before.rfind(opening) + len(opening), stop if end < 0 else end
+    return None
+
+
 def inside_number(text: str, i: int) -> bool:
     """Is text[i] a mark between two digits ("1,200", "14:30"), no boundary?"""
     return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()

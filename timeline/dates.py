@@ -36,7 +36,7 @@ from timeline.anchors import (
     told_is_no_anchor,
     weekday_in_history,
 )
-from timeline.clauses import plain_text, sentence_at, starts_sentence
+from timeline.clauses import plain_text, quotation_around, sentence_at, starts_sentence
 from timeline.durations import REPORTED
 from timeline.fallback import fallback_dates
 from timeline.grammar import Candidate, Lexicon, Pattern, compile_patterns, find_candidates
@@ -641,23 +641,10 @@ def _opens_sentence(
 
 def _quote_end(text: str, position: int, settings: dict) -> int | None:
     """Where the quotation around `position` ends (its closing mark, else its paragraph's end),
-    None outside one (the language's `quote_marks`, pairs of opening and closing marks). A date
-    counted from the DCT there is the speaker's ("\"Last year we lost,\" he added"), no anchor
-    for the narration after it."""
-    start = text.rfind("\n", 0, position) + 1
-    stop = text.find("\n", position)
-    stop = len(text) if stop < 0 else stop
-    before = text[start:position]
-    for opening, closing in settings.get("quote_marks", []):
-        if -1 < before.find(closing) < before.find(opening):
-            # the pair used the other way round: «Swiss, Italian» guillemets for »German« ones
-            opening, closing = closing, opening
-        if (opening == closing and before.count(opening) % 2 == 1) or (
-            opening != closing and before.rfind(opening) > before.rfind(closing)
-        ):
-            end = text.find(closing, position, stop)
-            return stop if end < 0 else end
-    return None
+    None outside one. A date counted from the DCT there is the speaker's ("\"Last year we
+    lost,\" he added"), no anchor for the narration after it."""
+    quoted = quotation_around(text, position, settings.get("quote_marks", []))
+    return quoted[1] if quoted else None
 
 
 def _in_a_sentence(text: str, position: int, language: str) -> bool:

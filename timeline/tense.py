@@ -50,6 +50,7 @@ from timeline.clauses import (
     in_one_case_line,
     inside_number,
     pieces,
+    quotation_around,
     sentences,
     starts_sentence,
     words,
@@ -267,6 +268,7 @@ class _Cues:
     # listed cue word -> words before which it is a noun ("rate cut", "electoral votes")
     compound_heads: dict[str, frozenset[str]]
     quote_marks: frozenset[str]  # the quote marks of lexicon.toml
+    quote_pairs: list[list[str]]  # ... as pairs of opening and closing marks
     past: _PastCues
     future: _FutureCues
     planned: _PlannedCues
@@ -306,6 +308,7 @@ def _cues(language: str) -> _Cues:
         },
         compound_heads={w: frozenset(heads) for w, heads in nouns.items()},
         quote_marks=frozenset("".join(m for pair in marks for m in pair)),
+        quote_pairs=marks,
         past=_PastCues.read(data[PAST], data[PRESENT]["words"]),
         future=_FutureCues.read(data[FUTURE]),
         planned=_read_section(_PlannedCues, data.get(PLANNED, {})),
@@ -327,6 +330,10 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
     if attributive != UNKNOWN:
         return attributive
     sentence = _within_reach(text, _scope(text, spans[i], start, end, cues.scope.marks), start, end)
+    if quoted := quotation_around(text, start, cues.quote_pairs):
+        # a date in a quotation has the speaker's verb, not the attribution's ("\"we could see
+        # $17 oil by March,\" said an economist": no past)
+        sentence = (max(sentence[0], quoted[0]), min(sentence[1], quoted[1]))
     if _scheduled(text, sentence, start, end, cues, language):
         return cues.planned.scheduling_tense
     parts = pieces(text, sentence[0], sentence[1], language)
