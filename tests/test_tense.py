@@ -49,6 +49,9 @@ CASES = [
     ("de", "„Wir fahren am [Freitag] nach Rom“, sagt er.", "unknown"),
     ("en", '"We could see $17 oil by [March]," said an economist.', "unknown"),
     ("en", '"We raised prices in [March]," said an economist.', "past"),
+    # a figure between subject and verb was measured then: the main verb's future is not its
+    ("en", "Its deposits, about $1.1 billion at the end of [September], will be moved.", "unknown"),
+    ("en", "Its deposits, about $1.1 billion, will be moved at the end of [September].", "future"),
     ("en", '"We are ready," Smith says on [Monday].', "past"),
     # a separable prefix on a past plural makes no participle ("stattgefunden" has "-ge-")
     ("de", "Er sagte, dass die Wahlen am [Freitag] stattfanden.", "past"),

@@ -339,6 +339,8 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
     parts = pieces(text, sentence[0], sentence[1], language)
     if _quoted_saying(text, parts, start, cues, language):
         return PAST
+    if _figure_aside(text, parts, start, end, language):
+        return UNKNOWN
     asides = _asides(text, parts, start, end, cues, language)
     held = UNKNOWN  # the present of a bare auxiliary, read on past (_auxiliary_reads_on)
     for lo, hi in _widening(parts, start, end, sentence, _appositions(text, parts, cues)):
@@ -361,6 +363,27 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
         if relative and _relative_clause(text, lo, hi, start, end, cues, language):
             return held
     return held
+
+
+def _figure_aside(text: str, parts: list[Piece], start: int, end: int, language: str) -> bool:
+    """Is the span in a figure set off by commas between the sentence's subject and its verb,
+    with no verb of its own ("Its deposits, about $1.1 billion at the end of September, will be
+    transferred")? The figure was measured then; the main clause's tense tells nothing of when.
+    Not a figure after a clause ("Stocks ended 1989 high, with the index at 38,915 on Friday,
+    the last trading day": "ended" governs it)."""
+    i = next((k for k, p in enumerate(parts) if p.start <= start < p.end), None)
+    if i != 1 or i + 1 >= len(parts) or end > parts[i].end:
+        return False
+    if tense_cues(text, parts[0].start, parts[0].end, language):
+        return False
+    piece = parts[i]
+    return (
+        piece.after_punctuation
+        and parts[i + 1].after_punctuation
+        and text[piece.start - 2 : piece.start].strip() == ","
+        and any(c.isdigit() for c in text[piece.start : start])
+        and not tense_cues(text, piece.start, piece.end, language)
+    )
 
 
 def _auxiliary_reads_on(text: str, lo: int, hi: int, cues: _Cues, language: str) -> bool:
