@@ -186,7 +186,8 @@ def find_dates(
             last, told = stamp or previous, None
         report = _report_before(cand, text, eng, dct, tense, dated)
         try:
-            reading, used = _read_from_ends(cand, eng, dct, tense, last, context, told, report)
+            before = _Before(last, context, told, report)
+            reading, used = _read_from_ends(cand, eng, dct, tense, before)
         except (Unresolvable, KeyError, ValueError, OverflowError) as err:
             reading, used = _beyond_calendar(cand, eng, tense, err), None
             if reading is None:
@@ -662,7 +663,7 @@ def _beyond_calendar(cand: Candidate, eng: Engine, tense: str, err: Exception) -
     if cand.pattern.frame != "duration" and params.get("type") != "DURATION":
         return None
     try:
-        return _read(cand, eng, None, tense, None, None)[0]
+        return _read(cand, eng, None, tense, _Before())[0]
     except (Unresolvable, KeyError, ValueError, OverflowError):
         return None
 
@@ -677,22 +678,27 @@ def _counts_on(params: dict) -> bool:
     return params.get("shift", 0) > 0 or params.get("sign", 0) > 0
 
 
+@dataclass(frozen=True)
+class _Before:
+    """What the text told before a candidate that its reading may count from: the last date
+    known (`previous`), the written year that sets the narrative (`written`), the date the
+    candidate goes on from in the next sentence (`told`, anchors.goes_on) and the date of the
+    past report whose future it tells (`report`, _report_before)."""
+
+    previous: Mark | None = None
+    written: Mark | None = None
+    told: Mark | None = None
+    report: Mark | None = None
+
+
 def _read(
-    cand: Candidate,
-    eng: Engine,
-    dct: DocumentDate | None,
-    tense: str,
-    previous: Mark | None,
-    written: Mark | None,
-    told: Mark | None = None,
-    report: Mark | None = None,
+    cand: Candidate, eng: Engine, dct: DocumentDate | None, tense: str, before: _Before
 ) -> tuple[Reading, Mark | None]:
     """The reading of a candidate, and the earlier date it counted from (None: the DCT).
-    `told`: the date `cand` goes on from in the next sentence (anchors.goes_on), if any;
-    `report`: the date of the past report whose future `cand` tells (_report_before), if any.
     Besides counting from `previous` or `told`, the reading depends on `previous` only where it
     is lent to the resolver (_lent) or the pattern is `now_unanchored` (_read_from_ends)."""
     params = cand.pattern.params
+    previous, written, told, report = before.previous, before.written, before.told, before.report
     # a span start is no anchor of a date told ("since April"), the period of the same unit
     # told before it is ("rose in September, the most since April. In the month, ...")
     before = previous.before_span if previous and previous.starts_span else None
@@ -858,14 +864,7 @@ def _read_from_dct(
 
 
 def _read_from_ends(
-    cand: Candidate,
-    eng: Engine,
-    dct: DocumentDate | None,
-    tense: str,
-    previous: Mark | None,
-    written: Mark | None,
-    told: Mark | None,
-    report: Mark | None = None,
+    cand: Candidate, eng: Engine, dct: DocumentDate | None, tense: str, before: _Before
 ) -> tuple[Reading, Mark | None]:
     """`_read`, where a date was told before in a paper known to its month or year. A date
     known only within it ("Rebels seized the town on Monday. Two days later, ..." in a January
@@ -874,8 +873,10 @@ def _read_from_ends(
     is read as after no date told. A day known is counted from where the DCT's first and last
     day agree to ("the fourth quarter of 1988. A year ago, ..." in a January 1990 paper: from
     it on January 1, from the DCT on January 31)."""
+    previous = before.previous
     if dct is None or dct.precision == Precision.DAY or previous is None:
-        return _read(cand, eng, dct, tense, previous, written, told, report)
+        return _read(cand, eng, dct, tense, before)
+    no_mark = replace(before, previous=None, told=None)
     known = previous.ends is None
     ends = (previous.period, previous.period) if known else previous.ends
     readings, counts = [], []
@@ -883,20 +884,21 @@ def _read_from_ends(
         day_dct = DocumentDate.parse(day.isoformat())
         mark = replace(previous, period=end, ends=None)
         try:
-            reading, used = _read(cand, eng, day_dct, tense, mark, written, told and mark)
+            at_end = replace(before, previous=mark, told=before.told and mark)
+            reading, used = _read(cand, eng, day_dct, tense, at_end)
             # not counted from, nor lent to the resolver, the mark left the reading as without it
             params = cand.pattern.params
             lent = _lent(params, end) is not None or params.get("now_unanchored")
             counted = used is mark or bool(lent)
-            counts.append(counted and reading != _read(cand, eng, day_dct, tense, None, written)[0])
+            counts.append(counted and reading != _read(cand, eng, day_dct, tense, no_mark)[0])
         except (Unresolvable, KeyError, ValueError, OverflowError):
             counts = [known, known]  # no such date from one end ("31. Februar"): as if none
             break
         readings.append((reading, used))
     if not any(counts):
-        return _read(cand, eng, dct, tense, None, written, None)
+        return _read(cand, eng, dct, tense, no_mark)
     if known and all(counts):
-        return _read(cand, eng, dct, tense, previous, written, told)
+        return _read(cand, eng, dct, tense, before)
     (lo, used_lo), (hi, used_hi) = readings
     return _join(lo, hi, dct), (previous if used_lo or used_hi else None)
 
