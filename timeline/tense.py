@@ -239,6 +239,13 @@ class _ScopeCues:
     present_participle_endings: tuple[str, ...] = ()
     apposition_openers: frozenset[str] = frozenset()  # "dem" in "am Samstag, dem Allerheiligentag"
     apposition_words: int = 0
+    # verbs of saying whose reported clause may open with its subject: a date in that subject is
+    # the reported clause's, whose verb comes after it ("GM said its first-quarter output would
+    # fall"), where it follows "that" or a determiner (`reported_subject_words`) or modifies a
+    # noun (`noun_modifier_marks`: "said fourth-quarter profit would fall", "said Friday's talks")
+    reported_verbs: frozenset[str] = frozenset()
+    reported_subject_words: frozenset[str] = frozenset()
+    noun_modifier_marks: tuple[str, ...] = ()
     # how much farther a cue after the span counts than one before it: an English verb governs
     # the dates after it ("flew on Friday for talks expected to ..."), a German one also those
     # before it ("Am Montag traf ...")
@@ -757,7 +764,30 @@ def _tense_in(
         gap = 0 if s < end and start < e else (start - e if e <= start else s - end)
         return gap * (cues.scope.after_weight if s >= end else 1), _RANK[tense]
 
-    return min(found, key=distance)[2]
+    nearest = min(found, key=distance)
+    after = [c for c in found if c[0] >= end]
+    if after and nearest[1] <= start and _in_reported_subject(text, nearest, start, end, cues):
+        return min(after, key=distance)[2]
+    return nearest[2]
+
+
+def _in_reported_subject(text: str, verb: Cue, start: int, end: int, cues: _Cues) -> bool:
+    """Is the span after the saying `verb` in the subject of the clause it reports, and so
+    dated by that clause's verb ("said its first-quarter output would fall"), not an adverb
+    of the saying ("said Friday it would")?"""
+    if text[verb[0] : verb[1]].lower() not in cues.scope.reported_verbs:
+        return False
+    between = text[verb[1] : start].split()
+    if any(not w.isalpha() for w in between):
+        return False
+    if between:
+        words_between = [w.lower() for w in between]
+        return words_between[0] in cues.scope.reported_subject_words and all(
+            w in cues.scope.reported_subject_words for w in words_between
+        )
+    marks = cues.scope.noun_modifier_marks
+    modifies = any(m in text[start:end] for m in marks) or text.startswith(marks, end)
+    return modifies and text[end : end + 1] in {" ", "'", "’"}
 
 
 def _relative_cues(
