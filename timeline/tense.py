@@ -781,10 +781,7 @@ def _in_reported_subject(text: str, verb: Cue, start: int, end: int, cues: _Cues
     if any(not w.isalpha() for w in between):
         return False
     if between:
-        words_between = [w.lower() for w in between]
-        return words_between[0] in cues.scope.reported_subject_words and all(
-            w in cues.scope.reported_subject_words for w in words_between
-        )
+        return all(w.lower() in cues.scope.reported_subject_words for w in between)
     marks = cues.scope.noun_modifier_marks
     modifies = any(m in text[start:end] for m in marks) or text.startswith(marks, end)
     return modifies and text[end : end + 1] in {" ", "'", "’"}
