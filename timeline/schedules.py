@@ -120,7 +120,11 @@ def scheduled(cand: Candidate, reading: Reading, tense: str, recurring: bool) ->
     17 Uhr": that Sunday)."""
     params = cand.pattern.params
     if params.get("dateless"):
-        if reading.type != "TIME" or "T" not in reading.value:
+        if reading.type != "TIME":
+            return reading
+        if "T" not in reading.value:  # a coarse DCT names no day: the hours read on none
+            reading = RESOLVERS[cand.pattern.frame](cand.slots, params, Situation(None))
+        if "T" not in reading.value:
             return reading
         return replace(reading, value="T" + reading.value.split("T", 1)[1], period=None)
     if "in_schedule" in params and tense != "past" and recurring:
