@@ -312,8 +312,9 @@ def _marks_after(
         # Tausende. Das Fest beginnt um 19 Uhr" is no 1989 evening); counted from the DCT, it
         # ends the narrative as a day known would
         known = replace(read_date, reading=replace(reading, ends=None))
-        mark = _marks_after(known, text, eng, dct, None, written, scope)[0]
-        mark = replace(mark, ends=reading.ends) if mark is not None else None
+        mark = _marks_after(known, text, eng, dct, previous, written, scope)[0]
+        if mark is not None and mark is not previous:
+            mark = replace(mark, ends=reading.ends)
         return mark, (written if used is not None else None)
     if params.get("names_day") and reading.period is not None:
         # "heute" (PRESENT_REF, as in KRAUTS) is the report's day: what follows counts from it,
@@ -880,9 +881,14 @@ def _read_from_ends(
     known = previous.ends is None
     ends = (previous.period, previous.period) if known else previous.ends
     readings, counts = [], []
-    for end, day in zip(ends, (dct.earliest, dct.latest), strict=True):
+    for i, (end, day) in enumerate(zip(ends, (dct.earliest, dct.latest), strict=True)):
         day_dct = DocumentDate.parse(day.isoformat())
-        mark = replace(previous, period=end, ends=None)
+        # the date told before a saying is read at the same end ("in the January-March period,
+        # the government said Thursday ... from the previous quarter" in a 1998 paper)
+        told_before = previous.before_span
+        if told_before is not None and told_before.ends is not None:
+            told_before = replace(told_before, period=told_before.ends[i], ends=None)
+        mark = replace(previous, period=end, ends=None, before_span=told_before)
         try:
             at_end = replace(before, previous=mark, told=before.told and mark)
             reading, used = _read(cand, eng, day_dct, tense, at_end)
@@ -924,9 +930,11 @@ def _join(lo: Reading, hi: Reading, dct: DocumentDate, yearly: bool = False) -> 
         # 1988, told as 1988)
         gaps = [_gap(r.period, dct) for r in (lo, hi)]
         value = (lo, hi)[gaps.index(min(gaps))].value if not finer and gaps[0] != gaps[1] else value
-        if yearly and lo.value[4:] == hi.value[4:] and lo.value[4:]:
+        if (yearly or min(gaps) > 0) and lo.value[4:] == hi.value[4:] and lo.value[4:]:
             # the same yearly date in two years: that date, the year unknown ("Christmas" in
-            # an October paper, past or to come: XXXX-12-25)
+            # an October paper, past or to come: XXXX-12-25); so is one of two years both
+            # outside the DCT ("the previous quarter" after a first quarter told in a 1998
+            # paper: 1996-Q4 or 1997-Q4, not 1998)
             value = "XXXX" + lo.value[4:]
     told = hi if value == hi.value != lo.value else lo  # the end the value is told as
     period = Period(
