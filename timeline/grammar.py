@@ -509,8 +509,9 @@ def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pa
 _OPENS_LOWER = re.compile(r"[<\[(]*[a-z]")
 NAME_BEFORE = "[name]"  # in `not_preceded_by`: a capitalized word inside a sentence
 NOUN_AFTER = "[capitalized]"  # in `not_followed_by`: a capitalized word (a German noun)
-# "-old" after "6-year" is a word, and so is a currency sign before its amount ("1990's $2")
-_NEXT_WORD = re.compile(r"[^\S\n]*(-?[\w.]+|[$€£#])")
+# "-old" after "6-year" is a word, and so are a currency sign before its amount ("1990's $2")
+# and a possessive ending ("much of last week's selling": "'s")
+_NEXT_WORD = re.compile(r"[^\S\n]*(-?[\w.]+|['’]s\b|[$€£#])")
 _PREVIOUS_WORD = re.compile(r"([\w.]+)[^\S\n]*$")
 
 
