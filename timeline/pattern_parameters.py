@@ -48,6 +48,8 @@ PARAMETERS: dict[str, str] = {
     "weekday": "a fixed weekday, 1-7 (Monday = 1)",
     "in_week": "the weekday or weekend inside the week named or told before",
     "indefinite": "some such weekday, not the nearest one ('fell on a Thursday')",
+    "listed": "a weekday listed right after another: the such day nearest that one, three days "
+    "either way ('Sunday or Monday', 'made Friday and Thursday')",
     "past_includes_today": "in the past, the DCT's own weekday is the DCT, not a week back",
     "future_includes_today": "in the future, the DCT's own weekday is the DCT, not a week on "
     "('will speak Thursday night' in a Thursday story)",

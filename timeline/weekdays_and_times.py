@@ -27,6 +27,12 @@ def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
         if params.get("containing") == "week":  # "the week ended Friday": some week
             return Reading("DATE", "XXXX-WXX", "week", None)
         return Reading("DATE", f"XXXX-WXX-{wd}", "day", None)
+    if params.get("listed"):
+        # "Tuesday, Wednesday and Thursday", "by Sunday or Monday", "made Friday and Thursday":
+        # the weekday nearest the one listed before it, as the tense cannot part them (a list
+        # told in the future on a Wednesday: "Tuesday and Wednesday" is not today's Wednesday)
+        d = s.today + timedelta(days=(wd - s.today.isoweekday() + 3) % 7 - 3)
+        return Reading("DATE", d.isoformat(), "day", periods.day(d), part_of(slots, params))
     if params.get("in_week"):  # "Dienstag vergangener Woche": that weekday of the shifted week
         monday = periods.week(periods.shift(s.today, "week", shift_of(slots, params) or 0)).earliest
         d, uses = monday + timedelta(days=wd - 1), False
