@@ -36,7 +36,13 @@ from timeline.anchors import (
     told_is_no_anchor,
     weekday_in_history,
 )
-from timeline.clauses import plain_text, quotation_around, sentence_at, starts_sentence
+from timeline.clauses import (
+    plain_text,
+    quotation_around,
+    sentence_at,
+    sentences,
+    starts_sentence,
+)
 from timeline.durations import REPORTED
 from timeline.fallback import fallback_dates
 from timeline.grammar import Candidate, Lexicon, Pattern, compile_patterns, find_candidates
@@ -166,12 +172,14 @@ def find_dates(
             # "plunged Friday, the heaviest selling since October 1987. Most of it came after
             # 2 p.m.": a clock time is on the last day told, not in a span's start
             last = day
-        near = day and (scope.whole or _same_sentence(text, day.end, cand.start, language))
+        near = day and (scope.whole or _same_sentence(text, day.end, cand.start, language, 1))
         if near and last and _counts_days_past(cand, last, day):
             # in a history, "The following day" after a look back at a year ("had begun in
             # early 1941") counts from the last day told, not somewhere in that year; in news
-            # from a day told in its sentence ("next Tuesday and second-quarter GNP the
-            # following week")
+            # from a day told in its sentence or the one before ("next Tuesday and
+            # second-quarter GNP the following week"; "fell at yesterday's auction, as investors
+            # bet on a cut before the end of the year. The rate was 7.61%, down from 7.72% a
+            # week earlier")
             last = day
         if cand.pattern.frame == "time" and _frames_day(last, day, dct):
             # "hat am Donnerstagabend den Haushalt genehmigt, weniger als im laufenden Jahr. Die
@@ -246,10 +254,14 @@ def _counts_days_past(cand: Candidate, last: Mark, day: Mark) -> bool:
     )
 
 
-def _same_sentence(text: str, before: int, at: int, language: str) -> bool:
-    """Is position `before` in the sentence that holds position `at`?"""
+def _same_sentence(text: str, before: int, at: int, language: str, back: int = 0) -> bool:
+    """Is position `before` in the sentence that holds position `at`, or in one of the `back`
+    sentences before that one?"""
     span = sentence_at(text, at, language)
-    return span is not None and span[0] <= before
+    if span is None:
+        return False
+    spans = sentences(text, language)
+    return spans[max(0, spans.index(span) - back)][0] <= before
 
 
 def _wire_copy(text: str, settings: dict) -> bool:
