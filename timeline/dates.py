@@ -234,7 +234,13 @@ def find_dates(
             dated = Mark(reading.period, tid, cand.end)
         read_date = _ReadDate(cand, reading, tid, used)
         previous, written = _marks_after(read_date, text, eng, dct, previous, written, scope)
-        if previous is not None and previous.period.granularity in ("day", "time"):
+        if (
+            previous is not None
+            and previous.period.granularity in ("day", "time")
+            and not previous.starts_span
+        ):
+            # a day that starts a span ("its highest close since Oct. 24") is no day of the
+            # story: a clock time or part of the day after it is on the day told before it
             day = previous
         if is_stamp and previous is not None and previous.tid == tid:
             stamp = previous  # the stamp's own mark (within a coarse DCT: with both its ends)
