@@ -181,7 +181,9 @@ def find_dates(
             # bet on a cut before the end of the year. The rate was 7.61%, down from 7.72% a
             # week earlier")
             last = day
-        if cand.pattern.frame == "time" and _frames_day(last, day, dct):
+        if cand.pattern.frame == "time" and (
+            _frames_day(last, day, dct) or _told_ahead(last, day, dct, tense)
+        ):
             # "hat am Donnerstagabend den Haushalt genehmigt, weniger als im laufenden Jahr. Die
             # Abstimmung fand kurz vor 23 Uhr statt": the DCT's own year or month names the
             # report's frame; a clock time after it is on the day told, not on the DCT's
@@ -524,6 +526,15 @@ def _frames_day(last: Mark | None, day: Mark | None, dct: DocumentDate | None) -
         and period.earliest <= day.period.earliest <= period.latest
         and period.earliest <= dct.earliest <= period.latest
     )
+
+
+def _told_ahead(last: Mark | None, day: Mark | None, dct: DocumentDate | None, tense: str) -> bool:
+    """Is `last` a date ahead of the report told before a clock time or part of the day in a past
+    clause, after a recent `day` over ("Stocks rallied yesterday after the Treasury said it would
+    sell less debt next week. Stocks gave back some gains in the afternoon": yesterday's)?"""
+    if last is None or day is None or dct is None or tense != "past" or not _recent_day(day, dct):
+        return False
+    return last.period.earliest > dct.latest and day.period.latest < dct.earliest
 
 
 def _recent_day(day: Mark | None, dct: DocumentDate | None) -> bool:
