@@ -34,6 +34,9 @@ def year_of(slots: dict[str, Any], today: date | None) -> int | None:
         if y > today.year + 10:
             return y - 100
         return y + 100 if y <= today.year - 90 else y
+    if "fiscal_year" in slots:  # "fiscal 1991, which begins Oct. 1": a fiscal year is named
+        # by the year it ends in, so a start after January 1 lies in the year before
+        return int(slots["fiscal_year"]) - (month_of(slots) != 1 or slots.get("day", 1) != 1)
     if "year_shift" in slots and today is not None:  # "the third quarter of next year"
         return today.year + int(slots["year_shift"])
     return None
