@@ -447,8 +447,13 @@ def _year_setting(
         and not (dct and period.earliest <= dct.earliest <= period.latest)
     )
     # a history's span ("fought from 11 October 1899 until 31 May 1902") is told from its start:
-    # the year of its end sets nothing ("... from 10 to 17 December" is 1899's)
-    ends_span = scope.whole and _after_word(text, cand.start, eng, "history_span_end_words")
+    # the year of its end sets nothing ("... from 10 to 17 December" is 1899's); nor does the
+    # end of a span still ahead in news ("a loan that runs through 1991, and set a hearing for
+    # March 19": this March)
+    ahead = dct is not None and period.earliest > dct.latest
+    ends_span = (scope.whole or ahead) and _after_word(
+        text, cand.start, eng, "history_span_end_words"
+    )
     if not (has_year or opens_year) or params.get("no_context") or ends_span:
         return None
     # the whole year is the context, also of "Ende 2027" (not of "seit 2010"); with
