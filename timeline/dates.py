@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import cache
 
 from timeline import lexicon as resources
@@ -358,10 +358,12 @@ def _marks_after(
         return previous, written
     if reading.type == "DURATION" and params.get("anchor") in REPORTED:
         # "In the first nine months, profit rose from $2 million a year earlier": the months a
-        # report covers are what "a year earlier" compares with, named by their year (of a
-        # coarse DCT, at its first and last day)
+        # report covers are what "a year earlier" compares with, named by the year they end in
+        # (fiscal: "the nine months" to March 31, 1990 are 1990's, a year earlier 1989), which
+        # is where counting starts (of a coarse DCT, at its first and last day)
         def named(p: Period) -> Period:
-            return replace(p, value=str(p.earliest.year), granularity="year")
+            start = max(p.earliest, date(p.latest.year, 1, 1))
+            return replace(p, value=str(p.latest.year), granularity="year", earliest=start)
 
         ends = tuple(map(named, reading.ends)) if reading.ends else None
         return Mark(named(reading.period), tid, cand.end, ends=ends), written
