@@ -18,7 +18,7 @@ from timeline.clauses import sentence_at
 from timeline.durations import TIME_UNITS, count_of, whole_units
 from timeline.grammar import Candidate
 from timeline.model import DocumentDate
-from timeline.occurrence import shift_of
+from timeline.occurrence import month_of, shift_of
 from timeline.periods import CALENDAR_UNITS, GRANULARITIES, Period
 from timeline.situation import LOOKS_BACK, TELLS_AHEAD, Reading
 
@@ -49,12 +49,29 @@ class Mark:
     reported: bool = False
     # a date known only within a coarse DCT: its readings at the DCT's first and last day
     ends: tuple[Period, Period] | None = None
+    # the day a period named by its end ended (ended_day): told as over by then, though its
+    # name's calendar period may lie ahead ("its fiscal third quarter, ended March 31": 1990-Q3)
+    ended: date | None = None
 
     def reaches(self, position: int, reach: int) -> bool:
         """Is this date still the setting at `position`: fewer than `reach` characters on, and
         not past the end of the sentence it is bound to?"""
         near = self.whole_clause or position - self.end < reach
         return near and (self.until is None or position < self.until)
+
+
+def ended_day(cand: Candidate, reading: Reading) -> date | None:
+    """The day a quarter or half told with the day it ends on ended ("its fiscal third quarter,
+    ended March 31" read as 1990-Q3: 1990-03-31; a fiscal period is named by the year of that
+    day), None for any other expression."""
+    slots = cand.slots
+    if cand.pattern.frame != "quarter" or not {"month", "day"} <= slots.keys():
+        return None
+    month = month_of(slots)
+    try:
+        return date(int(reading.value[:4]), month or 0, int(slots["day"]))
+    except ValueError:
+        return None
 
 
 def long_past(period: Period, dct: DocumentDate | None) -> bool:
@@ -336,4 +353,7 @@ def told_is_no_anchor(
     not_over = tense == "past" and dct is not None
     ahead = dct is not None and last.earliest > dct.latest
     ahead = ahead or (not_over and last.latest > dct.latest)
-    return previous.starts_span or ahead
+    # a fiscal quarter that ended before the report is over, whatever its name's calendar
+    # period ("its fiscal third quarter, ended March 31" told in April: 1990-Q3)
+    ended = previous.ended is not None and dct is not None and previous.ended <= dct.latest
+    return previous.starts_span or (ahead and not ended)

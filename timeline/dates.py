@@ -27,6 +27,7 @@ from timeline.anchors import (
     across_dct,
     can_count_from,
     day_in_week_told,
+    ended_day,
     goes_on,
     history_scope,
     long_past,
@@ -401,6 +402,7 @@ def _marks_after(
             outer=outer,
             before_span=before_span,
             reported=reported,
+            ended=ended_day(cand, reading),
         )
     setting = None if starts_span else _year_setting(read_date, text, eng, dct, scope, has_year)
     if setting is not None:
