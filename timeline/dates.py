@@ -68,6 +68,9 @@ WIRE_HEAD = 300  # characters at a text's start where an agency's dateline stand
 TENSE_FRAMES = {"date", "weekday", "season", "holiday", "time", "quarter"}
 # Frames that take their year from a year written shortly before ("im März 2010 ... im April").
 YEARLESS_FRAMES = {"date", "season", "quarter", "holiday"}
+# Slots that place a date's year themselves: no year told before or report sets it ("fiscal
+# 1989, which ends March 31" told in November 1989 is the March ahead, occurrence.year_of)
+YEAR_SLOTS = {"year", "year2", "shift", "year_shift", "fiscal_year", "fiscal_end"}
 # Frames whose resolvers choose a year (occurrence.py), reading a coarse DCT as a whole: the
 # year-less ones and a clock time on such a day ("midnight Aug. 31"); the others read its days.
 WHOLE_DCT_FRAMES = YEARLESS_FRAMES | {"time"}
@@ -573,7 +576,7 @@ def _report_before(
         or dct.precision != Precision.DAY
         or dated.period.latest >= dct.earliest
         or cand.pattern.frame not in YEARLESS_FRAMES
-        or {"year", "year2", "shift", "year_shift"} & cand.slots.keys()
+        or YEAR_SLOTS & cand.slots.keys()
     ):
         return None
     sentence = sentence_at(text, cand.start, eng.language)
@@ -845,7 +848,7 @@ def _read_in_written(
             # a time on a day written without its year ("2:00 p.m. on October 6")
             or (cand.pattern.frame == "time" and {"day", "month"} <= cand.slots.keys())
         )
-        or {"year", "year2", "shift", "year_shift"} & cand.slots.keys()
+        or YEAR_SLOTS & cand.slots.keys()
         # a present clause is not set in a written year that is over either ("1985 gegründet,
         # feiert im November")
         or across_dct(written.period, tense, dct, ("future", "present"))

@@ -37,6 +37,12 @@ def year_of(slots: dict[str, Any], today: date | None) -> int | None:
     if "fiscal_year" in slots:  # "fiscal 1991, which begins Oct. 1": a fiscal year is named
         # by the year it ends in, so a start after January 1 lies in the year before
         return int(slots["fiscal_year"]) - (month_of(slots) != 1 or slots.get("day", 1) != 1)
+    if "fiscal_end" in slots:  # "fiscal 1989, which ends March 31" told in November 1989: an
+        # end still to come lies in the year named, or the next (Japan names a fiscal year by
+        # the year it starts in)
+        y, end = int(slots["fiscal_end"]), (month_of(slots) or 12, int(slots.get("day", 31)))
+        ahead = today is None or (y, *end) >= (today.year, today.month, today.day)
+        return y if ahead else y + 1
     if "year_shift" in slots and today is not None:  # "the third quarter of next year"
         return today.year + int(slots["year_shift"])
     return None
