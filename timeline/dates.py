@@ -236,8 +236,10 @@ def find_dates(
             and not reading.value.endswith("_REF")
         ):
             # "A year ago, economists predicted it would ...": a report's date, though counted
-            # from the DCT it sets no context
-            dated = Mark(reading.period, tid, cand.end)
+            # from the DCT it sets no context; the start of a state is none ("which has operated
+            # under Chapter 11 since January 1988, said the plant would open in June")
+            starts = _after_word(text, cand.start, eng, "span_start_words")
+            dated = None if starts else Mark(reading.period, tid, cand.end)
         read_date = _ReadDate(cand, reading, tid, used)
         previous, written = _marks_after(read_date, text, eng, dct, previous, written, scope)
         if (
