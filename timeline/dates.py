@@ -519,10 +519,16 @@ def _reads_on(
     return long_past(reading.period, dct)
 
 
-def _unit_told_running(params: dict, previous: Mark | None, dct: DocumentDate | None) -> bool:
+def _unit_told_running(
+    params: dict, previous: Mark | None, dct: DocumentDate | None, tense: str
+) -> bool:
     """Does the pattern (`unit_told_running`) name the period of its unit told just before,
-    one not over at the DCT (a quarter told as over, "a year earlier", is not the one meant)?"""
+    one not over at the DCT (a quarter told as over, "a year earlier", is not the one meant)?
+    Not in a past clause: results told ("Net income in the quarter rose 45%") are of a period
+    over, not of the one still running."""
     if not params.get("unit_told_running") or previous is None or dct is None:
+        return False
+    if tense == "past":
         return False
     period = previous.period
     return period.granularity == params.get("unit") and period.latest >= dct.earliest
@@ -657,6 +663,8 @@ def _tense_of(cand: Candidate, text: str, eng: Engine, unmarked: str) -> str:
     needs_tense = needs_tense or params.get("anchor") in ("from_ref", "year_start")
     # a count on from a date told ("two days later") in a past clause is not after the report
     needs_tense = needs_tense or (params.get("anchor") == "previous" and _counts_on(params))
+    # the period told before is the one meant only if the clause tells no results of it
+    needs_tense = needs_tense or params.get("unit_told_running")
     if not needs_tense or "year" in cand.slots:
         return "unknown"
     if _after_word(text, cand.start, eng, "since_words"):
@@ -784,7 +792,7 @@ def _read(
     if report is not None:
         # "said in March that it would close the plant in June": the June after that report
         return at(report.period.latest, None), report
-    if _unit_told_running(params, previous, dct):
+    if _unit_told_running(params, previous, dct, tense):
         # "the first quarter could end weakly. Profits for the quarter ..." told in February:
         # the quarter just told, not the one over
         params = {**params, "shift": 0}
