@@ -255,6 +255,9 @@ class _ScopeCues:
     # participle may stand after a pair of nouns ("sind am Sonntag die Spieler und der Trainer
     # ausgepfiffen worden"); its present holds when nothing farther tells a tense
     auxiliary_reads_on: frozenset[str] = frozenset()
+    # "that" after a lone conjunction ("and that", "but that") opens a second reported clause
+    # with a verb of its own: the comma clause of a date before it ends there
+    coordinated_openers: frozenset[str] = frozenset()
 
     @staticmethod
     def read(section: dict) -> _ScopeCues:
@@ -350,7 +353,10 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
         return UNKNOWN
     asides = _asides(text, parts, start, end, cues, language)
     held = UNKNOWN  # the present of a bare auxiliary, read on past (_auxiliary_reads_on)
-    for lo, hi in _widening(parts, start, end, sentence, _appositions(text, parts, cues)):
+    appositions = _appositions(text, parts, cues)
+    for lo, hi in _widening(
+        parts, start, end, sentence, appositions, _coordinated(text, parts, cues)
+    ):
         relative = _relative_opener(text, lo, hi, cues, language)
         tense = _tense_in(text, lo, hi, start, end, language, asides, relative)
         if tense == PAST and _future_perfect(text, lo, hi, start, cues, language):
@@ -642,15 +648,31 @@ def _appositions(text: str, parts: list[Piece], cues: _Cues) -> set[int]:
     return found
 
 
+def _coordinated(text: str, parts: list[Piece], cues: _Cues) -> set[int]:
+    """The lone conjunctions that join a second reported clause (`coordinated_openers`: "and"
+    before "that more would follow"): the comma clause before them ends there."""
+    found = set()
+    for i, p in enumerate(parts[:-1]):
+        nxt = parts[i + 1]
+        if nxt.after_punctuation or len(text[p.start : p.end].split()) != 1:
+            continue
+        opener = text[nxt.start : nxt.end].split()[0].lower()
+        if opener in cues.scope.coordinated_openers:
+            found.add(i)
+    return found
+
+
 def _widening(
     parts: list[Piece],
     start: int,
     end: int,
     sentence: tuple[int, int],
     appositions: set[int] = frozenset(),
+    coordinated: set[int] = frozenset(),
 ) -> list[tuple[int, int]]:
     """The piece around the span (with the piece after an apposition right after it: "ist am
-    Samstag, dem Allerheiligentag, ... gestorben"), its comma clause, the whole sentence."""
+    Samstag, dem Allerheiligentag, ... gestorben"), its comma clause up to a `coordinated`
+    conjunction after it (_coordinated), the whole sentence."""
     inside = [i for i, p in enumerate(parts) if p.start < end and start < p.end]
     if not inside:
         return [sentence]
@@ -660,7 +682,11 @@ def _widening(
     spans = [(parts[first].start, parts[last].end)]
     while first > 0 and not parts[first].after_punctuation:
         first -= 1
-    while last + 1 < len(parts) and not parts[last + 1].after_punctuation:
+    while (
+        last + 1 < len(parts)
+        and not parts[last + 1].after_punctuation
+        and last + 1 not in coordinated
+    ):
         last += 1
     spans.append((parts[first].start, parts[last].end))
     spans.append(sentence)
