@@ -61,6 +61,7 @@ NUMBER_SLOTS: dict[str, str] = {
     "year2": r"\d\d",
     "year_early": r"[1-9]\d{0,2}",  # a year before 1000, only where a year word says so
     "hour": r"[01]?\d|2[0-4]",
+    "hour2": r"[01]\d|2[0-4]",  # an hour of two digits: military time ("0600 hours", not "100")
     "minute": r"[0-5]\d",
     "int": r"\d{1,4}",
 }
