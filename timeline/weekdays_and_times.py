@@ -154,7 +154,16 @@ def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
         hour = 0  # "12:01 a.m." is just after midnight
     d, uses, xvalue = _day_of(slots, params, s, None if hour is None else int(hour))
     after_clock = s.previous is not None and s.previous.granularity == "time"
-    if d is not None and s.tense == "past" and "past_day_shift" in params and not after_clock:
+    # a midnight a span runs to ("until midnight") ends the day told before it (`ends_day_told`)
+    ends_told = bool(params.get("ends_day_told")) and s.previous is not None
+    ends_told = ends_told and s.previous.granularity == "day" and d == s.previous.earliest
+    if (
+        d is not None
+        and s.tense == "past"
+        and "past_day_shift" in params
+        and not after_clock
+        and not ends_told
+    ):
         # a night told in the past began the evening before ("shelled the town overnight"),
         # unless a time told before sets its evening ("at 5 p.m. ... shortly before midnight")
         d, uses = d + timedelta(days=int(params["past_day_shift"])), True
