@@ -18,7 +18,8 @@ nothing, and such a pattern matches there ignoring case too, unless it says `cas
 "always"` (a bare "march" or "MAY" may be a verb, "This Week" a TV program: such a pattern
 matches in no such line, as "And May Fall" in Title Case); the parameters
 `not_followed_by` / `not_preceded_by` veto a match by its neighbouring word ("-" in
-`not_followed_by`: by any hyphenated continuation, "Mai-Feiertag"; "{category}": by any word of
+`not_followed_by`: by any hyphenated continuation, "Mai-Feiertag"; "," or another mark: by that
+mark right after the match; "{category}": by any word of
 that lexicon category; "[name]" in `not_preceded_by`: by a capitalized word inside a sentence,
 "laut Anna Sonntag");
 `after_word_of` names a lexicon category one word of which must stand earlier in the match's
@@ -523,6 +524,11 @@ def _excluded_by_neighbours(
     ("1500 Euro" is no year, "am Tag der Wahl" no set)."""
     after = params.get("not_followed_by")
     if after:
+        # a punctuation mark listed vetoes it right after the match ("Jan. 12, a date ..."); "-"
+        # is a hyphen, below
+        mark = text[end:].lstrip(" \t")[:1]
+        if mark and not mark.isalnum() and mark != "-" and mark in after:
+            return True
         m = _NEXT_WORD.match(text, end)
         word = m.group(1).lower().rstrip(".") if m else ""
         # "-" vetoes any hyphenated continuation: a compound ("Mai-Feiertag")
