@@ -197,6 +197,10 @@ def containing(d: date, unit: str) -> Period:
         return weekend(d)
     if unit == "month":
         return month(d.year, d.month)
+    if unit == "season":  # SEASON_MONTHS: three months each from March; a winter is named by
+        # the year of its December
+        code = ("SP", "SU", "FA", "WI")[(d.month - 3) % 12 // 3]
+        return season(d.year - (d.month <= 2), code)
     if unit == "quarter":
         return quarter(d.year, (d.month - 1) // 3 + 1)
     if unit == "half":

@@ -186,7 +186,11 @@ def _kept_unit(unit: str, params: dict, s: Situation) -> str:
         return unit
     earlier = "day" if earlier == "time" else earlier
     finest = GRANULARITIES.index(keep if isinstance(keep, str) else "day")
-    if earlier in ("day", *CALENDAR_UNITS) and (
+    # a season is kept counting back, as figures compare with a year before ("this spring, from
+    # a year ago"); counted on, years lead to the story's now ("the summer of 1968. Thirty years
+    # later, the scars remain"), no season
+    seasons = ("season",) if int(params.get("sign", 1)) < 0 else ()
+    if earlier in ("day", *seasons, *CALENDAR_UNITS) and (
         finest <= GRANULARITIES.index(earlier) < GRANULARITIES.index(unit)
     ):
         return earlier
