@@ -342,8 +342,29 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
     sentence = _within_reach(text, _scope(text, spans[i], start, end, cues.scope.marks), start, end)
     if quoted := quotation_around(text, start, cues.quote_pairs):
         # a date in a quotation has the speaker's verb, not the attribution's ("\"we could see
-        # $17 oil by March,\" said an economist": no past)
-        sentence = (max(sentence[0], quoted[0]), min(sentence[1], quoted[1]))
+        # $17 oil by March,\" said an economist": no past) ...
+        inner = (max(sentence[0], quoted[0]), min(sentence[1], quoted[1]))
+        tense = _sentence_tense(text, inner, start, end, cues, language)
+        if tense != UNKNOWN or not _quoted_fragment(text, quoted[0], sentence[0], cues):
+            return tense
+        # ... but a quoted fragment with no verb of its own goes on the sentence around it
+        # ('Barak said Israelis would "choose a different path in the spring."')
+    return _sentence_tense(text, sentence, start, end, cues, language)
+
+
+def _quoted_fragment(text: str, inside: int, sentence_start: int, cues: _Cues) -> bool:
+    """Is the quotation opening at `inside` a piece of its sentence (words before its mark, a
+    lower-case word first), no statement of its own?"""
+    marks = "".join(opening for opening, _ in cues.quote_pairs)
+    before = text[sentence_start:inside].strip().strip(marks).strip()
+    return text[inside : inside + 1].islower() and before != ""
+
+
+def _sentence_tense(
+    text: str, sentence: tuple[int, int], start: int, end: int, cues: _Cues, language: str
+) -> str:
+    """The tense of the clause around text[start:end] within `sentence`: the cues widening from
+    the span's piece to the sentence (clause_tense)."""
     if _scheduled(text, sentence, start, end, cues, language):
         return cues.planned.scheduling_tense
     parts = pieces(text, sentence[0], sentence[1], language)
