@@ -19,6 +19,10 @@ from timeline.situation import LEANS_AHEAD, LOOKS_BACK, Reading, Situation, Unre
 
 SMALL_HOURS_END = 6  # hours before this, told after an evening, are past midnight
 NOON = 12
+# an hour of a 12-hour clock from this one to noon, told after an evening or a night, is that
+# evening's ("last night. The first twister touched down at about eleven-thirty"); earlier ones
+# may be the morning after ("worked through the night. At six the first survivor was found")
+EVENING_HOURS_START = 7
 
 
 def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
@@ -146,7 +150,12 @@ def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
     if (
         hour is not None
         and int(hour) < 12
-        and (params.get("pm") or code in ("AF", "EV") or (code == "NI" and int(hour) >= 6))
+        and (
+            params.get("pm")
+            or code in ("AF", "EV")
+            or (code == "NI" and int(hour) >= 6)
+            or (code is None and params.get("twelve_hour") and _in_evening(int(hour), s))
+        )
         and not _morning_start(int(hour), slots.get("end_hour"))
     ):
         hour = int(hour) + 12  # "8 Uhr abends", "2 p.m."
@@ -177,6 +186,15 @@ def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
         return Reading("TIME", (xvalue or "XXXX-XX-XX") + tail, "time", None, mod)
     p = periods.part_of_day(d, code) if hour is None else periods.time_of_day(d, hour, minute)
     return Reading("TIME", p.value, "time", p, mod, uses)
+
+
+def _in_evening(hour: int, s: Situation) -> bool:
+    """Is an hour of a 12-hour clock told right after an evening or a night (a part of the day
+    or a clock time from 18:00) one of that evening's (EVENING_HOURS_START)?"""
+    if s.previous is None or s.previous.granularity != "time" or hour < EVENING_HOURS_START:
+        return False
+    clock = clock_of(s.previous)
+    return s.previous.value.endswith(("TEV", "TNI")) or (clock is not None and clock.hour >= 18)
 
 
 def _day_of(
