@@ -306,7 +306,8 @@ def _cues(language: str) -> _Cues:
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for tense in (FUTURE, PAST, PRESENT):
         for cue in data[tense]["words"]:
-            phrase = tuple(cue.lower().split())
+            # split as the text is ("re-election": "re", "election"; "run-up": "run", "up")
+            phrase = tuple(w for _, _, w in words(cue.lower(), language, 0, len(cue)))
             phrases.setdefault(phrase[0], []).append((phrase, tense))
     nouns = data.get("nouns", {}).get("after", {})
     marks = resource(language, "lexicon.toml").get("quote_marks", [])
