@@ -864,9 +864,11 @@ def _read_in_written(
         or across_dct(written.period, tense, dct, ("future", "present"))
     ):
         return None
-    # the tense tells the direction from the DCT, not from a date in the text
+    # the tense tells the direction from the DCT, not from a date in the text; the reference
+    # day is the year's last, by which all its quarters have begun ("In 1997, first-quarter
+    # profit rose" is 1997's; from its first day it was 1996's)
     year = written.period
-    reading = at(year.earliest, (year.earliest, year.latest), "unknown")
+    reading = at(year.latest, (year.earliest, year.latest), "unknown")
     # "Das Jahr 2012 war ... Im Jänner will ...": a month of that year already over is no
     # plan; the DCT and the tense decide. A present clause may look back at a month of it
     # ("im März liegt die Quote bei ...").
