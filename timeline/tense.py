@@ -109,6 +109,9 @@ class _PastCues:
     state_participles: frozenset[str] = frozenset()
     state_auxiliaries: frozenset[str] = frozenset()
     reported_modals: frozenset[str] = frozenset()
+    # a modal before a perfect that tells what did not happen ("a runoff that would have been
+    # held on Oct. 25"): on either side of the report, its verb group gives no tense
+    conditional_modals: frozenset[str] = frozenset()
     # phrase -> does it need a participle in front ("überfallen haben"; "worden sein" has one)
     perfect_infinitives: dict[tuple[str, ...], bool] = field(default_factory=dict)
     bare_participle_endings: tuple[str, ...] = ()  # "überfallen" before "haben"
@@ -392,6 +395,8 @@ def _sentence_tense(
             continue
         if tense != UNKNOWN:
             return tense
+        if _conditional_perfect_in(text, lo, hi, cues, language):
+            return UNKNOWN  # its verb tells no side of the report; the main clause's neither
         opener = words(text, language, lo, hi)[:1]
         if opener and opener[0][2] in cues.scope.own_clause:
             return held
@@ -1122,6 +1127,9 @@ def _corrected(
                 for s, e, t in found
                 if not (t == PRESENT and text[s:e].lower() in cues.past.state_auxiliaries)
             ]
+    if cues.past.conditional_modals & set(lowered):  # "would have been held": no tense
+        groups = _conditional_perfects(tokens, lowered, cues)
+        found = [c for c in found if not any(a <= c[0] and c[1] <= b for a, b in groups)]
     if _has_perfect_infinitive(lowered, usable, cues):
         modal = {
             (tokens[i][0], tokens[i][1])
@@ -1130,6 +1138,29 @@ def _corrected(
         }
         found = [(s, e, PAST if (s, e) in modal else tense) for s, e, tense in found]
     return found
+
+
+def _conditional_perfect_in(text: str, lo: int, hi: int, cues: _Cues, language: str) -> bool:
+    """Does text[lo:hi] hold a conditional perfect (_conditional_perfects)?"""
+    if not cues.past.conditional_modals:
+        return False
+    tokens = words(text, language, lo, hi)
+    return bool(_conditional_perfects(tokens, [w for _, _, w in tokens], cues))
+
+
+def _conditional_perfects(
+    tokens: list[tuple[int, int, str]], lowered: list[str], cues: _Cues
+) -> list[tuple[int, int]]:
+    """The spans of the verb groups of a conditional modal, a perfect auxiliary and the
+    participles after it ("would have been held")."""
+    groups = []
+    for i, word in enumerate(lowered[:-1]):
+        if word in cues.past.conditional_modals and lowered[i + 1] in cues.past.perfect_auxiliaries:
+            j = i + 1
+            while j + 1 < len(lowered) and _looks_perfect(lowered[j + 1], cues):
+                j += 1
+            groups.append((tokens[i][0], tokens[j][1]))
+    return groups
 
 
 def _without_infinitives(
