@@ -197,6 +197,11 @@ class _PlannedCues:
     # the tense of such a date: "future", or "planned" where the plan is told as made and its
     # day may be the report's own ("kündigte für Donnerstag eine Erklärung an" on a Thursday)
     scheduling_tense: str = FUTURE
+    # a past verb of expecting with an infinitive marker some words on ("said he expected revenue
+    # in the second quarter to be flat"): what was expected lies after the report, planned
+    expectation_verbs: frozenset[str] = frozenset()
+    expectation_not_after: frozenset[str] = frozenset()  # "had expected": a past expectation
+    expectation_reach: int = 0
 
 
 @dataclass(frozen=True)
@@ -897,6 +902,9 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
     found += _past_forms(text, tokens, lowered, cues, one_case)
     found += _after_subject(text, tokens, lowered, found, cues)
     found += _intended(text, tokens, lowered, found, cues, one_case)
+    expecting = _expectations(text, tokens, lowered, cues, one_case)
+    found = [c for c in found if not (c[2] == PAST and (c[0], c[1]) in expecting)]
+    found += [(s, e, PLANNED) for s, e in expecting]
     # a capitalized plural noun opening the sentence is no participle ("Veranstaltungen sind bis
     # 1. März untersagt"), unless the line is in one case
     verbal = [
@@ -1056,6 +1064,32 @@ def _intended(
         ):
             intended.append((s, e, PLANNED))
     return intended
+
+
+def _expectations(
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    lowered: list[str],
+    cues: _Cues,
+    one_case: bool = False,
+) -> set[tuple[int, int]]:
+    """The past verbs of expecting whose object an infinitive marker follows within reach
+    ("expected revenue in the second quarter to be flat"; not "expected to", a cue of its own,
+    nor "had expected")."""
+    planned = cues.planned
+    spans = set()
+    for i, (s, e, w) in enumerate(tokens):
+        if w not in planned.expectation_verbs or (
+            i > 0 and lowered[i - 1] in planned.expectation_not_after
+        ):
+            continue
+        ahead = range(i + 2, min(len(tokens) - 1, i + 1 + planned.expectation_reach))
+        if any(
+            lowered[j] in planned.markers and _is_infinitive(tokens[j + 1], text, cues, one_case)
+            for j in ahead
+        ):
+            spans.add((s, e))
+    return spans
 
 
 def _perfects(
