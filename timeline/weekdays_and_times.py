@@ -23,6 +23,7 @@ NOON = 12
 # evening's ("last night. The first twister touched down at about eleven-thirty"); earlier ones
 # may be the morning after ("worked through the night. At six the first survivor was found")
 EVENING_HOURS_START = 7
+MIDWEEK = 3  # Wednesday: the last weekday on which a past "this weekend" is the one over
 
 
 def resolve_weekday(slots: dict, params: dict, s: Situation) -> Reading:
@@ -123,8 +124,11 @@ def weekend_meant(anchor: date, steps: int | None, params: dict, s: Situation) -
     elif s.tense == "present" and not steps and anchor.isoweekday() == 7:
         # "Polls taken over the weekend show ..." told on a Sunday: the one still going on
         saturday = anchor - timedelta(days=1)
-    elif current and s.tense == "past" and saturday > anchor:
-        saturday -= timedelta(days=7)  # ... but told in the past on a Monday, the one over
+    elif current and s.tense == "past" and saturday > anchor and anchor.isoweekday() <= MIDWEEK:
+        # ... but told in the past early in the week, the one over; from Thursday on that one
+        # is "last weekend" and this one is ahead ("massed for an attack as early as this
+        # weekend" on a Friday)
+        saturday -= timedelta(days=7)
     if steps and steps < 0 and saturday == anchor - timedelta(days=1):  # "last weekend" on a
         saturday -= timedelta(days=7)  # Sunday is the one before the weekend still going on
     if steps and abs(steps) > 1:  # "the weekend before last", "the weekend after next"
