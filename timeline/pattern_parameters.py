@@ -109,6 +109,8 @@ PARAMETERS: dict[str, str] = {
     "['future', 'present'])",
     "tense_penalty_days": "the pattern's own cost of reading a date against the clause's tense",
     "next_when_over": "a week told ahead on its last day is the next week",
+    "over_on_last_day": "the last period over, counted back, is the reference's own on its last "
+    "day ('up 11.3 percent for the quarter' on March 31)",
     "side": "'before' or 'after': only the days of the period before or after the reference "
     "inside it ('earlier this year', 'later this month', 'noch in diesem Jahr')",
     # -- schedules: days and hours listed together

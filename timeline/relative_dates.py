@@ -168,6 +168,13 @@ def _counted(anchor: date, unit: str, k: int, params: dict, s: Situation) -> tup
         # ending that day (news weeks start on Sunday; a month or year has no such habit:
         # "later this month" told on March 31 is March)
         p = periods.containing(periods.shift(anchor, unit, k + 1), gran)
+    elif (
+        params.get("over_on_last_day")
+        and k < 0
+        and periods.containing(anchor, unit).latest == anchor
+    ):
+        # "leaving it up 11.3 percent for the quarter" on March 31: the day's close ends it
+        p = periods.containing(periods.shift(anchor, unit, k + 1), gran)
     return p, gran
 
 
