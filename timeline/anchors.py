@@ -44,8 +44,9 @@ class Mark:
     # September, the most since April. Exports fell in the month": September)
     before_span: Mark | None = None
     # the date of a saying ("volume rose in the week ended Oct. 20, the exchange said
-    # yesterday"): "the previous week" compares with the date told before it in its sentence
-    # (`before_span`), the figure's, not with the saying's
+    # yesterday") or the base of a comparison right after a date ("fell in January from
+    # December"): "the previous week", "a year earlier" compare with the date told before it
+    # (`before_span`), the figure's, not with the saying's or the base's
     reported: bool = False
     # a date known only within a coarse DCT: its readings at the DCT's first and last day
     ends: tuple[Period, Period] | None = None

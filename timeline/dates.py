@@ -395,7 +395,9 @@ def _marks_after(
         quote_end = _quote_end(text, cand.start, eng.lexicon.settings)
     if not _after_word(text, cand.start, eng, "span_end_words"):
         outer = previous if quote_end is not None else None
-        reported = _dates_saying(text, cand, eng, previous)
+        reported = _dates_saying(text, cand, eng, previous) or _comparison_base(
+            text, cand, eng, previous
+        )
         before_span = previous if starts_span or reported else None
         previous = Mark(
             period,
@@ -631,6 +633,15 @@ def _dates_saying(text: str, cand: Candidate, eng: Engine, previous: Mark | None
         return False
     sentence = sentence_at(text, cand.start, eng.language)
     return sentence is not None and previous.end >= sentence[0]
+
+
+def _comparison_base(text: str, cand: Candidate, eng: Engine, previous: Mark | None) -> bool:
+    """Is `cand` the base a figure of the date right before it is compared with ("fell 4.2
+    percent in January from December": "a year earlier" then counts from January)?"""
+    if previous is None or not _after_word(text, cand.start, eng, "comparison_base_words"):
+        return False
+    between = text[previous.end : cand.start].split()
+    return len(between) == 1  # the base word alone stands between the two dates
 
 
 def _after_word(text: str, start: int, eng: Engine, setting: str) -> bool:
