@@ -63,8 +63,9 @@ PARAMETERS: dict[str, str] = {
     "minute": "a fixed minute",
     "am": "'12' is midnight, not noon",
     "pm": "the hour is after noon",
-    "twelve_hour": "an hour of a 12-hour clock without a.m. or p.m.: after an evening or a "
-    "night told before, 7 to 11 is that evening's ('last night ... at eleven-thirty')",
+    "twelve_hour": "an hour of a 12-hour clock without a.m. or p.m.: after an afternoon told "
+    "before, 1 to 6 is p.m., after an evening 5 to 11, after a night 7 to 11 ('last night ... "
+    "at eleven-thirty')",
     "daypart": "a fixed part of day (MO, AF, EV, NI)",
     "from_evening_before": "a night named by the day it ends on ('Nacht auf Sonntag')",
     "begun": "a quarter or half named by its results is the latest one begun, whatever the "

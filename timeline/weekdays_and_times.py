@@ -19,10 +19,12 @@ from timeline.situation import LEANS_AHEAD, LOOKS_BACK, Reading, Situation, Unre
 
 SMALL_HOURS_END = 6  # hours before this, told after an evening, are past midnight
 NOON = 12
-# an hour of a 12-hour clock from this one to noon, told after an evening or a night, is that
-# evening's ("last night. The first twister touched down at about eleven-thirty"); earlier ones
-# may be the morning after ("worked through the night. At six the first survivor was found")
-EVENING_HOURS_START = 7
+# The hours of a 12-hour clock that are after noon when told right after a part of the day: an
+# afternoon's 1 to 6 ("yesterday afternoon ... hit the cable at about three-fifteen"), an
+# evening's 5 to 11, a night's 7 to 11 ("last night. The first twister touched down at about
+# eleven-thirty"); earlier ones after a night may be the morning after ("worked through the
+# night. At six the first survivor was found")
+AFTERNOON_HOURS = {"AF": range(1, 7), "EV": range(5, 12), "NI": range(7, 12)}
 MIDWEEK = 3  # Wednesday: the last weekday on which a past "this weekend" is the one over
 
 
@@ -158,7 +160,7 @@ def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
             params.get("pm")
             or code in ("AF", "EV")
             or (code == "NI" and int(hour) >= 6)
-            or (code is None and params.get("twelve_hour") and _in_evening(int(hour), s))
+            or (code is None and params.get("twelve_hour") and _after_noon(int(hour), s))
         )
         and not _morning_start(int(hour), slots.get("end_hour"))
     ):
@@ -192,13 +194,14 @@ def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
     return Reading("TIME", p.value, "time", p, mod, uses)
 
 
-def _in_evening(hour: int, s: Situation) -> bool:
-    """Is an hour of a 12-hour clock told right after an evening or a night (a part of the day
-    or a clock time from 18:00) one of that evening's (EVENING_HOURS_START)?"""
-    if s.previous is None or s.previous.granularity != "time" or hour < EVENING_HOURS_START:
+def _after_noon(hour: int, s: Situation) -> bool:
+    """Is an hour of a 12-hour clock told right after a part of the day (or a clock time from
+    18:00, an evening's) one of that part's afternoon or evening hours (AFTERNOON_HOURS)?"""
+    if s.previous is None or s.previous.granularity != "time":
         return False
     clock = clock_of(s.previous)
-    return s.previous.value.endswith(("TEV", "TNI")) or (clock is not None and clock.hour >= 18)
+    part = "EV" if clock is not None and clock.hour >= 18 else s.previous.value[-2:]
+    return hour in AFTERNOON_HOURS.get(part, ())
 
 
 def _day_of(
