@@ -170,6 +170,8 @@ class _PlannedCues:
 
     markers: frozenset[str] = frozenset()  # "to" before an infinitive ("to testify")
     not_infinitives: frozenset[str] = frozenset()  # nouns after the marker ("to court")
+    # ... verbs all the same before these particles ("to hand over power", not "hand to hand")
+    verb_particles: frozenset[str] = frozenset()
     not_after: frozenset[str] = frozenset()  # a marker after these is a preposition ("due to")
     plural_endings: tuple[str, ...] = ()  # a noun's plural after the marker ("to shareholders")
     not_plural_endings: tuple[str, ...] = ()  # ... but not "to discuss", "to focus"
@@ -1237,7 +1239,10 @@ def _is_infinitive(
         cues.planned.not_plural_endings
     )
     written = w == text[s:e] or one_case
-    return written and w.isalpha() and not plural and w not in cues.planned.not_infinitives
+    noun = w in cues.planned.not_infinitives
+    if noun and (after := text[e : e + 12].split()):
+        noun = after[0].lower().strip(",.;:") not in cues.planned.verb_particles
+    return written and w.isalpha() and not plural and not noun
 
 
 def _prefixed_past(word: str, cues: _Cues) -> bool:
