@@ -61,7 +61,10 @@ PAST, PRESENT, FUTURE, UNKNOWN = "past", "present", "future", "unknown"
 # An act intended, agreed or ordered ("agreed to testify on Feb. 10"): after the report, which
 # may be past, so a date in it leans ahead but may still be behind the DCT.
 PLANNED = "planned"
-_RANK = {FUTURE: 0, PAST: 1, PLANNED: 2, PRESENT: 3}
+# A verb group that tells no side of the report ("would have been held": what did not happen):
+# as the cue nearest to a date it ends the search with no tense (clause_tense gives "unknown")
+NO_SIDE = "no side"
+_RANK = {FUTURE: 0, PAST: 1, PLANNED: 2, PRESENT: 3, NO_SIDE: 4}
 
 
 _Section = TypeVar("_Section")
@@ -400,10 +403,10 @@ def _sentence_tense(
         ):
             held = PRESENT
             continue
+        if tense == NO_SIDE:
+            return UNKNOWN  # the date's verb tells no side of the report; the main clause's neither
         if tense != UNKNOWN:
             return tense
-        if _conditional_perfect_in(text, lo, hi, cues, language):
-            return UNKNOWN  # its verb tells no side of the report; the main clause's neither
         opener = words(text, language, lo, hi)[:1]
         if opener and opener[0][2] in cues.scope.own_clause:
             return held
@@ -1163,9 +1166,10 @@ def _corrected(
                 for s, e, t in found
                 if not (t == PRESENT and text[s:e].lower() in cues.past.state_auxiliaries)
             ]
-    if cues.past.conditional_modals & set(lowered):  # "would have been held": no tense
+    if cues.past.conditional_modals & set(lowered):  # "would have been held": no side
         groups = _conditional_perfects(tokens, lowered, cues)
         found = [c for c in found if not any(a <= c[0] and c[1] <= b for a, b in groups)]
+        found += [(a, b, NO_SIDE) for a, b in groups]
     if _has_perfect_infinitive(lowered, usable, cues):
         modal = {
             (tokens[i][0], tokens[i][1])
@@ -1174,14 +1178,6 @@ def _corrected(
         }
         found = [(s, e, PAST if (s, e) in modal else tense) for s, e, tense in found]
     return found
-
-
-def _conditional_perfect_in(text: str, lo: int, hi: int, cues: _Cues, language: str) -> bool:
-    """Does text[lo:hi] hold a conditional perfect (_conditional_perfects)?"""
-    if not cues.past.conditional_modals:
-        return False
-    tokens = words(text, language, lo, hi)
-    return bool(_conditional_perfects(tokens, [w for _, _, w in tokens], cues))
 
 
 def _conditional_perfects(
