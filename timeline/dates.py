@@ -61,7 +61,7 @@ from timeline.schedules import (
     told_for_each,
 )
 from timeline.situation import Conventions, Reading, Situation, Unresolvable
-from timeline.tense import clause_tense
+from timeline.tense import NO_SIDE, clause_tense
 
 WIRE_HEAD = 300  # characters at a text's start where an agency's dateline stands (_wire_copy)
 # Frames whose direction may come from the tense when the text gives no year or direction.
@@ -685,6 +685,8 @@ def _tense_of(cand: Candidate, text: str, eng: Engine, unmarked: str) -> str:
     # from the context before the extent on: the preposition belongs to the date, so "began in
     # January is over" is as near to "began" as to "is"
     tense = clause_tense(text, cand.outer_start, cand.end, eng.language)
+    if tense == NO_SIDE:  # "were supposed to end on Monday": the nearest, no tense's side
+        return "unknown"
     if tense == "unknown" and _in_a_sentence(text, cand.start, eng.language):
         tense = unmarked  # a sentence with no past or future cue (a bare phrase has none)
     return tense

@@ -62,7 +62,7 @@ PAST, PRESENT, FUTURE, UNKNOWN = "past", "present", "future", "unknown"
 # may be past, so a date in it leans ahead but may still be behind the DCT.
 PLANNED = "planned"
 # A verb group that tells no side of the report ("would have been held": what did not happen):
-# as the cue nearest to a date it ends the search with no tense (clause_tense gives "unknown")
+# as the cue nearest to a date it ends the search with no tense, not even the unmarked one
 NO_SIDE = "no side"
 _RANK = {FUTURE: 0, PAST: 1, PLANNED: 2, PRESENT: 3, NO_SIDE: 4}
 
@@ -317,8 +317,13 @@ def _cues(language: str) -> _Cues:
     """The cues of a language's tense.toml, read once (every date's clause asks for them)."""
     data = resource(language, "tense.toml")
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for tense in (FUTURE, PAST, PRESENT):
-        for cue in data[tense]["words"]:
+    for tense, section in (
+        (FUTURE, FUTURE),
+        (PAST, PAST),
+        (PRESENT, PRESENT),
+        (NO_SIDE, "no_side"),
+    ):
+        for cue in data.get(section, {}).get("words", []):
             # split as the text is ("re-election": "re", "election"; "run-up": "run", "up")
             phrase = tuple(w for _, _, w in words(cue.lower(), language, 0, len(cue)))
             phrases.setdefault(phrase[0], []).append((phrase, tense))
@@ -342,7 +347,8 @@ def _cues(language: str) -> _Cues:
 
 
 def clause_tense(text: str, start: int, end: int, language: str) -> str:
-    """The tense of the clause around text[start:end] (past, present, future, planned, unknown)."""
+    """The tense of the clause around text[start:end] (past, present, future, planned, unknown;
+    "no side" where its verb tells none, as a conditional perfect: not even the unmarked one)."""
     spans = sentences(text, language)
     i = bisect_right(spans, (start, len(text) + 1)) - 1
     if i < 0 or start >= spans[i][1]:  # the span starts between sentences
@@ -404,7 +410,7 @@ def _sentence_tense(
             held = PRESENT
             continue
         if tense == NO_SIDE:
-            return UNKNOWN  # the date's verb tells no side of the report; the main clause's neither
+            return NO_SIDE  # the date's verb tells no side of the report; the main clause's neither
         if tense != UNKNOWN:
             return tense
         opener = words(text, language, lo, hi)[:1]
@@ -896,6 +902,11 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
         for i, (s, e, w) in enumerate(tokens)
     ]
     found = _listed(tokens, lowered, usable, cues)
+    # a cue of no side holds the words inside it ("were supposed to": no past, no plan)
+    sideless = [(s, e) for s, e, t in found if t == NO_SIDE]
+    found = [
+        c for c in found if c[2] == NO_SIDE or not any(s <= c[0] and c[1] <= e for s, e in sideless)
+    ]
     found = [
         c
         for c in found
