@@ -995,7 +995,15 @@ def _join(lo: Reading, hi: Reading, dct: DocumentDate, yearly: bool = False) -> 
         # January's; "a year earlier" than the nine months reported, in a 1989 paper: 1987 or
         # 1988, told as 1988)
         gaps = [_gap(r.period, dct) for r in (lo, hi)]
-        value = (lo, hi)[gaps.index(min(gaps))].value if not finer and gaps[0] != gaps[1] else value
+        nearer = (lo, hi)[gaps.index(min(gaps))]
+        value = nearer.value if not finer and gaps[0] != gaps[1] else value
+        before = max(lo.period.latest, hi.period.latest) < dct.earliest
+        after = min(lo.period.earliest, hi.period.earliest) > dct.latest
+        if finer and (before or after) and value == dct.value:
+            # both ends on one side of the DCT: not its period, but what they share ("78 days
+            # ago" in a June 1999 paper: 1999), else the year of the one nearer it ("a year
+            # earlier" than a quarter in a 1989 paper: 1987-Q4 or 1988-Q3, told as 1988)
+            value = common if not common.startswith("X") else nearer.value[:4]
         if (yearly or min(gaps) > 0) and lo.value[4:] == hi.value[4:] and lo.value[4:]:
             # the same yearly date in two years: that date, the year unknown ("Christmas" in
             # an October paper, past or to come: XXXX-12-25); so is one of two years both
