@@ -10,13 +10,15 @@ one); the bracketed one is then the one checked. `[[nothing]]` texts must yield 
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
+from timeline import periods
 from timeline.dates import find_dates
 from timeline.model import DocumentDate, InvalidDate, TimeExpression
 
@@ -267,11 +269,45 @@ def test_table_file_is_valid(path: Path):
     assert not problems, "\n".join(problems)
 
 
+def value_days(value: str) -> tuple[date, date] | None:
+    """The calendar days a TIMEX3 date value names ("2021-Q3": 1 July .. 30 September), None
+    for one that names none fixed ("XXXX-12-25", "PRESENT_REF", "P2Y")."""
+    y = int(value[:4]) if value[:4].isdigit() else None
+    if (m := re.fullmatch(r"\d{4}(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?", value)) and y is not None:
+        if m[2]:
+            return (d := date(y, int(m[1]), int(m[2]))), d
+        p = periods.month(y, int(m[1])) if m[1] else periods.year(y)
+    elif m := re.fullmatch(r"\d{4}-([QH])(\d)", value):
+        p = (periods.quarter if m[1] == "Q" else periods.half)(y, int(m[2]))
+    elif m := re.fullmatch(r"\d{4}-(SP|SU|FA|WI)", value):
+        p = periods.season(y, m[1])
+    elif m := re.fullmatch(r"\d{4}-W(\d\d)(?:-(\d|WE))?(?:T.*)?", value):
+        monday = date.fromisocalendar(y, int(m[1]), 1)
+        first, last = {None: (0, 6), "WE": (5, 6)}.get(m[2]) or (int(m[2]) - 1,) * 2
+        return monday + timedelta(first), monday + timedelta(last)
+    elif re.fullmatch(r"\d{3}", value):
+        p = periods.decade(int(value) * 10)
+    else:
+        return None
+    return p.earliest, p.latest
+
+
+def inconsistent(found: list[TimeExpression]) -> list[str]:
+    """The expressions whose interval lies outside the days their own value names: an honest
+    range may be wider or narrower than the value, never elsewhere."""
+    errors = []
+    for t in found:
+        days = value_days(t.value) if t.type in ("DATE", "TIME") and t.earliest else None
+        if days and (days[1] < t.earliest or t.latest < days[0]):
+            errors.append(f"{t.text!r}: value {t.value} but interval {t.earliest}..{t.latest}")
+    return errors
+
+
 @pytest.mark.parametrize("case", _params())
 def test_date_corpus(case: Case):
     dct = DocumentDate.parse(case.dct) if case.dct else None
     found = find_dates(case.text, case.language, dct)
-    errors = check(case, found)
+    errors = check(case, found) + inconsistent(found)
     assert not errors, (
         f"{case.text!r} (language {case.language}, DCT {case.dct or 'none'}):\n  "
         + "\n  ".join(errors)
@@ -351,3 +387,16 @@ def test_check_compares_extent_value_and_interval():
     assert check(with_others, [_timex(text, 0, 2, "X"), good]) == []
     nothing = Case("de/x", "de", "", "Die Zeit", None, {}, nothing=True)
     assert check(nothing, []) == [] and check(nothing, [good]) != []
+
+
+def test_inconsistent_finds_an_interval_outside_its_value():
+    text = "vor 78 Tagen"
+    ok = _timex(text, 0, 12, "2024", earliest=date(2024, 2, 13), latest=date(2024, 3, 14))
+    assert inconsistent([ok]) == []
+    elsewhere = _timex(text, 0, 12, "2024-05", earliest=date(2024, 2, 13), latest=date(2024, 3, 14))
+    assert inconsistent([elsewhere]) != []
+    week = _timex(text, 0, 12, "2021-W20", earliest=date(2021, 5, 24), latest=date(2021, 5, 30))
+    assert inconsistent([week]) != []  # W20 is 17..23 May 2021
+    assert value_days("2021-W20-WE") == (date(2021, 5, 22), date(2021, 5, 23))
+    assert value_days("2020-WI") == (date(2020, 12, 1), date(2021, 2, 28))
+    assert value_days("XXXX-12-25") is None and value_days("P2Y") is None
