@@ -902,11 +902,6 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
         for i, (s, e, w) in enumerate(tokens)
     ]
     found = _listed(tokens, lowered, usable, cues)
-    # a cue of no side holds the words inside it ("were supposed to": no past, no plan)
-    sideless = [(s, e) for s, e, t in found if t == NO_SIDE]
-    found = [
-        c for c in found if c[2] == NO_SIDE or not any(s <= c[0] and c[1] <= e for s, e in sideless)
-    ]
     found = [
         c
         for c in found
@@ -1178,9 +1173,12 @@ def _corrected(
                 if not (t == PRESENT and text[s:e].lower() in cues.past.state_auxiliaries)
             ]
     if cues.past.conditional_modals & set(lowered):  # "would have been held": no side
-        groups = _conditional_perfects(tokens, lowered, cues)
-        found = [c for c in found if not any(a <= c[0] and c[1] <= b for a, b in groups)]
-        found += [(a, b, NO_SIDE) for a, b in groups]
+        found += [(a, b, NO_SIDE) for a, b in _conditional_perfects(tokens, lowered, cues)]
+    # a cue of no side, found so or listed ("were supposed to"), holds the cues inside it
+    sideless = [(s, e) for s, e, t in found if t == NO_SIDE]
+    found = [
+        c for c in found if c[2] == NO_SIDE or not any(s <= c[0] and c[1] <= e for s, e in sideless)
+    ]
     if _has_perfect_infinitive(lowered, usable, cues):
         modal = {
             (tokens[i][0], tokens[i][1])
