@@ -156,7 +156,7 @@ def _side_of(p: Period, params: dict, s: Situation) -> Period:
 def _counted(anchor: date, unit: str, k: int, params: dict, s: Situation) -> tuple[Period, str]:
     """The period `k` calendar units from `anchor`, and the granularity it is told in."""
     # `in_unit`: "50 years ago this month" is a month, "a year ago today" a day
-    gran = params.get("in_unit") or _kept_unit(unit, params, s)
+    gran = params.get("in_unit") or _kept_unit(unit, k, params, s)
     moved = periods.shift(anchor, unit, k)
     if gran == "week" and unit == "year" and s.previous and s.previous.granularity == "week":
         # a week told before, counted by years: from its middle, not its Monday
@@ -178,13 +178,13 @@ def _counted(anchor: date, unit: str, k: int, params: dict, s: Situation) -> tup
     return p, gran
 
 
-def _kept_unit(unit: str, params: dict, s: Situation) -> str:
+def _kept_unit(unit: str, k: int, params: dict, s: Situation) -> str:
     """The unit a counted date is given in: its own, or with `keep_granularity` the earlier
     date's when that is finer ("a year earlier" after "the third quarter" is a quarter, "a
     decade later" after 1989 is 1999). A unit as `keep_granularity` is the finest kept: a
     period ("Vorjahreszeitraum", "month") after a day is not a day but its year, a year back.
     A list names the granularities kept, coarser ones too: "the year-earlier period" (four
-    quarters back) after a half is that half a year back."""
+    quarters back) after a half is that half a year back. `k`: the units counted, signed."""
     earlier = s.previous.granularity if s.previous else None
     keep = params.get("keep_granularity")
     if isinstance(keep, list):
@@ -193,10 +193,10 @@ def _kept_unit(unit: str, params: dict, s: Situation) -> str:
         return unit
     earlier = "day" if earlier == "time" else earlier
     finest = GRANULARITIES.index(keep if isinstance(keep, str) else "day")
-    # a season is kept counting back, as figures compare with a year before ("this spring, from
-    # a year ago"); counted on, years lead to the story's now ("the summer of 1968. Thirty years
-    # later, the scars remain"), no season
-    seasons = ("season",) if int(params.get("sign", 1)) < 0 else ()
+    # a season is kept one year back (`k`), as figures compare with a year before ("this spring,
+    # from a year ago"); more years, or counted on, lead to a year of the story ("the autumn of
+    # 1957 ... 20 years earlier", "the summer of 1968. Thirty years later"), no season
+    seasons = ("season",) if k == -1 else ()
     if earlier in ("day", *seasons, *CALENDAR_UNITS) and (
         finest <= GRANULARITIES.index(earlier) < GRANULARITIES.index(unit)
     ):
