@@ -380,6 +380,15 @@ def _marks_after(
         return Mark(reading.period, tid, cand.end, ends=reading.ends), written
     if not dated:
         return previous, written
+    if (
+        reading.granularity in ("decade", "century")
+        and previous is not None
+        and reading.period.earliest <= previous.period.earliest
+        and previous.period.latest <= reading.period.latest
+    ):
+        # a decade around the date told ("set in the autumn of 1957 ... love the 1950s") is no
+        # new point of the story: what follows still counts from that date
+        return previous, written
     period = reading.period
     if params.get("from_evening_before"):  # "Nacht auf Sonntag": a night named by the day it
         # ends on began the evening before; the hours told after it fall on either day
