@@ -508,7 +508,8 @@ def _year_setting(
         until,
         history=long_ago,
         narrated=reading.granularity not in ("year", "decade", "century"),
-        whole_clause=bool(until) and _opens_setting_clause(text, cand.end, eng),
+        whole_clause=bool(until)
+        and (_opens_setting_clause(text, cand.end, eng) or _fronted(text, cand, eng)),
     )
 
 
@@ -620,6 +621,20 @@ def _opens_setting_clause(text: str, end: int, eng: Engine) -> bool:
         return False
     words = after[1:].split()[:1]
     return bool(words) and words[0].lower() in openers
+
+
+def _fronted(text: str, cand: Candidate, eng: Engine) -> bool:
+    """Does the year open its sentence after a word of the lexicon's `fronted_setting_words`,
+    set off by a comma ("In 1980, inflation ran at 13.5%, the prime rate touched 21.5% in
+    December")? Such a phrase sets the whole sentence, not only the words near it."""
+    words = tuple(eng.lexicon.settings.get("fronted_setting_words", ()))
+    return (
+        bool(words)
+        and text[cand.end : cand.end + 1] == ","
+        and _opens_sentence(text, cand.start, eng.language, words)
+        and bool(text[: cand.start].split()[-1:])
+        and text[: cand.start].split()[-1].lower() in words
+    )
 
 
 def _aside_end(text: str, start: int, sentence: tuple[int, int], eng: Engine) -> int | None:
