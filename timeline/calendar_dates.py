@@ -230,7 +230,8 @@ def resolve_year(slots: dict, params: dict, s: Situation) -> Reading:
         if last == y:
             raise Unresolvable(f"no span from {y} to {last}")
         p = Period(params.get("value", p.value), "year", p.earliest, periods.year(last).latest)
-    return Reading(params.get("type", "DATE"), p.value, "year", narrow(p, part), part)
+    mod = part or slots.get("mod")  # "around 2005": APPROX, the year itself
+    return Reading(params.get("type", "DATE"), p.value, "year", narrow(p, part), mod)
 
 
 def _same_part_in(y: int, unit: str | None, previous: Period | None) -> Period | None:
