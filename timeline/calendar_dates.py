@@ -153,6 +153,8 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
         p = period_in(y)
     else:
         p, uses_tense = occurrence(period_in, s, shift_of(slots, params))
+        if "years_back" in slots:  # "40 years ago last June": that June so many years back
+            p = period_in(p.earliest.year - int(slots["years_back"])) or p
         if d and "weekday" in slots:  # "Mittwoch, 2. Jänner": a year where it is a Wednesday
             p = _with_weekday(p, int(slots["weekday"]), m, d, s.today)
     if "containing" in params:  # "the quarter <ended Sept. 30>": the quarter of that day
@@ -289,6 +291,8 @@ def resolve_season(slots: dict, params: dict, s: Situation) -> Reading:
         p, uses = occurrence(
             lambda year: periods.season(year, code), s, shift_of(slots, params), True
         )
+        if "years_back" in slots:  # "Twelve years ago this fall": that fall so many years back
+            p = periods.season(p.earliest.year - int(slots["years_back"]), code)
     return Reading("DATE", p.value, "season", narrow(p, part), part, uses)
 
 
