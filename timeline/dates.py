@@ -420,7 +420,10 @@ def _marks_after(
             reported=reported,
             ended=ended_day(cand, reading),
         )
-    setting = None if starts_span else _year_setting(read_date, text, eng, dct, scope, has_year)
+    # a span's start sets no year for what follows, but a clause that tells what happened then
+    # does ("the first since 1986, when cuts were imposed March 1": March 1, 1986)
+    spans_on = starts_span and not _opens_setting_clause(text, cand.end, eng)
+    setting = None if spans_on else _year_setting(read_date, text, eng, dct, scope, has_year)
     if setting is not None:
         written = setting
     elif (
