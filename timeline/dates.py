@@ -186,7 +186,9 @@ def find_dates(
             # week earlier")
             last = day
         if cand.pattern.frame == "time" and (
-            _frames_day(last, day, dct) or _told_ahead(last, day, dct, tense)
+            _frames_day(last, day, dct)
+            or _told_ahead(last, day, dct, tense)
+            or _told_back(last, day, dct, tense)
         ):
             # "hat am Donnerstagabend den Haushalt genehmigt, weniger als im laufenden Jahr. Die
             # Abstimmung fand kurz vor 23 Uhr statt": the DCT's own year or month names the
@@ -570,6 +572,20 @@ def _told_ahead(last: Mark | None, day: Mark | None, dct: DocumentDate | None, t
     if last is None or day is None or dct is None or tense != "past" or not _recent_day(day, dct):
         return False
     return last.period.earliest > dct.latest and day.period.latest < dct.earliest
+
+
+def _told_back(last: Mark | None, day: Mark | None, dct: DocumentDate | None, tense: str) -> bool:
+    """Is `last` a look back at a year, month or decade before a recent `day` over, told before
+    a clock time in a past clause ("refused yesterday to testify, the first since the 1920s.
+    He left the hearing room at 10:40 a.m.": yesterday's, not the DCT's)? As _told_ahead."""
+    if last is None or day is None or dct is None or tense != "past" or not _recent_day(day, dct):
+        return False
+    period = last.period
+    return (
+        period.granularity not in ("day", "time")
+        and period.latest < day.period.earliest
+        and day.period.latest < dct.earliest
+    )
 
 
 def _recent_day(day: Mark | None, dct: DocumentDate | None) -> bool:
