@@ -243,6 +243,9 @@ class _ScopeCues:
     # "that": a relative clause's opener too, or a reported one's; a past verb after it governs
     # a date after that verb, as a relative clause's own verb does
     past_relative_openers: frozenset[str] = frozenset()
+    # "what" opening a sentence: a free relative, the subject, with its own verb first ("What
+    # happened on Friday doesn't change what people buy")
+    free_relative_openers: frozenset[str] = frozenset()
     relative_prepositions: frozenset[str] = frozenset()  # ", auf der", ", in which"
     verb_final_relatives: bool = False  # German: a relative clause ends in its verb
     # a participle with an adjective's ending right after the date is the verb of its own
@@ -481,7 +484,8 @@ def _relative_opener(
         if not text[: opening[0][0]].rstrip().endswith(","):
             return None
         opening = opening[1:]
-    openers = cues.scope.relative_openers | cues.scope.past_relative_openers
+    scope = cues.scope
+    openers = scope.relative_openers | scope.past_relative_openers | scope.free_relative_openers
     return opening[0] if opening and opening[0][2] in openers else None
 
 
@@ -869,8 +873,11 @@ def _relative_cues(
     verb, tense.toml `verb_final_relatives`, never)."""
     if not opener or cues.scope.verb_final_relatives:
         return found
-    if start <= opener[1] or starts_sentence(text, opener[0]):
+    free = opener[2] in cues.scope.free_relative_openers
+    if start <= opener[1] or (starts_sentence(text, opener[0]) and not free):
         return found
+    if free and not starts_sentence(text, opener[0]):
+        return found  # "said what it would do": no subject clause
     # a relative clause's own verb comes first and governs the date after it; a verb after
     # the date is the main clause's, going on ("The senator who resigned on Friday will
     # testify"); after "that" a past one ("Companies that reported losses in March will get
@@ -881,7 +888,9 @@ def _relative_cues(
     nearest = max(own, key=lambda c: (c[1], -_RANK[c[2]]), default=None)
     main_past = any(c[0] >= end and c[2] == PAST for c in found)
     if nearest and (
-        opener[2] in cues.scope.relative_openers or nearest[2] == PAST or not main_past
+        opener[2] in cues.scope.relative_openers | cues.scope.free_relative_openers
+        or nearest[2] == PAST
+        or not main_past
     ):
         return own
     return found
