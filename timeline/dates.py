@@ -172,6 +172,19 @@ def find_dates(
             context = None
         told = previous if previous and goes_on(previous, cand, text, language) else None
         last = previous
+        if (
+            last
+            and last.aside_end is not None
+            and cand.start > last.aside_end
+            and cand.pattern.frame == "time"
+            and _same_sentence(text, last.end, cand.start, language)
+        ):
+            # a day told in a relative clause set off by commas is that clause's own: a clock
+            # time after it in its sentence is on the day told before ("began at 1 a.m. ...
+            # Bush, who gave the order Sunday, said in an address at 7:20 a.m.": not Sunday's);
+            # the next sentence may go on with it ("Flight 111, which crashed late Wednesday,
+            # ... The pilots reported smoke at 10:14 p.m.")
+            last = last.before_aside
         if last and last.starts_span and _recent_day(day, dct) and cand.pattern.frame == "time":
             # "plunged Friday, the heaviest selling since October 1987. Most of it came after
             # 2 p.m.": a clock time is on the last day told, not in a span's start
@@ -410,6 +423,8 @@ def _marks_after(
             text, cand, eng, previous
         )
         before_span = previous if starts_span or reported else None
+        sentence = sentence_at(text, cand.start, eng.language)
+        aside = _aside_end(text, cand.start, sentence, eng) if sentence else None
         previous = Mark(
             period,
             tid,
@@ -421,6 +436,8 @@ def _marks_after(
             before_span=before_span,
             reported=reported,
             ended=ended_day(cand, reading),
+            aside_end=aside,
+            before_aside=previous if aside else None,
         )
     # a span's start sets no year for what follows, but a clause that tells what happened then
     # does ("the first since 1986, when cuts were imposed March 1": March 1, 1986)
