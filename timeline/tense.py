@@ -223,6 +223,11 @@ class _PresentCues:
     not_subject_verbs: frozenset[str] = frozenset()
     # German: such a word before a capitalized noun is an adjective ("gab es große Probleme")
     subject_verb_not_before_noun: bool = False
+    # listed present forms that are plural nouns right after a count ("The 12 heads of
+    # government", "two runs"), and the count's word pattern (a year, four digits, is none:
+    # "sales since 1986 have risen"; "The two are due" keeps its verb, not listed)
+    count_nouns: frozenset[str] = frozenset()
+    count_pattern: str = ""
 
 
 @dataclass(frozen=True)
@@ -966,6 +971,11 @@ def _listed(
                 for b in cues.blocked_after[tense]
             )
             blocked = blocked or (i > 0 and lowered[i - 1] in cues.compound_heads.get(word, ()))
+            blocked = blocked or (
+                word in cues.present.count_nouns
+                and i > 0
+                and re.fullmatch(cues.present.count_pattern, lowered[i - 1]) is not None
+            )
             if tuple(lowered[i : i + len(phrase)]) == phrase and not blocked:
                 found.append((tokens[i][0], tokens[i + len(phrase) - 1][1], tense))
     return found
