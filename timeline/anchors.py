@@ -53,6 +53,7 @@ class Mark:
     # the day a period named by its end ended (ended_day): told as over by then, though its
     # name's calendar period may lie ahead ("its fiscal third quarter, ended March 31": 1990-Q3)
     ended: date | None = None
+    mod: str | None = None  # its reading's mod ("late Thursday": END)
     # where the relative clause set off by commas it is told in ends (", who gave the order
     # Sunday,"), and the date told before that clause: what a clock time after it counts from
     aside_end: int | None = None

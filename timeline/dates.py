@@ -436,6 +436,7 @@ def _marks_after(
             before_span=before_span,
             reported=reported,
             ended=ended_day(cand, reading),
+            mod=reading.mod,
             aside_end=aside,
             before_aside=previous if aside else None,
         )
@@ -859,7 +860,8 @@ def _read(
             # date. Trading, halted at 11:30 a.m., resumed"), nor a planned one on a day over;
             # right after the day it is that day's all the same ("Am 25. Juli ab 14 Uhr")
             near = near if cand.start - previous.end <= CLOCK_AFTER_DAY else None
-        s = Situation(today, tense, span, near, conventions)
+        late = previous.mod if near is not None and previous is not None else None
+        s = Situation(today, tense, span, near, conventions, late)
         return RESOLVERS[cand.pattern.frame](cand.slots, params, s)
 
     if report is not None:

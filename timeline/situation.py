@@ -55,6 +55,7 @@ class Situation:
     span: tuple[date, date] | None = None  # the whole reference (a coarse DCT); None = today
     previous: Period | None = None  # the last resolved date before this expression
     conventions: Conventions = Conventions()
+    previous_mod: str | None = None  # the mod of `previous` ("late Thursday": END)
 
 
 @dataclass(frozen=True)

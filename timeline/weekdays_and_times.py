@@ -172,21 +172,22 @@ def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
     # a midnight a span runs to ("until midnight") ends the day told before it (`ends_day_told`)
     ends_told = bool(params.get("ends_day_told")) and s.previous is not None
     ends_told = ends_told and s.previous.granularity == "day" and d == s.previous.earliest
-    # a night after the DCT's day before told ("late Thursday ... overnight" on a Friday)
-    day_before = hour is None and s.today is not None and d == s.today - timedelta(days=1)
+    # a night after the end of a day told ("late Thursday ... overnight"): the night after it
+    after_late = hour is None and s.previous is not None and s.previous_mod == "END"
     if (
         d is not None
         and s.tense == "past"
         and "past_day_shift" in params
         and not after_clock
         and not ends_told
-        and not day_before
+        and not after_late
     ):
         # a night told in the past began the evening before ("shelled the town overnight"),
         # unless a time told before sets its evening ("at 5 p.m. ... shortly before midnight"),
-        # or the day told before is the DCT's day before: its night is the one just over ("late
-        # Thursday ... overnight" in a Friday paper), as the DCT's own would be (a midnight
-        # after it begins that day unless a span runs to it: `ends_day_told`)
+        # or the end of the day told before leads into it ("opened its borders late Thursday,
+        # and thousands crossed overnight": Thursday's night; "quit Thursday after police
+        # questioned riders overnight" is the night before); a midnight after a day begins it
+        # unless a span runs to it (`ends_day_told`)
         d, uses = d + timedelta(days=int(params["past_day_shift"])), True
     if d is not None and d == s.today and s.tense == "past" and hour == 24 and "weekday" in slots:
         # the reference's own weekday told in the past ("broke out shortly after midnight
