@@ -58,6 +58,8 @@ PARAMETERS: dict[str, str] = {
     "current_unless_past": "this week's weekend, the one over if the clause is past",
     "shift_day": "a fixed day step from the DCT or the day found (-1 yesterday, 1 tomorrow)",
     "past_day_shift": "in a past clause, so many days from the day found ('midnight Friday')",
+    "morning_after_told": "a morning a night runs to ('until dawn') after a past day told is the "
+    "next day's",
     "ends_day_told": "no past_day_shift from a day told before: the midnight a span runs to "
     "('The board met Tuesday. ... until midnight') ends that day",
     "day_offset": "so many days from the holiday ('the day after Thanksgiving')",

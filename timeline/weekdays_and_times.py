@@ -245,6 +245,9 @@ def _day_of(
             # the end of a span of hours before its start is on the next day ("from 10 p.m.
             # to 6 a.m.": 06:00 tomorrow; the small-hours rule alone stops at 6)
             d = clock.date() + timedelta(days=1)
+        if params.get("morning_after_told") and hour is None and d < s.today:
+            # "celebrated Sunday ... went on until dawn": the dawn after that day's night
+            d += timedelta(days=1)
         return d, False, ""
     return s.today, False, "XXXX-XX-XX"
 
