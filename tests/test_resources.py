@@ -29,7 +29,8 @@ HOLIDAY_RULE = re.compile(
     r"|easter(?:[+-]\d{1,3})?"
     r"|advent(?:[+-]\d{1,2})?"
     r"|\d\d-(?:mon|tue|wed|thu|fri|sat|sun)-(?:last|[1-5])(?:\+[1-6])?"
-    r"|\d{4}-\d\d-\d\d)$"
+    r"|\d{4}-\d\d-\d\d"
+    r"|table:\d{4}-\d\d-\d\d(?:,\d{4}-\d\d-\d\d)*)$"
 )
 
 

@@ -242,7 +242,10 @@ def holiday(y: int, rule: str) -> date | None:
     """A day from a holiday rule: "12-25" (fixed), "easter+49", "advent+7" / "advent-7" (days
     after / before the first Sunday of Advent), "11-thu-4" (4th Thursday), "05-mon-last" (last
     Monday), "11-mon-1+1" (the day after the first Monday), "2001-09-11" (a day of history, only
-    in its year). None when the rule gives no such day."""
+    in its year), "table:1998-01-28,1999-02-16,..." (a day listed for each year: the lunar new
+    year). None when the rule gives no such day."""
+    if rule.startswith("table:"):
+        return next((d for d in map(date.fromisoformat, rule[6:].split(",")) if d.year == y), None)
     if rule.startswith("easter"):
         offset = int(rule[6:] or 0)
         return easter(y) + timedelta(days=offset)
