@@ -159,6 +159,9 @@ class _FutureCues:
     perfect_condition_openers: frozenset[str] = frozenset()
     perfect_deadline_markers: frozenset[str] = frozenset()
     perfect_present_auxiliaries: frozenset[str] = frozenset()
+    # a past modal put first in its clause sets a condition ("Sollte sich das Verfahren bis in
+    # den Herbst ziehen, ..."): what may come, no past
+    conditional_openers: frozenset[str] = frozenset()
 
     @staticmethod
     def read(section: dict) -> _FutureCues:
@@ -1191,6 +1194,11 @@ def _corrected(
                 for s, e, t in found
                 if not (t == PRESENT and text[s:e].lower() in cues.past.state_auxiliaries)
             ]
+    if cues.future.conditional_openers & set(lowered):  # "Sollte sich ... ziehen, ...": a condition
+        found = [
+            (s, e, FUTURE if t == PAST and _opens_condition(text, s, e, cues) else t)
+            for s, e, t in found
+        ]
     if cues.past.conditional_modals & set(lowered):  # "would have been held": no side
         found += [(a, b, NO_SIDE) for a, b in _conditional_perfects(tokens, lowered, cues)]
     # a cue of no side, found so or listed ("were supposed to"), holds the cues inside it
@@ -1206,6 +1214,15 @@ def _corrected(
         }
         found = [(s, e, PAST if (s, e) in modal else tense) for s, e, tense in found]
     return found
+
+
+def _opens_condition(text: str, start: int, end: int, cues: _Cues) -> bool:
+    """Is text[start:end] a conditional opener put first in its sentence or right after a comma
+    ("Sollte es regnen, ...", "..., sollte es regnen"), not after "und" ("und sollte im Mai
+    eröffnet werden" is a past plan)?"""
+    return text[start:end].lower() in cues.future.conditional_openers and (
+        starts_sentence(text, start) or text[:start].rstrip().endswith(",")
+    )
 
 
 def _conditional_perfects(
