@@ -130,6 +130,7 @@ def find_dates(
     stamp: Mark | None = None  # the last time stamp of a live blog (_timestamp)
     dated: Mark | None = None  # the last date read, a context or not (_report_before)
     day: Mark | None = None  # the last day told (a history counts days on from it)
+    label: Mark | None = None  # the last label's year ("Bilanz für 2012"): no setting
     reach = eng.lexicon.settings.get("narrative_reach", NARRATIVE_REACH)
     candidates = find_candidates(text, eng.patterns, eng.lexicon, language)
     scope = history_scope(candidates, dct, eng.lexicon.settings, len(text))
@@ -161,15 +162,21 @@ def find_dates(
             # in news, a state that still holds began near the report, not in a year told
             # before ("who took over in early 2021, said demand had picked up since mid-July")
             context = None
-        if (
-            context is not None
-            and cand.pattern.params.get("written_in_sentence")
-            and context.end < sentence_at(text, cand.start, language)[0]
-        ):
-            # "Vorjahr" is the year before one told in its own sentence ("Im Jahr 2010 ... mehr
-            # als im Vorjahr"); a year told sentences before leaves it the DCT's ("Der Verein
-            # wurde 1985 gegründet. Er hat 300 Mitglieder, im Vorjahr waren es 280.")
-            context = None
+        if cand.pattern.params.get("written_in_sentence"):
+            opens = sentence_at(text, cand.start, language)[0]
+            if context is not None and context.end < opens:
+                # "Vorjahr" is the year before one told in its own sentence ("Im Jahr 2010 ...
+                # mehr als im Vorjahr"); a year told sentences before leaves it the DCT's ("Der
+                # Verein wurde 1985 gegründet. Er hat 300 Mitglieder, im Vorjahr waren es 280.")
+                context = None
+            if (
+                label is not None
+                and label.end >= opens
+                and (context is None or context.end < label.end)
+            ):
+                # ... also a label's year, though it sets nothing else ("den Bericht für 2012
+                # vor: 214 Einsätze, um 40 mehr als im Vorjahr" is 2011)
+                context = label
         told = previous if previous and goes_on(previous, cand, text, language) else None
         last = previous
         if (
@@ -255,6 +262,8 @@ def find_dates(
             # under Chapter 11 since January 1988, said the plant would open in June")
             starts = _after_word(text, cand.start, eng, "span_start_words")
             dated = None if starts else Mark(reading.period, tid, cand.end)
+        if cand.pattern.params.get("labels_sentence") and reading.period is not None:
+            label = Mark(reading.period, tid, cand.end)
         read_date = _ReadDate(cand, reading, tid, used)
         previous, written = _marks_after(read_date, text, eng, dct, previous, written, scope)
         if (

@@ -97,6 +97,9 @@ PARAMETERS: dict[str, str] = {
     "written_in_sentence": "with `anchor = 'written'`: only a year told in the expression's own "
     "sentence, else the DCT's ('Im Jahr 2010 ... als im Vorjahr')",
     "no_context": "the year written here is no setting for what follows ('seit 2010')",
+    "labels_sentence": "a label's year ('Bilanz für 2012'), though no setting, is the one a "
+    "`written_in_sentence` expression after it in its sentence counts from ('... mehr als im "
+    "Vorjahr')",
     "tense_reading": "how 'in/within N units' reads in a clause's tense (tense -> reading): "
     "'length', the time something took, no date ('built the bridge in two years'); 'ahead', a "
     "point that far ahead ('The second round will be held in two weeks', not 'the second storm "
