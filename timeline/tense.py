@@ -56,6 +56,7 @@ from timeline.clauses import (
     words,
 )
 from timeline.lexicon import resource
+from timeline.ner import word_frequency
 
 PAST, PRESENT, FUTURE, UNKNOWN = "past", "present", "future", "unknown"
 # An act intended, agreed or ordered ("agreed to testify on Feb. 10"): after the report, which
@@ -261,6 +262,8 @@ class _ScopeCues:
     # or present for a present participle (a stem with one of `present_participle_endings`)
     attributive_endings: tuple[str, ...] = ()
     present_participle_endings: tuple[str, ...] = ()
+    attributive_not_before: frozenset[str] = frozenset()  # "erwarten die Meteorologen": a verb
+    infinitive_ending: str = ""  # "erreich" + "en": the verb of a participle "erreicht"
     apposition_openers: frozenset[str] = frozenset()  # "dem" in "am Samstag, dem Allerheiligentag"
     apposition_words: int = 0
     # verbs of saying whose reported clause may open with its subject: a date in that subject is
@@ -519,9 +522,11 @@ def _attributive_participle(text: str, end: int, cues: _Cues, language: str) -> 
     its phrase ("das am Freitag beschlossene Gesetz tritt im Juli in Kraft" is past, "die am
     Montag beginnende Konferenz wurde abgesagt" present). A word that is a cue of its own or no
     past by its ending ("die für Freitag geplante Sitzung", "erwartete") gives nothing here."""
-    after = words(text, language, end, end + 40)[:1]
+    after = words(text, language, end, end + 60)[:2]
     if not after or not cues.scope.attributive_endings or text[end : after[0][0]].strip():
         return UNKNOWN
+    # before an article or pronoun it is a verb put second, before its subject
+    second = len(after) > 1 and text[after[1][0] : after[1][1]] in cues.scope.attributive_not_before
     s, e, w = after[0]
     if (
         w != text[s:e]
@@ -540,9 +545,15 @@ def _attributive_participle(text: str, end: int, cues: _Cues, language: str) -> 
         return UNKNOWN
     if stem.endswith(cues.scope.present_participle_endings):
         return PRESENT
-    if _is_participle(stem, cues) and stem not in cues.past.state_participles:
-        return PAST
-    return UNKNOWN
+    if not _is_participle(stem, cues) or stem in cues.past.state_participles:
+        return UNKNOWN
+    if second:
+        # a weak past plural, the participle's verb a known word ("Am Montagabend erreichten die
+        # Böen": "erreichen"), else a present whose stem ends in "t" ("Am Wochenende erwarten
+        # die Meteorologen": no verb "erwaren")
+        verb = stem[:-1] + cues.scope.infinitive_ending
+        return PAST if stem.endswith("t") and verb in word_frequency(language) else UNKNOWN
+    return PAST
 
 
 def _quoted_saying(text: str, parts: list[Piece], start: int, cues: _Cues, language: str) -> bool:
