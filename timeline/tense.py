@@ -605,16 +605,20 @@ def _scheduled(
     if not named or not text[named[0][0]][:1].isupper() and not text[named[0][0]].isdigit():
         return False  # a date opens with a name or a number; "set a record" is none
     after = words(text, language, end, end + 20)[:1]
-    if len(before) < 2:
+    if not before:
         return False
     said = [w for _, _, w in before]
     if said[-1] in cues.planned.scheduling_verbs:
         verb = len(said) - 1
         found = bool(after) and after[0][2] in cues.planned.scheduling_markers
-    elif said[-1] in cues.planned.scheduling_articles and said[-2] in cues.planned.scheduling_verbs:
+    elif (
+        len(said) > 1
+        and said[-1] in cues.planned.scheduling_articles
+        and said[-2] in cues.planned.scheduling_verbs
+    ):
         verb = len(said) - 2
         found = bool(after)
-    else:
+    else:  # also the marker opening the sentence ("Für Montag hat der Verband ... aufgerufen")
         verb, found = _scheduled_by_marker(text, sentence, start, end, before, cues, language)
     return found and not cues.planned.scheduling_not_after & set(said[:verb])
 
@@ -653,7 +657,9 @@ def _scheduled_by_marker(
             hi = parts[at + 1].end
     first = next((i for i, t in enumerate(before) if t[0] >= lo), marker)
     reach = said[max(0, marker - cues.planned.scheduling_reach, first) : marker]
-    later = [w for _, _, w in words(text, language, end, hi)][: cues.planned.scheduling_reach_after]
+    later = [w for _, _, w in words(text, language, end, hi)]
+    if before[marker][0] > lo:  # a marker opening its piece reaches to the verb closing it
+        later = later[: cues.planned.scheduling_reach_after]
     verbs = [i for i, w in enumerate(said) if w in cues.planned.scheduling_verbs]
     verb = verbs[-1] if verbs and not cues.planned.scheduling_verbs & set(later) else len(said)
     found = said[marker] in cues.planned.scheduling_markers and bool(
