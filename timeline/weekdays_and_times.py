@@ -118,7 +118,8 @@ def weekend_meant(anchor: date, steps: int | None, params: dict, s: Situation) -
     (`steps`), else by the tense."""
     current = params.get("current_unless_past")  # "this weekend": this week's ...
     direction = (1 if steps > 0 else -1) if steps else steps  # more steps: counted below
-    saturday, _ = weekday_near(anchor, 6, s, direction if steps or current else None)
+    today_too = params.get("past_includes_today", False)  # "nach dem heißen Wochenende" on Sunday
+    saturday, _ = weekday_near(anchor, 6, s, direction if steps or current else None, today_too)
     if params.get("in_week"):  # "That weekend": the one of the week of the date told
         saturday = anchor + timedelta(days=6 - anchor.isoweekday())
     elif s.tense == "future" and not steps and anchor.isoweekday() == 6:
