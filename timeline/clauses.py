@@ -263,7 +263,15 @@ def starts_sentence(text: str, pos: int) -> bool:
     also the ``TeX style`` of TimeBank, brackets, dashes and bullets since the last . ! ? : or
     line break)? A capital there says nothing."""
     before = text[max(0, pos - 40) : pos].rstrip(" \t\"'`„“‚‘»«›‹([-–—•*")
-    return not before or before[-1] in ".!?:\n"
+    if not before or before[-1] in ".!?:\n":
+        return True
+    # ... or a dateline's dash ("Bozen – Heute und morgen ...", "Berlin (dpa) - Am Montag ...")
+    line = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return _DATELINE.fullmatch(line) is not None
+
+
+# a place (and an agency) opening a line before a dash: the first sentence starts after it
+_DATELINE = re.compile(r"[^\S\n]*[A-ZÄÖÜ][^.!?:\n–—]{0,45}?[^\S\n]+[-–—][^\S\n]+")
 
 
 _ENTITY = re.compile(r"&(?:#\d{1,6}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
