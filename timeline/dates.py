@@ -400,8 +400,12 @@ def _marks_after(
     if not dated and cand.pattern.frame == "relative" and reading.type == "DURATION":
         # "vor zwei Wochen" (a DURATION in KRAUTS) names a point: what counts on from a date
         # told counts from it ("Sie sind vor zwei Wochen 70 geworden ... am Samstag danach");
-        # within a coarse DCT, from both ends of its range
-        return Mark(reading.period, tid, cand.end, ends=reading.ends), written
+        # within a coarse DCT, from both ends of its range; "Vor einem Jahr" opening a sentence
+        # sets that sentence's year, as "Im Vorjahr" ("Vor einem Jahr hatte sich der Verkehr
+        # an Allerheiligen gestaut" is last year's)
+        setting = _year_setting(read_date, text, eng, dct, scope, False)
+        mark = Mark(reading.period, tid, cand.end, ends=reading.ends)
+        return mark, (written if setting is None else setting)
     if not dated:
         return previous, written
     if (
