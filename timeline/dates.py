@@ -533,9 +533,11 @@ def _year_setting(
     # In June ..." told in 1989 is the DCT's June: TimeBank)
     long_ago = long_past(period, dct)
     until = sentence[1] if in_sentence else None
-    if in_sentence and (aside := _aside_end(text, cand.start, sentence, eng)):
+    if sentence and not scope.whole and (aside := _aside_end(text, cand.start, sentence, eng)):
         # a year in a relative clause set off by commas is that clause's own ("Doe, who set
-        # a record in 1958, died March 3": March 3 is the DCT's)
+        # a record in 1958, died March 3": March 3 is the DCT's; "Die Reform, die der Bundestag
+        # im März 2023 beschlossen hatte, ... Die Verhandlung hatte am 24. April stattgefunden":
+        # this April)
         until = aside
     return Mark(
         periods.year(period.earliest.year),
