@@ -524,6 +524,7 @@ def _year_setting(
             params.get("context_in_sentence")
             or eng.lexicon.settings.get("narrative_in_sentence")
             or after_words
+            or ahead
         )
         and sentence
         and not scope.whole
