@@ -114,6 +114,8 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
     if m is None or not 1 <= m <= 12:
         raise Unresolvable("no month")
     d = slots.get("day")
+    if params.get("month_after_end") and d:
+        m, slots = _range_across_months(m, d, slots)
     y = year_of(slots, s.today)
     ends = _span_ends(m, d, slots)
     across = int(ends is not None and ends[1] < ends[0])  # "28. Dezember bis 3. Jänner"
@@ -161,6 +163,18 @@ def resolve_date(slots: dict, params: dict, s: Situation) -> Reading:
         p = periods.containing(p.earliest, params["containing"])
         return Reading("DATE", p.value, p.granularity, p, None, uses_tense)
     return Reading("DATE", p.value, gran, narrow(p, part), mod, uses_tense)
+
+
+def _range_across_months(m: int, d: int, slots: dict) -> tuple[int, dict]:
+    """The month of day `d` and the slots, where a range of days names one month after its end
+    and its start day is the greater ("vom 31. bis 8. November": the 31st is October's)."""
+    before = 12 if m == 1 else m - 1
+    end_day, start_day = slots.get("end_day"), slots.get("start_day")
+    if end_day is not None and "end_month" not in slots and d > int(end_day):
+        return before, {**slots, "end_month": m}  # the start: its own month is the one before
+    if start_day is not None and "start" not in slots and int(start_day) > d:
+        return m, {**slots, "start": before}  # the end: its start is in the month before
+    return m, slots
 
 
 def _span_ends(
