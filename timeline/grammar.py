@@ -468,7 +468,7 @@ def compile_patterns(entries: list[dict[str, Any]], lexicon: Lexicon) -> list[Pa
                     )
                 ]
                 params[key] = frozenset(w.lower() for w in words)
-        for key in ("after_word_of", "sentence_word_of", "habit_word_of"):
+        for key in ("after_word_of", "sentence_word_of", "habit_word_of", "one_week_word_of"):
             if key in params:  # any of the category's words or phrases, whole
                 forms = sorted(_forms(lexicon, params[key], pid), key=len, reverse=True)
                 alternatives = "|".join(re.escape(f) for f in forms)

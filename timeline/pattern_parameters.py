@@ -129,6 +129,8 @@ PARAMETERS: dict[str, str] = {
     "habit_word_of": "a lexicon category of words that tell a weekly habit ('geöffnet', 'office "
     "hours'): with one in its sentence, in a present clause, the expression opens a schedule as "
     "if a SET stood before it ('Das Museum ist Montag bis Freitag geöffnet')",
+    "one_week_word_of": "a lexicon category of words that name one week ('in dieser Woche'): "
+    "with one in its sentence a `habit_word_of` range is that week's days, no habit",
     "dateless": "a clock time with no day of its own: in a schedule it holds on every day "
     "('T09:00'); it joins a schedule from further away",
     "span_end": "a clock time ending a span ('to 6 a.m.'): earlier than the clock time told "

@@ -59,10 +59,12 @@ def tells_habit(cand: Candidate, text: str, language: str, tense: str) -> bool:
     are Monday to Friday") holds every week; told ahead or in the past it is one week's
     ("Polling stations will be open Monday through Friday")."""
     words = cand.pattern.params.get("habit_word_of")
-    return (
+    one_week = cand.pattern.params.get("one_week_word_of")  # "in dieser Woche nur von Montag bis
+    return (  # Mittwoch geöffnet": that week's days
         words is not None
         and tense == "present"
         and word_in_sentence(text, cand.start, words, language)
+        and not (one_week and word_in_sentence(text, cand.start, one_week, language))
     )
 
 
