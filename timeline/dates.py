@@ -699,6 +699,10 @@ def _aside_end(text: str, start: int, sentence: tuple[int, int], eng: Engine) ->
     if not first or first[0].lower() not in openers:
         return None
     end = text.find(",", start, sentence[1])
+    while end >= 0 and text[end + 1 : end + 4].strip()[:1].isdigit():
+        # a comma before a clock time or a day's number goes on with the date ("der seit
+        # Mittwoch, 2 Uhr, den Verkehr lahmlegt"): the clause ends at a later comma
+        end = text.find(",", end + 1, sentence[1])
     return end if end >= 0 else None
 
 
