@@ -131,6 +131,7 @@ def find_dates(
     dated: Mark | None = None  # the last date read, a context or not (_report_before)
     day: Mark | None = None  # the last day told (a history counts days on from it)
     label: Mark | None = None  # the last label's year ("Bilanz für 2012"): no setting
+    stayed: Mark | None = None  # the last day counted back that keeps the anchor ("Vorabend")
     reach = eng.lexicon.settings.get("narrative_reach", NARRATIVE_REACH)
     candidates = find_candidates(text, eng.patterns, eng.lexicon, language)
     scope = history_scope(candidates, dct, eng.lexicon.settings, len(text))
@@ -214,6 +215,15 @@ def find_dates(
             # Abstimmung fand kurz vor 23 Uhr statt": the DCT's own year or month names the
             # report's frame; a clock time after it is on the day told, not on the DCT's
             last = day
+        if (
+            stayed is not None
+            and cand.pattern.frame == "time"
+            and (last is None or last.end < stayed.end)
+            and _same_sentence(text, stayed.end, cand.start, language)
+        ):
+            # "Am Vorabend wird um 19 Uhr der Rosenkranz gebetet": a clock time in the sentence
+            # of a day counted back is on that day, though the story's anchor stays
+            last = stayed
         is_stamp = _timestamp(cand, text)
         if is_stamp:
             # "9:30 a.m.: Schools will be closed today and Tuesday. 11:15 a.m.: ...": a live
@@ -262,6 +272,9 @@ def find_dates(
             # under Chapter 11 since January 1988, said the plant would open in June")
             starts = _after_word(text, cand.start, eng, "span_start_words")
             dated = None if starts else Mark(reading.period, tid, cand.end)
+        stays = cand.pattern.params.get("anchor_stays") and reading.period is not None
+        if stays and reading.granularity in ("day", "time"):
+            stayed = Mark(reading.period, tid, cand.end)
         if cand.pattern.params.get("labels_sentence") and reading.period is not None:
             label = Mark(reading.period, tid, cand.end)
         read_date = _ReadDate(cand, reading, tid, used)
