@@ -24,6 +24,8 @@ from timeline.situation import LOOKS_BACK, TELLS_AHEAD, Reading
 
 HISTORY_YEARS = 3  # a year written so long before the DCT's sets a history (dates._marks_after)
 HISTORY_TOLD = 3  # years written long past that can make a whole text a history (history_text)
+HISTORY_TOLD_ALONE = 2  # as many, when a text tells HISTORY_DAYS_ALONE year-less days
+HISTORY_DAYS_ALONE = 4  # year-less days that tell one war's course (history_text)
 
 
 @dataclass(frozen=True)
@@ -115,12 +117,13 @@ def history_text(cands: list[Candidate], dct: DocumentDate | None) -> bool:
     """Is the whole text a history told long after (a war's course, as in WikiWars): at least
     HISTORY_TOLD years written long past (HISTORY_YEARS), twice as many as the dates that
     count from the report (a recent year, "in two years"), and no day or unit named from it (a
-    weekday, "yesterday", "last month": news, "Farkas said Saturday")? Then a year-less date
+    weekday, "yesterday", "last month": news, "Farkas said Saturday")? With HISTORY_DAYS_ALONE
+    year-less days told, HISTORY_TOLD_ALONE years will do. Then a year-less date
     anywhere is one of the year last written ("landed on 6 June 1944 ... The breakout came on
     25 July"), not of the DCT's, as news has it (goes_on)."""
     if dct is None:
         return False
-    told = recent = 0
+    told = recent = days = 0
     for cand in cands:
         frame, params = cand.pattern.frame, cand.pattern.params
         from_report = not params.get("anchor")
@@ -129,6 +132,8 @@ def history_text(cands: list[Candidate], dct: DocumentDate | None) -> bool:
                 told += 1
             else:
                 recent += 1
+        elif "day" in cand.slots and "month" in cand.slots:
+            days += 1
         elif from_report and (
             (frame == "weekday" and not params.get("indefinite"))
             or "shift" in params.keys() | cand.slots.keys()
@@ -136,7 +141,10 @@ def history_text(cands: list[Candidate], dct: DocumentDate | None) -> bool:
             return False  # named from the report: "Saturday", "last month", "last spring"
         elif from_report and frame == "relative":
             recent += "sign" in params.keys() | cand.slots.keys()  # "in two years"
-    return told >= HISTORY_TOLD and told >= 2 * recent
+    # "in 1982. On 19 March ... 2 April ... 14 June ... in December 1983": one war told day by
+    # day, its year written only once or twice
+    enough = HISTORY_TOLD_ALONE if days >= HISTORY_DAYS_ALONE else HISTORY_TOLD
+    return told >= enough and told >= 2 * recent
 
 
 def goes_on(history: Mark, cand: Candidate, text: str, language: str) -> bool:
