@@ -142,6 +142,10 @@ def find_dates(
             continue
         while previous and previous.until is not None and cand.start >= previous.until:
             previous = previous.outer  # a quotation is over: its speaker's dates with it
+        while (
+            written and written.outer and written.until is not None and cand.start >= written.until
+        ):
+            written = written.outer  # a history's relative clause is over: its year with it
         history_reach = scope.reach if written and written.history else None
         within = reach if history_reach is None else history_reach
         context = written if written and written.reaches(cand.start, within) else None
@@ -471,7 +475,11 @@ def _marks_after(
     spans_on = starts_span and not _opens_setting_clause(text, cand.end, eng)
     setting = None if spans_on else _year_setting(read_date, text, eng, dct, scope, has_year)
     if setting is not None:
-        written = setting
+        # in a history, the year of a relative clause holds to the clause's end, then the year
+        # told before it again ("On 18 July Iran accepted Resolution 598, which had been passed
+        # in July 1987; ... On 20 August": 1988's)
+        whole_aside = scope.whole and setting.until is not None and written is not None
+        written = replace(setting, outer=written) if whole_aside else setting
     elif (
         written is not None
         and written.history
@@ -547,11 +555,12 @@ def _year_setting(
     # In June ..." told in 1989 is the DCT's June: TimeBank)
     long_ago = long_past(period, dct)
     until = sentence[1] if in_sentence else None
-    if sentence and not scope.whole and (aside := _aside_end(text, cand.start, sentence, eng)):
+    if sentence and (aside := _aside_end(text, cand.start, sentence, eng, scope.whole)):
         # a year in a relative clause set off by commas is that clause's own ("Doe, who set
         # a record in 1958, died March 3": March 3 is the DCT's; "Die Reform, die der Bundestag
         # im März 2023 beschlossen hatte, ... Die Verhandlung hatte am 24. April stattgefunden":
-        # this April)
+        # this April), in a history too ("On 18 July Iran accepted Resolution 598, which had
+        # been passed in July 1987; ... The ceasefire took effect on 20 August": 1988's)
         until = aside
     return Mark(
         periods.year(period.earliest.year),
@@ -703,9 +712,12 @@ def _fronted(text: str, cand: Candidate, eng: Engine) -> bool:
     )
 
 
-def _aside_end(text: str, start: int, sentence: tuple[int, int], eng: Engine) -> int | None:
-    """The comma that closes the relative clause set off by commas `start` stands in (lexicon
-    `aside_openers`: ", who set a record in 1958, died"), or None."""
+def _aside_end(
+    text: str, start: int, sentence: tuple[int, int], eng: Engine, open_end: bool = False
+) -> int | None:
+    """The comma or semicolon that closes the relative clause set off by a comma `start`
+    stands in (lexicon `aside_openers`: ", who set a record in 1958, died"), or None; with
+    `open_end`, a clause that runs on to the sentence's end ends there."""
     openers = eng.lexicon.settings.get("aside_openers", ())
     comma = text.rfind(",", sentence[0], start)
     first = text[comma + 1 : start].split()[:1] if comma >= 0 else []
@@ -716,7 +728,8 @@ def _aside_end(text: str, start: int, sentence: tuple[int, int], eng: Engine) ->
         # a comma before a clock time or a day's number goes on with the date ("der seit
         # Mittwoch, 2 Uhr, den Verkehr lahmlegt"): the clause ends at a later comma
         end = text.find(",", end + 1, sentence[1])
-    return end if end >= 0 else None
+    ends = [e for e in (end, text.find(";", start, sentence[1])) if e >= 0]
+    return min(ends, default=sentence[1] if open_end else None)
 
 
 def _dates_saying(text: str, cand: Candidate, eng: Engine, previous: Mark | None) -> bool:
