@@ -475,11 +475,21 @@ def _marks_after(
     spans_on = starts_span and not _opens_setting_clause(text, cand.end, eng)
     setting = None if spans_on else _year_setting(read_date, text, eng, dct, scope, has_year)
     if setting is not None:
-        # in a history, the year of a relative clause holds to the clause's end, then the year
-        # told before it again ("On 18 July Iran accepted Resolution 598, which had been passed
-        # in July 1987; ... On 20 August": 1988's)
-        whole_aside = scope.whole and setting.until is not None and written is not None
-        written = replace(setting, outer=written) if whole_aside else setting
+        # in a history, the year of a relative clause that looks back holds to the clause's
+        # end, then the year told before it again ("On 18 July Iran accepted Resolution 598,
+        # which had been passed in July 1987; ... On 20 August": 1988's); one that moves on
+        # moves the story ("the plan for the invasion, which began on 22 June 1941. ... in
+        # mid-July": 1941's)
+        looks_back = (
+            scope.whole
+            and setting.until is not None
+            and written is not None
+            and setting.period.latest < written.period.earliest
+        )
+        if looks_back:
+            written = replace(setting, outer=written)
+        else:
+            written = replace(setting, until=None) if scope.whole else setting
     elif (
         written is not None
         and written.history
