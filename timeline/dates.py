@@ -124,14 +124,7 @@ def find_dates(
     if _wire_copy(text, eng.lexicon.settings):
         eng = replace(eng, conventions=replace(eng.conventions, same_day=True))
     found: list[TimeExpression] = []
-    previous: Mark | None = None  # the last date known for sure
-    written: Mark | None = None  # the last date with its year written out (as the whole year)
-    schedule = Schedule()
-    stamp: Mark | None = None  # the last time stamp of a live blog (_timestamp)
-    dated: Mark | None = None  # the last date read, a context or not (_report_before)
-    day: Mark | None = None  # the last day told (a history counts days on from it)
-    label: Mark | None = None  # the last label's year ("Bilanz für 2012"): no setting
-    stayed: Mark | None = None  # the last day counted back that keeps the anchor ("Vorabend")
+    story = _Story()
     reach = eng.lexicon.settings.get("narrative_reach", NARRATIVE_REACH)
     candidates = find_candidates(text, eng.patterns, eng.lexicon, language)
     scope = history_scope(candidates, dct, eng.lexicon.settings, len(text))
@@ -140,12 +133,8 @@ def find_dates(
     for at, cand in enumerate(candidates):
         if cand.pattern.frame == "none":  # a longer reading that is not a date ("Nr. 2015")
             continue
-        while previous and previous.until is not None and cand.start >= previous.until:
-            previous = previous.outer  # a quotation is over: its speaker's dates with it
-        while (
-            written and written.outer and written.until is not None and cand.start >= written.until
-        ):
-            written = written.outer  # a history's relative clause is over: its year with it
+        story.close(cand.start)
+        written = story.written
         history_reach = scope.reach if written and written.history else None
         within = reach if history_reach is None else history_reach
         context = written if written and written.reaches(cand.start, within) else None
@@ -161,80 +150,10 @@ def find_dates(
         elif context is not None and context.history and context.narrated and scope.far:
             unmarked = "unknown"
         tense = _tense_of(cand, text, eng, unmarked)
-        if written and written.history and (scope.whole or goes_on(written, cand, text, language)):
-            context = written
-        if tense == "since" and not scope.whole:
-            # in news, a state that still holds began near the report, not in a year told
-            # before ("who took over in early 2021, said demand had picked up since mid-July")
-            context = None
-        if cand.pattern.params.get("written_in_sentence"):
-            opens = sentence_at(text, cand.start, language)[0]
-            if context is not None and context.end < opens:
-                # "Vorjahr" is the year before one told in its own sentence ("Im Jahr 2010 ...
-                # mehr als im Vorjahr"); a year told sentences before leaves it the DCT's ("Der
-                # Verein wurde 1985 gegründet. Er hat 300 Mitglieder, im Vorjahr waren es 280.")
-                context = None
-            if (
-                label is not None
-                and label.end >= opens
-                and (context is None or context.end < label.end)
-            ):
-                # ... also a label's year, though it sets nothing else ("den Bericht für 2012
-                # vor: 214 Einsätze, um 40 mehr als im Vorjahr" is 2011)
-                context = label
-        told = previous if previous and goes_on(previous, cand, text, language) else None
-        last = previous
-        if (
-            last
-            and last.aside_end is not None
-            and cand.start > last.aside_end
-            and cand.pattern.frame == "time"
-            and _same_sentence(text, last.end, cand.start, language)
-        ):
-            # a day told in a relative clause set off by commas is that clause's own: a clock
-            # time after it in its sentence is on the day told before ("began at 1 a.m. ...
-            # Bush, who gave the order Sunday, said in an address at 7:20 a.m.": not Sunday's);
-            # the next sentence may go on with it ("Flight 111, which crashed late Wednesday,
-            # ... The pilots reported smoke at 10:14 p.m.")
-            last = last.before_aside
-        if last and last.starts_span and _recent_day(day, dct) and cand.pattern.frame == "time":
-            # "plunged Friday, the heaviest selling since October 1987. Most of it came after
-            # 2 p.m.": a clock time is on the last day told, not in a span's start
-            last = day
-        near = day and (scope.whole or _same_sentence(text, day.end, cand.start, language, 1))
-        if near and last and _counts_days_past(cand, last, day):
-            # in a history, "The following day" after a look back at a year ("had begun in
-            # early 1941") counts from the last day told, not somewhere in that year; in news
-            # from a day told in its sentence or the one before ("next Tuesday and
-            # second-quarter GNP the following week"; "fell at yesterday's auction, as investors
-            # bet on a cut before the end of the year. The rate was 7.61%, down from 7.72% a
-            # week earlier")
-            last = day
-        if cand.pattern.frame == "time" and (
-            _frames_day(last, day, dct)
-            or _told_ahead(last, day, dct, tense)
-            or _told_back(last, day, dct, tense)
-        ):
-            # "hat am Donnerstagabend den Haushalt genehmigt, weniger als im laufenden Jahr. Die
-            # Abstimmung fand kurz vor 23 Uhr statt": the DCT's own year or month names the
-            # report's frame; a clock time after it is on the day told, not on the DCT's
-            last = day
-        if (
-            stayed is not None
-            and cand.pattern.frame == "time"
-            and (last is None or last.end < stayed.end)
-            and _same_sentence(text, stayed.end, cand.start, language)
-        ):
-            # "Am Vorabend wird um 19 Uhr der Rosenkranz gebetet": a clock time in the sentence
-            # of a day counted back is on that day, though the story's anchor stays
-            last = stayed
+        context = _setting(cand, story, context, tense, text, language, scope)
         is_stamp = _timestamp(cand, text)
-        if is_stamp:
-            # "9:30 a.m.: Schools will be closed today and Tuesday. 11:15 a.m.: ...": a live
-            # blog's time stamp is on the day of the one before it, not on a day told in an
-            # entry; the first counts from the date before it (a page's "Thu 3 Jul 2025")
-            last, told = stamp or previous, None
-        report = _report_before(cand, text, eng, dct, tense, dated)
+        last, told = _counted_from(cand, story, text, language, dct, tense, scope, is_stamp)
+        report = _report_before(cand, text, eng, dct, tense, story.dated)
         try:
             before = _Before(last, context, told, report)
             reading, used = _read_from_ends(cand, eng, dct, tense, before)
@@ -245,6 +164,7 @@ def find_dates(
                     where = f"{cand.start}-{cand.end}"
                     notes.append(f"{text[cand.start : cand.end]!r} ({where}) ignored: {err}")
                 continue
+        previous = story.previous
         if previous is not None and (same := restated_day(cand, reading, previous, text)):
             reading, used = same, previous
         elif (
@@ -253,6 +173,7 @@ def find_dates(
             and (in_week := day_in_week_told(cand, reading, previous, text, tense, dct))
         ):
             reading, used = in_week, previous
+        schedule = story.schedule
         joins = (
             joins_schedule(cand, text, language, schedule)
             or hours_before(cand, candidates[at + 1 : at + 4], text, language)
@@ -265,35 +186,179 @@ def find_dates(
         tid = f"t{len(found) + 1}"
         found.append(_expression(cand, written_text, reading, dct, tense, tid, doc_id, used))
         exception = _after_word(text, cand.start, eng, "schedule_exception_words")
-        schedule = schedule_after(cand, reading, joins, schedule, exception)
-        if (
-            reading.type in ("DATE", "TIME")
-            and reading.period
-            and not reading.value.endswith("_REF")
-        ):
-            # "A year ago, economists predicted it would ...": a report's date, though counted
-            # from the DCT it sets no context; the start of a state is none ("which has operated
-            # under Chapter 11 since January 1988, said the plant would open in June")
-            starts = _after_word(text, cand.start, eng, "span_start_words")
-            dated = None if starts else Mark(reading.period, tid, cand.end)
-        stays = cand.pattern.params.get("anchor_stays") and reading.period is not None
-        if stays and reading.granularity in ("day", "time"):
-            stayed = Mark(reading.period, tid, cand.end)
-        if cand.pattern.params.get("labels_sentence") and reading.period is not None:
-            label = Mark(reading.period, tid, cand.end)
-        read_date = _ReadDate(cand, reading, tid, used)
-        previous, written = _marks_after(read_date, text, eng, dct, previous, written, scope)
-        if (
-            previous is not None
-            and previous.period.granularity in ("day", "time")
-            and not previous.starts_span
-        ):
-            # a day that starts a span ("its highest close since Oct. 24") is no day of the
-            # story: a clock time or part of the day after it is on the day told before it
-            day = previous
-        if is_stamp and previous is not None and previous.tid == tid:
-            stamp = previous  # the stamp's own mark (within a coarse DCT: with both its ends)
+        story.schedule = schedule_after(cand, reading, joins, schedule, exception)
+        _remember(story, _ReadDate(cand, reading, tid, used), text, eng, dct, scope, is_stamp)
     return found
+
+
+@dataclass
+class _Story:
+    """What find_dates has read so far that the expressions after it count from. It changes
+    with every expression read (so it is not frozen): in find_dates, close and _remember only."""
+
+    previous: Mark | None = None  # the last date known for sure
+    written: Mark | None = None  # the last date with its year written out (as the whole year)
+    schedule: Schedule = Schedule()  # the schedule later hours may join (schedules.py)
+    stamp: Mark | None = None  # the last time stamp of a live blog (_timestamp)
+    dated: Mark | None = None  # the last date read, a context or not (_report_before)
+    day: Mark | None = None  # the last day told (a history counts days on from it)
+    label: Mark | None = None  # the last label's year ("Bilanz für 2012"): no setting
+    stayed: Mark | None = None  # the last day counted back that keeps the anchor ("Vorabend")
+
+    def close(self, position: int) -> None:
+        """Leave what is over at `position`: a quotation (its speaker's dates with it) and a
+        history's relative clause (its year with it)."""
+        while self.previous and self.previous.until is not None and position >= self.previous.until:
+            self.previous = self.previous.outer
+        written = self.written
+        while written and written.outer and written.until is not None and position >= written.until:
+            written = written.outer
+        self.written = written
+
+
+def _setting(
+    cand: Candidate,
+    story: _Story,
+    context: Mark | None,
+    tense: str,
+    text: str,
+    language: str,
+    scope: HistoryScope,
+) -> Mark | None:
+    """The written year `cand` is read in: `context`, the one within reach, or a history's
+    that the sentence goes on with, none for a state that still holds in news, and a year of
+    its own sentence for an expression that takes only such a one (`written_in_sentence`)."""
+    written, label = story.written, story.label
+    if written and written.history and (scope.whole or goes_on(written, cand, text, language)):
+        context = written
+    if tense == "since" and not scope.whole:
+        # in news, a state that still holds began near the report, not in a year told
+        # before ("who took over in early 2021, said demand had picked up since mid-July")
+        context = None
+    if cand.pattern.params.get("written_in_sentence"):
+        opens = sentence_at(text, cand.start, language)[0]
+        if context is not None and context.end < opens:
+            # "Vorjahr" is the year before one told in its own sentence ("Im Jahr 2010 ...
+            # mehr als im Vorjahr"); a year told sentences before leaves it the DCT's ("Der
+            # Verein wurde 1985 gegründet. Er hat 300 Mitglieder, im Vorjahr waren es 280.")
+            context = None
+        if (
+            label is not None
+            and label.end >= opens
+            and (context is None or context.end < label.end)
+        ):
+            # ... also a label's year, though it sets nothing else ("den Bericht für 2012
+            # vor: 214 Einsätze, um 40 mehr als im Vorjahr" is 2011)
+            context = label
+    return context
+
+
+def _counted_from(
+    cand: Candidate,
+    story: _Story,
+    text: str,
+    language: str,
+    dct: DocumentDate | None,
+    tense: str,
+    scope: HistoryScope,
+    is_stamp: bool,
+) -> tuple[Mark | None, Mark | None]:
+    """The earlier date `cand` may count from (the last date known, or a day told before it
+    where that one is a look back, an aside or a span's start) and the date it goes on from in
+    the next sentence (anchors.goes_on)."""
+    previous, day, stayed = story.previous, story.day, story.stayed
+    told = previous if previous and goes_on(previous, cand, text, language) else None
+    last = previous
+    if (
+        last
+        and last.aside_end is not None
+        and cand.start > last.aside_end
+        and cand.pattern.frame == "time"
+        and _same_sentence(text, last.end, cand.start, language)
+    ):
+        # a day told in a relative clause set off by commas is that clause's own: a clock
+        # time after it in its sentence is on the day told before ("began at 1 a.m. ...
+        # Bush, who gave the order Sunday, said in an address at 7:20 a.m.": not Sunday's);
+        # the next sentence may go on with it ("Flight 111, which crashed late Wednesday,
+        # ... The pilots reported smoke at 10:14 p.m.")
+        last = last.before_aside
+    if last and last.starts_span and _recent_day(day, dct) and cand.pattern.frame == "time":
+        # "plunged Friday, the heaviest selling since October 1987. Most of it came after
+        # 2 p.m.": a clock time is on the last day told, not in a span's start
+        last = day
+    near = day and (scope.whole or _same_sentence(text, day.end, cand.start, language, 1))
+    if near and last and _counts_days_past(cand, last, day):
+        # in a history, "The following day" after a look back at a year ("had begun in
+        # early 1941") counts from the last day told, not somewhere in that year; in news
+        # from a day told in its sentence or the one before ("next Tuesday and
+        # second-quarter GNP the following week"; "fell at yesterday's auction, as investors
+        # bet on a cut before the end of the year. The rate was 7.61%, down from 7.72% a
+        # week earlier")
+        last = day
+    if cand.pattern.frame == "time" and (
+        _frames_day(last, day, dct)
+        or _told_ahead(last, day, dct, tense)
+        or _told_back(last, day, dct, tense)
+    ):
+        # "hat am Donnerstagabend den Haushalt genehmigt, weniger als im laufenden Jahr. Die
+        # Abstimmung fand kurz vor 23 Uhr statt": the DCT's own year or month names the
+        # report's frame; a clock time after it is on the day told, not on the DCT's
+        last = day
+    if (
+        stayed is not None
+        and cand.pattern.frame == "time"
+        and (last is None or last.end < stayed.end)
+        and _same_sentence(text, stayed.end, cand.start, language)
+    ):
+        # "Am Vorabend wird um 19 Uhr der Rosenkranz gebetet": a clock time in the sentence
+        # of a day counted back is on that day, though the story's anchor stays
+        last = stayed
+    if is_stamp:
+        # "9:30 a.m.: Schools will be closed today and Tuesday. 11:15 a.m.: ...": a live
+        # blog's time stamp is on the day of the one before it, not on a day told in an
+        # entry; the first counts from the date before it (a page's "Thu 3 Jul 2025")
+        last, told = story.stamp or previous, None
+    return last, told
+
+
+def _remember(
+    story: _Story,
+    read_date: _ReadDate,
+    text: str,
+    eng: Engine,
+    dct: DocumentDate | None,
+    scope: HistoryScope,
+    is_stamp: bool,
+) -> None:
+    """What the expression just read tells the ones after it: the last date read, a day
+    counted back that keeps the anchor, a label's year, the marks of _marks_after, the last
+    day told and a live blog's time stamp."""
+    cand, reading, tid = read_date.cand, read_date.reading, read_date.tid
+    if reading.type in ("DATE", "TIME") and reading.period and not reading.value.endswith("_REF"):
+        # "A year ago, economists predicted it would ...": a report's date, though counted
+        # from the DCT it sets no context; the start of a state is none ("which has operated
+        # under Chapter 11 since January 1988, said the plant would open in June")
+        starts = _after_word(text, cand.start, eng, "span_start_words")
+        story.dated = None if starts else Mark(reading.period, tid, cand.end)
+    stays = cand.pattern.params.get("anchor_stays") and reading.period is not None
+    if stays and reading.granularity in ("day", "time"):
+        story.stayed = Mark(reading.period, tid, cand.end)
+    if cand.pattern.params.get("labels_sentence") and reading.period is not None:
+        story.label = Mark(reading.period, tid, cand.end)
+    story.previous, story.written = _marks_after(
+        read_date, text, eng, dct, story.previous, story.written, scope
+    )
+    previous = story.previous
+    if (
+        previous is not None
+        and previous.period.granularity in ("day", "time")
+        and not previous.starts_span
+    ):
+        # a day that starts a span ("its highest close since Oct. 24") is no day of the
+        # story: a clock time or part of the day after it is on the day told before it
+        story.day = previous
+    if is_stamp and previous is not None and previous.tid == tid:
+        story.stamp = previous  # the stamp's own mark (within a coarse DCT: with both its ends)
 
 
 def _counts_days_past(cand: Candidate, last: Mark, day: Mark) -> bool:
