@@ -753,12 +753,19 @@ def _report_before(
     if sentence is None or dated.end < sentence[0]:
         return None
     said = False  # a verb of saying or thinking seen so far in the sentence
+    keys: tuple = (None, None)  # the [reported_future] keys of the two words before
     for m in re.finditer(r"[\w']+", text[sentence[0] : cand.start]):
         word, at = m.group(), sentence[0] + m.start()
-        if lex.key("reporting_verb", word) or lex.key("reported_future", word) == "THOUGHT":
-            said = True
-        elif said and at >= dated.end and lex.key("reported_future", word) == "WOULD":
+        key = lex.key("reported_future", word.lower())
+        if at >= dated.end and (
+            (said and key == "WOULD")
+            or (keys[1], key) == ("PAST_BE", "SCHEDULED")
+            or ((keys[1], key) == ("THOUGHT", "INFINITIVE") and keys[0] != "PRESENT_BE")
+        ):
             return dated
+        if lex.key("reporting_verb", word) or key == "THOUGHT":
+            said = True
+        keys = (keys[1], key)
     return None
 
 
