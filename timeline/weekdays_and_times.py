@@ -297,6 +297,9 @@ def _day_for_hour(
     if part == "MO" and hour is None and tense in LOOKS_BACK and late and not_ahead:
         return after
     after_midnight = hour is not None and hour < SMALL_HOURS_END and evening
+    # ... not past the reference in a past clause ("called the state at 7:50 p.m. At 2:16 a.m.,
+    # they declared Bush the winner" after an evening read on the DCT's day: that day's 2:16)
+    after_midnight = after_midnight and not (tense in LOOKS_BACK and not not_ahead)
     return previous.earliest + timedelta(days=int(after_midnight))
 
 
