@@ -260,11 +260,11 @@ def _day_for_hour(
     tense: str,
     part: str | None = None,
     today: date | None = None,
-    late: bool = False,
+    day_ended: bool = False,
 ) -> date:
     """The day of an hour told after `previous`: a night over two days holds the evening on the
     first and the rest on the second ("in der Nacht auf Sonntag gegen 23 Uhr" is Saturday's);
-    the small hours after an evening or the end of a day told (`late`: "began pumping late
+    the small hours after an evening or the end of a day told (`day_ended`: "began pumping late
     Tuesday, and by 3 a.m.") are on the next day ("am Samstagabend um 21 Uhr ... bis 1
     Uhr nachts": Sunday 01:00); an hour told in the past after a midnight (24:00) is on the next
     day ("talks went past midnight. At 9 a.m. the leaders emerged"), but in a programme only the
@@ -287,7 +287,7 @@ def _day_for_hour(
         return previous.earliest + timedelta(days=int(SMALL_HOURS_END <= hour < NOON))
     clock = clock_of(previous)
     evening = previous.value.endswith("TEV") or (clock is not None and clock.hour >= 18)
-    evening = evening or (late and previous.granularity == "day")
+    evening = evening or (day_ended and previous.granularity == "day")
     # a morning told in the past after an evening or a night is the morning after ("Am
     # Samstagabend brach ein Feuer aus. Gelöscht war es erst am Morgen"), not one after the
     # report (`today`: "heute Abend ... Merkel hatte am Vormittag gesprochen")
