@@ -781,13 +781,17 @@ def _opens_setting_clause(text: str, end: int, eng: Engine) -> bool:
 
 
 def _fronted(text: str, cand: Candidate, eng: Engine) -> bool:
-    """Does the year open its sentence after a word of the lexicon's `fronted_setting_words`,
-    set off by a comma ("In 1980, inflation ran at 13.5%, the prime rate touched 21.5% in
-    December")? Such a phrase sets the whole sentence, not only the words near it."""
+    """Does the year open its sentence, alone ("Last year, a big promotion pulled some sales
+    into October") or after a word of the lexicon's `fronted_setting_words` ("In 1980,
+    inflation ran at 13.5%, the prime rate touched 21.5% in December"), set off by a comma?
+    Such a phrase sets the whole sentence, not only the words near it."""
+    if text[cand.end : cand.end + 1] != ",":
+        return False
+    if _opens_sentence(text, cand.start, eng.language):
+        return True
     words = tuple(eng.lexicon.settings.get("fronted_setting_words", ()))
     return (
         bool(words)
-        and text[cand.end : cand.end + 1] == ","
         and _opens_sentence(text, cand.start, eng.language, words)
         and bool(text[: cand.start].split()[-1:])
         and text[: cand.start].split()[-1].lower() in words
