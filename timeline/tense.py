@@ -285,6 +285,10 @@ class _ScopeCues:
     # "that" after a lone conjunction ("and that", "but that") opens a second reported clause
     # with a verb of its own: the comma clause of a date before it ends there
     coordinated_openers: frozenset[str] = frozenset()
+    # "as", "because": after the span they open a clause of its own, whose verb does not date
+    # the span when a verb before it does ("passed 40 degrees Celsius Saturday as it has every
+    # day": "has" made Saturday the next one)
+    later_clause_openers: frozenset[str] = frozenset()
 
     @staticmethod
     def read(section: dict) -> _ScopeCues:
@@ -856,6 +860,7 @@ def _tense_in(
     found = _relative_cues(text, relative, start, end, beyond or found, cues)
     if not found:
         return UNKNOWN
+    found = _before_later_clause(text, hi, end, found, cues, language)
 
     def distance(cue: tuple[int, int, str]) -> tuple[int, int]:
         s, e, tense = cue
@@ -867,6 +872,22 @@ def _tense_in(
     if after and nearest[1] <= start and _in_reported_subject(text, nearest, start, end, cues):
         return min(after, key=distance)[2]
     return nearest[2]
+
+
+def _before_later_clause(
+    text: str, hi: int, end: int, found: list[Cue], cues: _Cues, language: str
+) -> list[Cue]:
+    """The cues `found` without those of a clause that a `later_clause_openers` word opens after
+    the span, when a cue before the span is left to date it."""
+    if not any(c[1] <= end for c in found):
+        return found
+    opener = next(
+        (s for s, _, w in words(text, language, end, hi) if w in cues.scope.later_clause_openers),
+        None,
+    )
+    if opener is None:
+        return found
+    return [c for c in found if c[0] < opener]
 
 
 def _in_reported_subject(text: str, verb: Cue, start: int, end: int, cues: _Cues) -> bool:
