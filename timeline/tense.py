@@ -187,6 +187,12 @@ class _PlannedCues:
     deferral_verbs: frozenset[str] = frozenset()
     deferral_markers: frozenset[str] = frozenset()
     deferral_reach: int = 0
+    # "ordered checks of the airports by the end of January": a deadline after a verb of
+    # ordering or asking, some words back (deferral_reach), is planned too; the marker right
+    # after the verb is its agent ("was ordered by the court"), before a word in small letters
+    # no date ("ordered by phone")
+    deadline_verbs: frozenset[str] = frozenset()
+    deadline_markers: frozenset[str] = frozenset()
     # a date named as the one of a plan: right after a verb of setting a date and before "for"
     # or "as" ("set March 22 for the start of the trial"), or after "for" some words after that
     # verb ("called elections for Jan. 30")
@@ -1134,6 +1140,12 @@ def _intended(
             and cues.planned.deferral_verbs & set(back)
         ):
             intended.append((s, e, PLANNED))
+        elif w in cues.planned.deadline_markers and s not in covered and 0 < i < len(tokens) - 1:
+            nxt = text[tokens[i + 1][0] : tokens[i + 1][1]]
+            dated = nxt == "the" or nxt[:1].isupper() or nxt[:1].isdigit()
+            after_verb = lowered[i - 1] in cues.planned.deadline_verbs
+            if dated and not after_verb and cues.planned.deadline_verbs & set(back):
+                intended.append((s, e, PLANNED))
     return intended
 
 
