@@ -951,6 +951,19 @@ def _relative_cues(
 Cue = tuple[int, int, str]  # (start, end, tense)
 
 
+@dataclass(frozen=True)
+class _Words:
+    """The words of a piece of text as the cue finders read them: their offsets and lower-cased
+    forms, whether each can be a cue (`usable`: a capitalized word inside a sentence is a name)
+    and whether the line is in one case (a headline in capitals, where every word counts)."""
+
+    text: str
+    tokens: list[tuple[int, int, str]]
+    lowered: list[str]
+    usable: list[bool]
+    one_case: bool
+
+
 def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
     """(start, end, tense) of every tense cue in text[lo:hi]: the listed words and past forms,
     the intended acts and the perfects, then corrected by what stands around them."""
@@ -962,7 +975,8 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
         w == text[s:e] or i == 0 or one_case or starts_sentence(text, s)
         for i, (s, e, w) in enumerate(tokens)
     ]
-    found = _listed(tokens, lowered, usable, cues)
+    ws = _Words(text, tokens, lowered, usable, one_case)
+    found = _listed(ws, cues)
     found = [
         c
         for c in found
@@ -970,11 +984,11 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
         or text[c[0] : c[1]].islower()
     ]
     if one_case and cues.past.nouns_too:
-        found = [c for c in found if not _noun_too(c, tokens, lowered, cues)]
-    found += _past_forms(text, tokens, lowered, cues, one_case)
-    found += _after_subject(text, tokens, lowered, found, cues)
-    found += _intended(text, tokens, lowered, found, cues, one_case)
-    expecting = _expectations(text, tokens, lowered, cues, one_case)
+        found = [c for c in found if not _noun_too(c, ws, cues)]
+    found += _past_forms(ws, cues)
+    found += _after_subject(ws, found, cues)
+    found += _intended(ws, found, cues)
+    expecting = _expectations(ws, cues)
     found = [c for c in found if not (c[2] == PAST and (c[0], c[1]) in expecting)]
     found += [(s, e, PLANNED) for s, e in expecting]
     # a capitalized plural noun opening the sentence is no participle ("Veranstaltungen sind bis
@@ -983,18 +997,17 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
         u and (one_case or not (text[s:e][:1].isupper() and w.endswith(cues.past.noun_endings)))
         for u, (s, e, w) in zip(usable, tokens, strict=True)
     ]
-    found += _perfects(tokens, lowered, verbal, cues)
-    found = _corrected(found, text, tokens, lowered, usable, cues)
-    found = _without_infinitives(found, text, lo, hi, tokens, lowered, cues, language)
+    found += _perfects(replace(ws, usable=verbal), cues)
+    found = _corrected(found, ws, cues)
+    found = _without_infinitives(found, ws, lo, hi, cues, language)
     if not found and tokens and usable[-1] and _is_zu_infinitive(lowered, cues):
         found.append((tokens[-1][0], tokens[-1][1], FUTURE))
     return found
 
 
-def _noun_too(
-    cue: Cue, tokens: list[tuple[int, int, str]], lowered: list[str], cues: _Cues
-) -> bool:
+def _noun_too(cue: Cue, ws: _Words, cues: _Cues) -> bool:
     """Is the past form `cue` a noun by the word before it ("AUF SCHLOSS", "DEN STAND")?"""
+    tokens, lowered = ws.tokens, ws.lowered
     i = next((i for i, t in enumerate(tokens) if t[0] == cue[0]), 0)
     return (
         cue[2] == PAST
@@ -1004,12 +1017,11 @@ def _noun_too(
     )
 
 
-def _listed(
-    tokens: list[tuple[int, int, str]], lowered: list[str], usable: list[bool], cues: _Cues
-) -> list[Cue]:
+def _listed(ws: _Words, cues: _Cues) -> list[Cue]:
     """The cue words and phrases of tense.toml, unless a word before blocks them ("is paid"); a
     capitalized word inside a sentence is a name and blocks nothing ("In March, May told"); a
     word that ends a compound noun is none ("its first rate cut in June", "electoral votes")."""
+    tokens, lowered, usable = ws.tokens, ws.lowered, ws.usable
     found: list[Cue] = []
     for i, word in enumerate(lowered):
         for phrase, tense in cues.phrases.get(word, ()) if usable[i] else ():
@@ -1028,16 +1040,11 @@ def _listed(
     return found
 
 
-def _past_forms(
-    text: str,
-    tokens: list[tuple[int, int, str]],
-    lowered: list[str],
-    cues: _Cues,
-    one_case: bool = False,
-) -> list[Cue]:
+def _past_forms(ws: _Words, cues: _Cues) -> list[Cue]:
     """Past forms known by their ending ("sagte") or by a prefix on a listed one ("bekam"); one
     joined by a coordinator to a participle after a `not_after` word is a participle too ("must
     be postmarked by Tuesday and received by Friday")."""
+    text, tokens, lowered, one_case = ws.text, ws.tokens, ws.lowered, ws.one_case
     found: list[Cue] = []
     participle = -len(tokens) - 1  # where the last such participle stands
     for i, (s, e, w) in enumerate(tokens):
@@ -1071,16 +1078,11 @@ def _adjective_before_noun(
     return text[s:e] != w and not text[tokens[i][1] : s].strip()
 
 
-def _after_subject(
-    text: str,
-    tokens: list[tuple[int, int, str]],
-    lowered: list[str],
-    found: list[Cue],
-    cues: _Cues,
-) -> list[Cue]:
+def _after_subject(ws: _Words, found: list[Cue], cues: _Cues) -> list[Cue]:
     """A word in small letters with a verb's ending right after a subject pronoun, where no cue
     was found, is a verb in the present ("said it sees a recovery in March"); not one whose
     ending makes no plural either ([planned] not_plural_endings: "thus", "across")."""
+    text, tokens, lowered = ws.text, ws.tokens, ws.lowered
     covered = {s for s, _, _ in found}
 
     def before_noun(i: int) -> bool:
@@ -1105,18 +1107,12 @@ def _after_subject(
     ]
 
 
-def _intended(
-    text: str,
-    tokens: list[tuple[int, int, str]],
-    lowered: list[str],
-    found: list[Cue],
-    cues: _Cues,
-    one_case: bool = False,
-) -> list[Cue]:
+def _intended(ws: _Words, found: list[Cue], cues: _Cues) -> list[Cue]:
     """Acts intended ("agreed to testify") and terms put off ("extended ... until"), where the
     cues `found` so far do not cover the marker already ("is to", "plans to"). In a headline in
     one case, a marker with no cue before it is the headline's future ("COMPANY TO CLOSE PLANT
     IN MARCH", "Company To Close Plant In March")."""
+    text, tokens, lowered, one_case = ws.text, ws.tokens, ws.lowered, ws.one_case
     covered = {t for t, _, _ in tokens if any(s <= t < e for s, e, _ in found)}
     intended: list[Cue] = []
     for i in range(len(tokens) - 1):
@@ -1149,16 +1145,11 @@ def _intended(
     return intended
 
 
-def _expectations(
-    text: str,
-    tokens: list[tuple[int, int, str]],
-    lowered: list[str],
-    cues: _Cues,
-    one_case: bool = False,
-) -> set[tuple[int, int]]:
+def _expectations(ws: _Words, cues: _Cues) -> set[tuple[int, int]]:
     """The past verbs of expecting whose object an infinitive marker follows within reach
     ("expected revenue in the second quarter to be flat"; not "expected to", a cue of its own,
     nor "had expected")."""
+    text, tokens, lowered, one_case = ws.text, ws.tokens, ws.lowered, ws.one_case
     planned = cues.planned
     spans = set()
     for i, (s, e, w) in enumerate(tokens):
@@ -1175,11 +1166,10 @@ def _expectations(
     return spans
 
 
-def _perfects(
-    tokens: list[tuple[int, int, str]], lowered: list[str], usable: list[bool], cues: _Cues
-) -> list[Cue]:
+def _perfects(ws: _Words, cues: _Cues) -> list[Cue]:
     """A participle and the perfect auxiliary nearest to it ("hat ... beschlossen"), unless
     they tell a state ("ist ab Montag gesperrt", Zustandspassiv)."""
+    tokens, lowered, usable = ws.tokens, ws.lowered, ws.usable
     auxiliaries = [i for i, w in enumerate(lowered) if w in cues.past.perfect_auxiliaries]
     if not auxiliaries:
         return []
@@ -1203,16 +1193,10 @@ def _perfects(
     return found
 
 
-def _corrected(
-    found: list[Cue],
-    text: str,
-    tokens: list[tuple[int, int, str]],
-    lowered: list[str],
-    usable: list[bool],
-    cues: _Cues,
-) -> list[Cue]:
+def _corrected(found: list[Cue], ws: _Words, cues: _Cues) -> list[Cue]:
     """The cues as the words around them correct them: a passive to come or one after a past
     modal, a plan made before or a plan carried by "ist", and a modal that reports a past act."""
+    text, tokens, lowered, usable = ws.text, ws.tokens, ws.lowered, ws.usable
     if cues.past.not_before:  # "soll Ende September beschlossen werden": a passive to come
         after = {e: lowered[i + 1] for i, (_, e, _) in enumerate(tokens[:-1])}
         found = [c for c in found if not (c[2] == PAST and after.get(c[1]) in cues.past.not_before)]
@@ -1250,7 +1234,7 @@ def _corrected(
             for s, e, t in found
         ]
     if cues.past.conditional_modals & set(lowered):  # "would have been held": no side
-        found += [(a, b, NO_SIDE) for a, b in _conditional_perfects(tokens, lowered, cues)]
+        found += [(a, b, NO_SIDE) for a, b in _conditional_perfects(ws, cues)]
     # a cue of no side, found so or listed ("were supposed to"), holds the cues inside it
     sideless = [(s, e) for s, e, t in found if t == NO_SIDE]
     found = [
@@ -1275,11 +1259,10 @@ def _opens_condition(text: str, start: int, end: int, cues: _Cues) -> bool:
     )
 
 
-def _conditional_perfects(
-    tokens: list[tuple[int, int, str]], lowered: list[str], cues: _Cues
-) -> list[tuple[int, int]]:
+def _conditional_perfects(ws: _Words, cues: _Cues) -> list[tuple[int, int]]:
     """The spans of the verb groups of a conditional modal, a perfect auxiliary and the
     participles after it ("would have been held")."""
+    tokens, lowered = ws.tokens, ws.lowered
     groups = []
     for i, word in enumerate(lowered[:-1]):
         if word in cues.past.conditional_modals and lowered[i + 1] in cues.past.perfect_auxiliaries:
@@ -1291,18 +1274,12 @@ def _conditional_perfects(
 
 
 def _without_infinitives(
-    found: list[Cue],
-    text: str,
-    lo: int,
-    hi: int,
-    tokens: list[tuple[int, int, str]],
-    lowered: list[str],
-    cues: _Cues,
-    language: str,
+    found: list[Cue], ws: _Words, lo: int, hi: int, cues: _Cues, language: str
 ) -> list[Cue]:
     """The cues without the present forms that are the infinitive of a verb governing one in
     their piece ("Das Treffen wird am Mittwoch enden", "die am Freitag beginnen sollen"): the
     governing verb tells the tense."""
+    text, tokens, lowered = ws.text, ws.tokens, ws.lowered
     if not cues.present.infinitive_auxiliaries & set(lowered):
         return found
     starts = [p.start for p in pieces(text, lo, hi, language)]
