@@ -295,14 +295,7 @@ def _counted_from(
         # bet on a cut before the end of the year. The rate was 7.61%, down from 7.72% a
         # week earlier")
         last = day
-    if cand.pattern.frame == "time" and (
-        _frames_day(last, day, dct)
-        or _told_ahead(last, day, dct, tense)
-        or _told_back(last, day, dct, tense)
-    ):
-        # "hat am Donnerstagabend den Haushalt genehmigt, weniger als im laufenden Jahr. Die
-        # Abstimmung fand kurz vor 23 Uhr statt": the DCT's own year or month names the
-        # report's frame; a clock time after it is on the day told, not on the DCT's
+    if cand.pattern.frame == "time" and _no_frame_of_clock(last, day, dct, tense):
         last = day
     if (
         stayed is not None
@@ -682,41 +675,28 @@ def _unit_told_running(
     return period.granularity == params.get("unit") and period.latest >= dct.earliest
 
 
-def _frames_day(last: Mark | None, day: Mark | None, dct: DocumentDate | None) -> bool:
-    """Is `last` the DCT's year or month named as such, around both the DCT and the recent `day`
-    told before it ("im laufenden Jahr", "heuer" after "am Donnerstagabend")? Not a year
-    written out ("the arrival of the year 2000. At midnight ...": that year's start)."""
-    if last is None or day is None or dct is None or last.has_year or not _recent_day(day, dct):
+def _no_frame_of_clock(
+    last: Mark | None, day: Mark | None, dct: DocumentDate | None, tense: str
+) -> bool:
+    """Is `last`, told after a recent `day` (_recent_day), no frame for a clock time or part of
+    the day after it, which then falls on that day:
+    - the DCT's year or month named as such, around both the DCT and the day ("hat am
+      Donnerstagabend den Haushalt genehmigt, weniger als im laufenden Jahr. Die Abstimmung fand
+      kurz vor 23 Uhr statt"); not a year written out ("the arrival of the year 2000. At
+      midnight ...": that year's start);
+    - in a past clause after a day over, a date ahead of the report ("Stocks rallied yesterday
+      after the Treasury said it would sell less debt next week. Stocks gave back some gains in
+      the afternoon") or a look back at a year, month or decade before the day ("refused
+      yesterday to testify, the first since the 1920s. He left the hearing room at 10:40 a.m.")?"""
+    if last is None or day is None or dct is None or not _recent_day(day, dct):
         return False
-    period = last.period
-    return (
-        period.granularity not in ("day", "time")
-        and period.earliest <= day.period.earliest <= period.latest
-        and period.earliest <= dct.earliest <= period.latest
-    )
-
-
-def _told_ahead(last: Mark | None, day: Mark | None, dct: DocumentDate | None, tense: str) -> bool:
-    """Is `last` a date ahead of the report told before a clock time or part of the day in a past
-    clause, after a recent `day` over ("Stocks rallied yesterday after the Treasury said it would
-    sell less debt next week. Stocks gave back some gains in the afternoon": yesterday's)?"""
-    if last is None or day is None or dct is None or tense != "past" or not _recent_day(day, dct):
+    period, told = last.period, day.period
+    coarse = period.granularity not in ("day", "time")
+    if coarse and not last.has_year and period.earliest <= told.earliest <= period.latest:
+        return period.earliest <= dct.earliest <= period.latest
+    if tense != "past" or told.latest >= dct.earliest:
         return False
-    return last.period.earliest > dct.latest and day.period.latest < dct.earliest
-
-
-def _told_back(last: Mark | None, day: Mark | None, dct: DocumentDate | None, tense: str) -> bool:
-    """Is `last` a look back at a year, month or decade before a recent `day` over, told before
-    a clock time in a past clause ("refused yesterday to testify, the first since the 1920s.
-    He left the hearing room at 10:40 a.m.": yesterday's, not the DCT's)? As _told_ahead."""
-    if last is None or day is None or dct is None or tense != "past" or not _recent_day(day, dct):
-        return False
-    period = last.period
-    return (
-        period.granularity not in ("day", "time")
-        and period.latest < day.period.earliest
-        and day.period.latest < dct.earliest
-    )
+    return period.earliest > dct.latest or (coarse and period.latest < told.earliest)
 
 
 def _recent_day(day: Mark | None, dct: DocumentDate | None) -> bool:
