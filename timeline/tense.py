@@ -135,7 +135,6 @@ class _PastCues:
             words=frozenset(w.lower() for w in section["words"] if " " not in w),
             # a word listed as a present cue is no past by its ending ("trete", Konjunktiv I)
             not_suffixed=cues.not_suffixed | {w.lower() for w in present_words if " " not in w},
-            participle_patterns=tuple(map(re.compile, section.get("participle_patterns", []))),
             perfect_infinitives={
                 tuple(p.split()): len(p.split()) == 1
                 for p in section.get("perfect_infinitives", [])
@@ -163,12 +162,6 @@ class _FutureCues:
     # a past modal put first in its clause sets a condition ("Sollte sich das Verfahren bis in
     # den Herbst ziehen, ..."): what may come, no past
     conditional_openers: frozenset[str] = frozenset()
-
-    @staticmethod
-    def read(section: dict) -> _FutureCues:
-        cues = _read_section(_FutureCues, section)
-        patterns = tuple(map(re.compile, section.get("infinitive_patterns", [])))
-        return replace(cues, infinitive_patterns=patterns)
 
 
 @dataclass(frozen=True)
@@ -296,12 +289,6 @@ class _ScopeCues:
     # day": "has" made Saturday the next one)
     later_clause_openers: frozenset[str] = frozenset()
 
-    @staticmethod
-    def read(section: dict) -> _ScopeCues:
-        cues = _read_section(_ScopeCues, section)
-        endings = sorted(cues.attributive_endings, key=len, reverse=True)  # longest first
-        return replace(cues, attributive_endings=tuple(endings))
-
 
 @dataclass(frozen=True)
 class _Cues:
@@ -325,11 +312,17 @@ class _Cues:
 
 def _read_section(kind: type[_Section], section: dict) -> _Section:
     """The cues of one tense.toml section as the dataclass `kind`: each field from the key of
-    its name (as a set or a tuple where its default is one), its default where it is missing."""
+    its name (as a set or a tuple where its default is one; a `..._patterns` field's regular
+    expressions compiled, an `..._endings` field's endings longest first, so that the first
+    that fits is the whole ending), its default where it is missing."""
     values = {}
     for f in fields(kind):
         if f.name in section:
             value = section[f.name]
+            if f.name.endswith("_patterns"):
+                value = map(re.compile, value)
+            if f.name.endswith("_endings"):
+                value = sorted(value, key=len, reverse=True)
             values[f.name] = (
                 type(f.default)(value) if isinstance(f.default, (frozenset, tuple)) else value
             )
@@ -363,10 +356,10 @@ def _cues(language: str) -> _Cues:
         quote_marks=frozenset("".join(m for pair in marks for m in pair)),
         quote_pairs=marks,
         past=_PastCues.read(data[PAST], data[PRESENT]["words"]),
-        future=_FutureCues.read(data[FUTURE]),
+        future=_read_section(_FutureCues, data[FUTURE]),
         planned=_read_section(_PlannedCues, data.get(PLANNED, {})),
         present=_read_section(_PresentCues, data[PRESENT]),
-        scope=_ScopeCues.read(data.get("scope", {})),
+        scope=_read_section(_ScopeCues, data.get("scope", {})),
     )
 
 
