@@ -136,10 +136,6 @@ class TimeExpression:
     # tid of the expression this one was anchored on ("zwei Tage später"), if not the DCT.
     anchor: str | None = None
 
-    @property
-    def exact(self) -> bool:
-        return self.earliest is not None and self.earliest == self.latest
-
     def to_dict(self) -> dict:
         d = asdict(self)
         d["earliest"], d["latest"] = _iso(self.earliest), _iso(self.latest)

@@ -365,13 +365,3 @@ def read_paths(paths: Iterable[Path | str]) -> Reading:
 
 def _fail(error: ReadError) -> Reading:
     raise error
-
-
-def read_gold(path: Path | str) -> tuple[str, list[timeml.GoldTimex]]:
-    """The text of a TimeML file and its gold TIMEX3 tags (start, end, attrs) in that text."""
-    source, _ = load(path)
-    try:
-        parsed = timeml.parse(source)
-    except timeml.TimeMLError as e:
-        raise ReadError(f"not readable as TimeML: {e}") from None
-    return parsed.text, list(parsed.markup.timexes)

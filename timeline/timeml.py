@@ -164,8 +164,7 @@ class TimeMLFile:
     """A parsed TimeML document: where its <TEXT> content is, its DCT and DOCID."""
 
     source: str
-    text_start: int  # offsets of the <TEXT> content in `source`
-    text_end: int
+    text_start: int  # where the <TEXT> content starts in `source`
     markup: Markup
     dct: str | None  # the value attribute of the DCT's TIMEX3, as written
     dct_span: tuple[int, int] | None  # where that value sits in `source`
@@ -204,7 +203,6 @@ def parse(source: str) -> TimeMLFile:
     return TimeMLFile(
         source=source,
         text_start=opening.end(),
-        text_end=closing.start(),
         markup=parse_markup(source[opening.end() : closing.start()]),
         dct=dct,
         dct_span=dct_span,
