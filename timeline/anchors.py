@@ -26,6 +26,11 @@ HISTORY_YEARS = 3  # a year written so long before the DCT's sets a history (dat
 HISTORY_TOLD = 3  # years written long past that can make a whole text a history (history_text)
 HISTORY_TOLD_ALONE = 2  # as many, when a text tells HISTORY_DAYS_ALONE year-less days
 HISTORY_DAYS_ALONE = 4  # year-less days that tell one war's course (history_text)
+# a history may name its report now and then ("A hundred years ago this weekend", "survivors
+# gather today", "the wreck was found this March") if it tells this many dates long past for
+# each such name (history_text)
+HISTORY_PER_REPORT_NAME = 8
+YEARS_IN = {"year": 1, "decade": 10, "century": 100}
 
 
 @dataclass(frozen=True)
@@ -115,15 +120,17 @@ def history_scope(
 
 def history_text(cands: list[Candidate], dct: DocumentDate | None) -> bool:
     """Is the whole text a history told long after (a war's course, as in WikiWars): at least
-    HISTORY_TOLD years written long past (HISTORY_YEARS), twice as many as the dates that
-    count from the report (a recent year, "in two years"), and no day or unit named from it (a
-    weekday, "yesterday", "last month": news, "Farkas said Saturday")? With HISTORY_DAYS_ALONE
-    year-less days told, HISTORY_TOLD_ALONE years will do. Then a year-less date
+    HISTORY_TOLD years written long past (HISTORY_YEARS; "Sixty years ago" is one), twice as
+    many as the dates that count from the report (a recent year, "in two years"), no weekday
+    named from it (news: "Farkas said Saturday") and at most one day or unit named from it
+    ("this weekend", "today", "last year") for each HISTORY_PER_REPORT_NAME dates long past
+    and year-less days told (a hook or a close: "A hundred years ago this weekend")? With
+    HISTORY_DAYS_ALONE year-less days told, HISTORY_TOLD_ALONE years will do. Then a year-less date
     anywhere is one of the year last written ("landed on 6 June 1944 ... The breakout came on
     25 July"), not of the DCT's, as news has it (goes_on)."""
     if dct is None:
         return False
-    told = recent = days = 0
+    told = recent = days = named = 0
     for cand in cands:
         frame, params = cand.pattern.frame, cand.pattern.params
         from_report = not params.get("anchor")
@@ -134,17 +141,29 @@ def history_text(cands: list[Candidate], dct: DocumentDate | None) -> bool:
                 recent += 1
         elif "day" in cand.slots and "month" in cand.slots:
             days += 1
-        elif from_report and (
-            (frame == "weekday" and not params.get("indefinite"))
-            or "shift" in params.keys() | cand.slots.keys()
-        ):
-            return False  # named from the report: "Saturday", "last month", "last spring"
+        elif from_report and frame == "weekday" and not params.get("indefinite"):
+            return False  # named from the report: "Farkas said Saturday"
+        elif from_report and "shift" in params.keys() | cand.slots.keys():
+            named += 1  # "last month", "last spring", "this weekend", "today"
+        elif from_report and frame == "relative" and _years_back(cand) >= HISTORY_YEARS:
+            told += 1  # "Sixty years ago", "half a century ago": the story the report looks back to
         elif from_report and frame == "relative":
             recent += "sign" in params.keys() | cand.slots.keys()  # "in two years"
     # "in 1982. On 19 March ... 2 April ... 14 June ... in December 1983": one war told day by
     # day, its year written only once or twice
     enough = HISTORY_TOLD_ALONE if days >= HISTORY_DAYS_ALONE else HISTORY_TOLD
-    return told >= enough and told >= 2 * recent
+    long_told = told + days >= HISTORY_PER_REPORT_NAME * named
+    return told >= enough and told >= 2 * recent and long_told
+
+
+def _years_back(cand: Candidate) -> float:
+    """How many years before the report a date counted back from it lies ("Sixty years ago":
+    60, "half a century ago": 50; 0 for one counted ahead or in smaller units)."""
+    params = cand.pattern.params
+    unit = cand.slots.get("unit") or params.get("unit")
+    if int(params.get("sign", 0)) >= 0 or unit not in YEARS_IN:
+        return 0
+    return (count_of(cand.slots, params) or 0) * YEARS_IN[unit]
 
 
 def goes_on(history: Mark, cand: Candidate, text: str, language: str) -> bool:
