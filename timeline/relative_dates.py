@@ -197,6 +197,10 @@ def _kept_unit(unit: str, k: int, params: dict, s: Situation) -> str:
     # from a year ago"); more years, or counted on, lead to a year of the story ("the autumn of
     # 1957 ... 20 years earlier", "the summer of 1968. Thirty years later"), no season
     seasons = ("season",) if k == -1 else ()
+    if unit == "year" and abs(k) > 1 and earlier in ("day", "week", "month"):
+        # so do a day and a month: "24 June 1340 ... Six years later" is 1346, "May 1618 ...
+        # two years later" 1620 (were 1346-06-24, 1620-05); "a year earlier" keeps them
+        return unit
     if earlier in ("day", *seasons, *CALENDAR_UNITS) and (
         finest <= GRANULARITIES.index(earlier) < GRANULARITIES.index(unit)
     ):
