@@ -304,11 +304,13 @@ def _counted_from(
     if (
         stayed is not None
         and cand.pattern.frame == "time"
+        and "hour" in cand.slots.keys() | cand.pattern.params.keys()
         and (last is None or last.end < stayed.end)
         and _same_sentence(text, stayed.end, cand.start, language)
     ):
         # "Am Vorabend wird um 19 Uhr der Rosenkranz gebetet": a clock time in the sentence
-        # of a day counted back is on that day, though the story's anchor stays
+        # of a day counted back is on that day, though the story's anchor stays; a part of a
+        # day counted is not ("died at 7.22 a.m. the next morning": from the day told)
         last = stayed
     if is_stamp:
         # "9:30 a.m.: Schools will be closed today and Tuesday. 11:15 a.m.: ...": a live
