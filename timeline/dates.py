@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -169,8 +169,11 @@ def find_dates(
                     notes.append(f"{text[cand.start : cand.end]!r} ({where}) ignored: {err}")
                 continue
         previous = story.previous
+        again = scope.whole and _day_written(cand, reading, story.days_written)
         if previous is not None and (same := restated_day(cand, reading, previous, text)):
             reading, used = same, previous
+        elif again:
+            reading, used = replace(reading, value=again.period.value, period=again.period), again
         elif (
             previous is not None
             and eng.lexicon.settings.get("weekday_in_week_told")
@@ -208,6 +211,9 @@ class _Story:
     day: Mark | None = None  # the last day told (a history counts days on from it)
     label: Mark | None = None  # the last label's year ("Bilanz für 2012"): no setting
     stayed: Mark | None = None  # the last day counted back that keeps the anchor ("Vorabend")
+    # the days written with their year so far, by (month, day): a history told again from its
+    # start names them without it ("began on 8 September 1941 ... a raid on 8 September")
+    days_written: dict[tuple[int, int], Mark] = field(default_factory=dict)
 
     def close(self, position: int) -> None:
         """Leave what is over at `position`: a quotation (its speaker's dates with it) and a
@@ -320,6 +326,16 @@ def _counted_from(
     return last, told
 
 
+def _day_written(cand: Candidate, reading: Reading, days: dict) -> Mark | None:
+    """The day written with its year before that a year-less day names again (its month and
+    day), None for any other expression."""
+    if "year" in cand.slots or not {"month", "day"} <= cand.slots.keys():
+        return None
+    if cand.pattern.frame != "date" or reading.granularity != "day" or reading.period is None:
+        return None
+    return days.get((reading.period.earliest.month, reading.period.earliest.day))
+
+
 def _remember(
     story: _Story,
     read_date: _ReadDate,
@@ -333,6 +349,9 @@ def _remember(
     counted back that keeps the anchor, a label's year, the marks of _marks_after, the last
     day told and a live blog's time stamp."""
     cand, reading, tid = read_date.cand, read_date.reading, read_date.tid
+    if "year" in cand.slots and reading.granularity == "day" and reading.period is not None:
+        day = reading.period.earliest
+        story.days_written[(day.month, day.day)] = Mark(reading.period, tid, cand.end)
     if reading.type in ("DATE", "TIME") and reading.period and not reading.value.endswith("_REF"):
         # "A year ago, economists predicted it would ...": a report's date, though counted
         # from the DCT it sets no context; the start of a state is none ("which has operated
