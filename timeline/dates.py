@@ -1044,6 +1044,10 @@ def _read_from_previous(
         # a time counts from its own day (a night over two days: the day it is named by)
         counted = previous.period
         day = counted.latest if counted.granularity == "time" else counted.earliest
+        if counted.granularity == "year" and int(params.get("shift", 0)) > 0:
+            # "qualified as a lawyer in 1836 and settled there the following spring": the
+            # spring after that year, not the one after its first day
+            day = counted.latest
         # a past clause that counts from a date told (`anchor_in_past`) goes on from it:
         # "On Jan. 13 the real fell. By the end of the month ..." is January's end, not
         # the end the past tense would put before Jan. 13
