@@ -248,8 +248,10 @@ def _day_of(
             # to 6 a.m.": 06:00 tomorrow; the small-hours rule alone stops at 6)
             d = clock.date() + timedelta(days=1)
         if params.get("morning_after_told") and hour is None and d < s.today:
-            # "celebrated Sunday ... went on until dawn": the dawn after that day's night
-            d += timedelta(days=1)
+            # "celebrated Sunday ... went on until dawn": the dawn after that day's night; after
+            # a night told, _day_for_hour has moved to its morning ("came back that night and
+            # the fires burned until dawn")
+            d += timedelta(days=1) if s.previous.granularity == "day" else timedelta()
         return d, False, ""
     return s.today, False, "XXXX-XX-XX"
 
