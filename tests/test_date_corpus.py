@@ -5,7 +5,8 @@ TIMEX3 values worked out by hand. A text is either tagged as a whole (it must yi
 expression covering all of it) or has one `[...]` part: the brackets are removed before tagging
 and exactly one expression must be found, with exactly the bracketed extent. With
 `others = true` other expressions may be found as well (context dates that anchor the bracketed
-one); the bracketed one is then the one checked. `[[nothing]]` texts must yield no expression.
+one); the bracketed one is then the one checked, and `untagged` lists words of the text no
+expression may be ("soon" in a history). `[[nothing]]` texts must yield no expression.
 """
 
 from __future__ import annotations
@@ -25,7 +26,18 @@ from timeline.model import DocumentDate, InvalidDate, TimeExpression
 CORPUS = Path(__file__).parent / "corpus"
 
 FILE_KEYS = {"language", "dct", "expect", "nothing"}
-EXPECT_KEYS = {"type", "value", "mod", "earliest", "latest", "dct", "xfail", "others", "texts"}
+EXPECT_KEYS = {
+    "type",
+    "value",
+    "mod",
+    "earliest",
+    "latest",
+    "dct",
+    "xfail",
+    "others",
+    "untagged",
+    "texts",
+}
 NOTHING_KEYS = {"texts", "dct", "xfail"}
 TYPES = {"DATE", "TIME", "DURATION", "SET"}
 
@@ -251,7 +263,7 @@ def check(case: Case, found: list[TimeExpression]) -> list[str]:
         hit = found[0]
         if (hit.start, hit.end) != (start, end):
             return [f"extent {hit.text!r} [{hit.start}:{hit.end}], expected {wanted!r}"]
-    errors = []
+    errors = [f"{t.text!r} tagged" for t in found if t.text in case.entry.get("untagged", ())]
     for key in ("type", "value"):
         if getattr(hit, key) != case.entry[key]:
             errors.append(f"{key} {getattr(hit, key)!r}, expected {case.entry[key]!r}")

@@ -128,10 +128,12 @@ def find_dates(
     reach = eng.lexicon.settings.get("narrative_reach", NARRATIVE_REACH)
     candidates = find_candidates(text, eng.patterns, eng.lexicon, language)
     scope = history_scope(candidates, dct, eng.lexicon.settings, len(text))
-    if not scope.whole and any(c.pattern.params.get("history_only") for c in candidates):
-        # "on the night of Oct. 23" in news is the date alone, as AQUAINT tags it
-        news = [p for p in eng.patterns if not p.params.get("history_only")]
-        candidates = find_candidates(text, news, eng.lexicon, language)
+    kind = "history" if scope.whole else "news"
+    if any(c.pattern.params.get("only_in", kind) != kind for c in candidates):
+        # "on the night of Oct. 23" in news is the date alone, as AQUAINT tags it; "the pocket
+        # was soon split" in a history is no future of the report
+        kept = [p for p in eng.patterns if p.params.get("only_in", kind) == kind]
+        candidates = find_candidates(text, kept, eng.lexicon, language)
     if scope.whole:  # a text that is all history: every year written reaches on
         reach = len(text) + 1
     for at, cand in enumerate(candidates):

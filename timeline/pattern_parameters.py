@@ -13,9 +13,10 @@ PARAMETERS: dict[str, str] = {
     "match": "the template (see grammar.py)",
     "frame": "the resolver (resolve.RESOLVERS), or 'none' to claim an extent for a non-date",
     "examples": "texts the template must match (tests/test_resources.py)",
-    "history_only": "match only in a text that is all history (anchors.history_text): 'the "
-    "night of 14 April' is one TIME in a history told long after, as the project's histories "
-    "write it, the date alone in news (AQUAINT)",
+    "only_in": "'history': match only in a text that is all history (anchors.history_text), "
+    "'news': only in any other ('the night of 14 April' is one TIME in a history told long "
+    "after, as the project's histories write it, the date alone in news as AQUAINT tags it; "
+    "'soon' is FUTURE_REF in news, no time in a history: 'the pocket was soon split')",
     "case_sensitive": "match the template's letters as written (a first word also capitalized "
     "at a sentence start); true also ignores case in a line written in one case (a headline in "
     "capitals), 'always' does not (a bare 'march' may be a verb)",
