@@ -76,6 +76,7 @@ YEAR_SLOTS = {"year", "year2", "shift", "year_shift", "fiscal_year", "fiscal_end
 WHOLE_DCT_FRAMES = YEARLESS_FRAMES | {"time"}
 NARRATIVE_REACH = 200  # characters
 RECENT_DAYS = 7  # a day told this many days before the DCT is one of the report's days
+BEFORE_WINTER_DAYS = 90  # a date so far before a winter told: the spring after it (_after_winter)
 PLANS = ("future",)  # tenses of clauses that cannot speak of a time already over
 
 
@@ -163,6 +164,9 @@ def find_dates(
         try:
             before = _Before(last, context, told, report)
             reading, used = _read_from_ends(cand, eng, dct, tense, before)
+            if used is not None and used is context and (on := _after_winter(reading, story)):
+                before = _Before(last, replace(used, period=on), told, report)
+                reading, used = _read_from_ends(cand, eng, dct, tense, before)
         except (Unresolvable, KeyError, ValueError, OverflowError) as err:
             reading, used = _beyond_calendar(cand, eng, tense, err), None
             if reading is None:
@@ -326,6 +330,20 @@ def _counted_from(
         # entry; the first counts from the date before it (a page's "Thu 3 Jul 2025")
         last, told = story.stamp or previous, None
     return last, told
+
+
+def _after_winter(reading: Reading, story: _Story) -> Period | None:
+    """The next year, where a year-less date read in the year a winter told began lies more
+    than BEFORE_WINTER_DAYS before that winter ("That winter fog closed the airports ... To
+    mark Easter": the Easter after it, as the winter ends in the next year; "spent the winter
+    in tents ... who had reached Scutari in early November" stays a look back), else None."""
+    told = story.previous.period if story.previous else None
+    if told is None or reading.period is None or not told.value.endswith("-WI"):
+        return None
+    before = (told.earliest - reading.period.latest).days
+    if before <= BEFORE_WINTER_DAYS or reading.period.latest.year != told.earliest.year:
+        return None
+    return periods.year(told.earliest.year + 1)
 
 
 def _day_written(cand: Candidate, reading: Reading, days: dict) -> Mark | None:
