@@ -274,10 +274,11 @@ def resolve_decade(slots: dict, params: dict, s: Situation) -> Reading:
         digit = int(slots.get("decade_word", slots.get("year2", 0)))
         digit = digit // 10 if digit >= 10 else digit
         first = 1900 + 10 * digit
-        # "The '20s will be hard" told in 2026: the decade under way, when a clause ahead says so
+        # "The '20s will be hard" told in 2026: the decade under way, when a clause ahead says so;
+        # told in 2014 "Anfang der Zwanzigerjahre wird ... erwartet": the next one
         ahead = s.tense in TELLS_AHEAD
-        if ahead and s.today and s.today.year >= 2000 and (s.today.year // 10) % 10 == digit:
-            first += 100
+        if ahead and s.today and s.today.year >= 2000:
+            first += 100 if 0 <= digit - (s.today.year // 10) % 10 <= 1 else 0
     part = part_of(slots, params)
     p = periods.decade(first)
     return Reading("DATE", p.value, "decade", narrow(p, part), part)
