@@ -68,14 +68,19 @@ def day_in(y: int, m: int, d: int) -> Period | None:
 
 def _with_weekday(p: Period, weekday: int, m: int, d: int, today: date) -> Period:
     """A day written with its weekday is in the year next to `p`'s where it falls on that
-    weekday, if `p`'s own does not and that year is on the same side of `today` (the tense
-    chose the side); else `p` (a wrong weekday is the writer's slip)."""
+    weekday, if `p`'s own does not: one on the same side of `today` (the tense chose the
+    side), else one across it within half a year (the tense was read from another clause:
+    "kündigte die Tagung an, die am Sonntag, 15. März, stattfindet"); else `p` (a wrong
+    weekday is the writer's slip)."""
     if p.earliest.isoweekday() == weekday:
         return p
-    for step in (-1, 1):
-        other = day_in(p.earliest.year + step, m, d)
-        same_side = other and (other.earliest > today) == (p.earliest > today)
-        if same_side and other.earliest.isoweekday() == weekday:
+    others = [o for step in (-1, 1) if (o := day_in(p.earliest.year + step, m, d))]
+    fitting = [o for o in others if o.earliest.isoweekday() == weekday]
+    for other in fitting:
+        if (other.earliest > today) == (p.earliest > today):
+            return other
+    for other in fitting:
+        if abs((other.earliest - today).days) <= 183:
             return other
     return p
 
