@@ -70,6 +70,8 @@ PARAMETERS: dict[str, str] = {
     "hour": "a fixed hour ('noon': 12)",
     "minute": "a fixed minute",
     "am": "'12' is midnight, not noon",
+    "after_midnight": "the midnight found (T24:00 of a day) is told as T00:00 of the next day "
+    "('kurz nach Mitternacht')",
     "pm": "the hour is after noon",
     "twelve_hour": "an hour of a 12-hour clock without a.m. or p.m.: after an afternoon told "
     "before, 1 to 6 is p.m., after an evening 5 to 11, after a night 7 to 11 ('last night ... "

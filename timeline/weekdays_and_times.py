@@ -194,6 +194,9 @@ def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
         # the reference's own weekday told in the past ("broke out shortly after midnight
         # Saturday" in a Saturday story): its end is still ahead, so the midnight that began it
         d -= timedelta(days=1)
+    if d is not None and hour == 24 and params.get("after_midnight"):
+        # "kurz nach Mitternacht": the midnight found, told as the start of the day after it
+        d, hour = d + timedelta(days=1), 0
     tail = f"T{code}" if hour is None else f"T{int(hour):02d}:{int(minute):02d}"
     mod = slots.get("mod")  # "around 7:15 p.m." APPROX
     if d is None:
