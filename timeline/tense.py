@@ -112,6 +112,13 @@ class _PastCues:
     # participles of a state after a form of "to be" ("ist ... gesperrt"), perfect after "hat"
     state_participles: frozenset[str] = frozenset()
     state_auxiliaries: frozenset[str] = frozenset()
+    # words listed as no participles for a state after "hat" ("hat am Sonntag geschlossen") that
+    # make a perfect with an object: a determiner of `object_determiners` between the auxiliary
+    # and them, not right after a word of `object_not_after` ("hat im März sein Werk
+    # geschlossen"; "hat über seine Feiertage geschlossen" stays a state)
+    object_perfects: frozenset[str] = frozenset()
+    object_determiners: frozenset[str] = frozenset()
+    object_not_after: frozenset[str] = frozenset()
     reported_modals: frozenset[str] = frozenset()
     # a modal before a perfect that tells what did not happen ("a runoff that would have been
     # held on Oct. 25"): on either side of the report, its verb group gives no tense
@@ -1169,6 +1176,10 @@ def _perfects(ws: _Words, cues: _Cues) -> list[Cue]:
     found: list[Cue] = []
     for i, (s, e, w) in enumerate(tokens):
         after_zu = i > 0 and lowered[i - 1] in cues.future.infinitive_markers
+        aux_with_object = _object_before(i, auxiliaries, ws, cues) if usable[i] else None
+        if aux_with_object is not None and w in cues.past.object_perfects:
+            found += [(tokens[aux_with_object][0], tokens[aux_with_object][1], PAST), (s, e, PAST)]
+            continue
         if usable[i] and i not in auxiliaries and not after_zu and _is_participle(w, cues):
             near = [
                 a
@@ -1184,6 +1195,19 @@ def _perfects(ws: _Words, cues: _Cues) -> list[Cue]:
             found.append((tokens[aux][0], tokens[aux][1], PAST))
             found.append((s, e, PAST))
     return found
+
+
+def _object_before(i: int, auxiliaries: list[int], ws: _Words, cues: _Cues) -> int | None:
+    """The nearest perfect auxiliary before word `i` if an object ("sein Werk") stands between
+    them (for `object_perfects`: "hat im März sein Werk geschlossen"), else None."""
+    before = [a for a in auxiliaries if a < i]
+    if not before or not cues.past.object_determiners:
+        return None
+    lowered, past = ws.lowered, cues.past
+    for k in range(before[-1] + 1, i):
+        if lowered[k] in past.object_determiners and lowered[k - 1] not in past.object_not_after:
+            return before[-1]
+    return None
 
 
 def _corrected(found: list[Cue], ws: _Words, cues: _Cues) -> list[Cue]:
