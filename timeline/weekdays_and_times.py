@@ -250,6 +250,16 @@ def _day_of(
             # the end of a span of hours before its start is on the next day ("from 10 p.m.
             # to 6 a.m.": 06:00 tomorrow; the small-hours rule alone stops at 6)
             d = clock.date() + timedelta(days=1)
+        elif (
+            params.get("span_end")
+            and clock is None
+            and s.previous.value.endswith("TEV")
+            and hour is not None
+            and hour < NOON
+        ):
+            # a morning hour ending a span opened in an evening ("vom Silvesterabend bis 6 Uhr
+            # früh", "zwischen 20 Uhr am Silvesterabend und 6 Uhr früh") is the next morning
+            d = s.previous.earliest + timedelta(days=1)
         if params.get("morning_after_told") and hour is None and d < s.today:
             # "celebrated Sunday ... went on until dawn": the dawn after that day's night; after
             # a night told, _day_for_hour has moved to its morning ("came back that night and
