@@ -97,17 +97,18 @@ def _weekday_in_span(wd: int, slots: dict, params: dict, s: Situation) -> tuple[
 
 
 def _later_in_coming_week(d: date, wd: int, s: Situation) -> date:
-    """A weekend day told after a Thursday or Friday of the coming week is the one of that
-    weekend, not the nearest to the reference: a programme told on a Saturday ("Los geht es am
-    Freitag, 28. Juni ... Am Samstag ...") goes on on the 29th, not on the DCT's own Saturday.
+    """A weekend day told after a Thursday, Friday or Saturday of the coming week (up to a week
+    ahead) is the one of that weekend, not the nearest to the reference: a programme told on a
+    Saturday ("Los geht es am Freitag, 28. Juni ... Am Samstag ...", "am Samstag, 7. September
+    ... am Sonntag" told on 31 August) goes on on the next day, not the DCT's own weekend.
     Other weekdays keep the nearest ("Am Montag und Dienstag wird gestreikt. Von Donnerstag bis
     Samstag ..." told on a Wednesday: tomorrow), and a day further ahead is no such programme
     ("Die WM beginnt am 12. Juni. Am Sonntag trifft sich das Team" in May is the coming one)."""
     p = s.previous
     if p is None or s.today is None or p.granularity not in ("day", "time"):
         return d
-    if not 0 < (p.earliest - s.today).days < 7 or d >= p.earliest:
-        return d
+    if not 0 < (p.earliest - s.today).days <= 7 or d >= p.earliest:
+        return d  # a week ahead counts: "Samstag, 7. September ... am Sonntag" told on the 31st
     if wd >= 6 and 4 <= p.earliest.isoweekday() < wd:
         return p.earliest + timedelta(days=wd - p.earliest.isoweekday())
     return d
