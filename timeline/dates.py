@@ -606,9 +606,32 @@ def _marks_after(
             until = None  # or as far as the history reaches from here
         year = periods.year(reading.period.earliest.year)  # "Thu 14 Mar." may move it on
         written = replace(written, period=year, end=cand.end, until=until, narrated=True)
-    elif used is None and not scope.whole:  # a date counted from the DCT ends the narrative
-        written = None
+    elif (
+        used is None
+        and not scope.whole
+        and not (
+            (starts_span or _after_word(text, cand.start, eng, "since_words"))
+            and _era_looked_back(reading, written)
+        )
+    ):
+        written = None  # a date counted from the DCT ends the narrative
     return previous, written
+
+
+def _era_looked_back(reading: Reading, written: Mark | None) -> bool:
+    """Is `reading`, the start of a span ("seit"), a decade or century up to a history's year
+    (`written`, long past), looked back at in it ("Am 6. Oktober 1973 ... die ihren Wohlstand
+    seit den Fünfzigerjahren auf Öl gebaut hatte. Am 9. November ...": 1973's)? Read from the
+    DCT as it is, it sets no time of the story and does not end it, as a date counted from the
+    DCT does; a decade told on its own may open a story of its own ("Ihr Vater kam Ende der
+    Siebzigerjahre ...")."""
+    return (
+        written is not None
+        and written.history
+        and reading.granularity in ("decade", "century")
+        and reading.period is not None
+        and reading.period.earliest <= written.period.latest
+    )
 
 
 def _year_setting(
