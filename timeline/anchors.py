@@ -276,6 +276,19 @@ def weekday_in_history(cand: Candidate, told: Mark, dct: DocumentDate | None) ->
     )
 
 
+def weekday_of_day_told(cand: Candidate, previous: Mark | None, dct: DocumentDate | None) -> bool:
+    """Is "an diesem Montag", "an jenem Freitag" (pattern parameter `that_day_told`) a day of
+    the week of the last day told, one of a history (HISTORY_YEARS: "Am 9. Oktober 1989 ...
+    Denn an diesem Montag entschied sich ..." is that day)? In news "an diesem Montag" is one of
+    the DCT's week, as the tense faces."""
+    return (
+        bool(cand.pattern.params.get("that_day_told"))
+        and previous is not None
+        and previous.period.granularity in ("day", "time")
+        and long_past(previous.period, dct)
+    )
+
+
 def span_from_told(
     params: dict, previous: Mark | None, tense: str, dct: DocumentDate | None
 ) -> bool:

@@ -36,6 +36,7 @@ from timeline.anchors import (
     span_from_told,
     told_is_no_anchor,
     weekday_in_history,
+    weekday_of_day_told,
 )
 from timeline.clauses import (
     plain_text,
@@ -1051,6 +1052,9 @@ def _read(
         # "the first quarter could end weakly. Profits for the quarter ..." told in February:
         # the quarter just told, not the one over
         params = {**params, "shift": 0}
+        return at(previous.period.earliest, None, "unknown"), previous
+    if weekday_of_day_told(cand, previous, dct):
+        # "Am 9. Oktober 1989 ... Denn an diesem Montag entschied sich ...": that day's week
         return at(previous.period.earliest, None, "unknown"), previous
     if told is not None and weekday_in_history(cand, told, dct):
         # "started on Wednesday, Aug. 4, 2010. By Friday, it was out": that week's Friday

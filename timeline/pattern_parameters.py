@@ -97,6 +97,8 @@ PARAMETERS: dict[str, str] = {
     "after a coarser date it is some unit of that date, even uncounted weeks",
     "anchor_max_age_days": "count from the earlier date only if it ended at most so many days "
     "before the DCT ('a year ago' counts from now)",
+    "that_day_told": "after a day of a history told before, a weekday of that day's week "
+    "('Am 9. Oktober 1989 ... an diesem Montag'); otherwise read from the DCT",
     "now_unanchored": "with no earlier date to count from, the DCT's own period in the unit "
     "('A year on, the town is rebuilding' opening a story)",
     "context_in_sentence": "a year written here is the setting only up to its sentence end",
