@@ -248,7 +248,11 @@ def _setting(
     written, label = story.written, story.label
     if written and written.history and (scope.whole or goes_on(written, cand, text, language)):
         context = written
-    if tense == "since" and not scope.whole:
+    if (
+        tense == "since"
+        and not scope.whole
+        and not _since_in_history(cand, context, text, language)
+    ):
         # in news, a state that still holds began near the report, not in a year told
         # before ("who took over in early 2021, said demand had picked up since mid-July")
         context = None
@@ -268,6 +272,17 @@ def _setting(
             # vor: 214 Einsätze, um 40 mehr als im Vorjahr" is 2011)
             context = label
     return context
+
+
+def _since_in_history(cand: Candidate, context: Mark | None, text: str, language: str) -> bool:
+    """Is a span's start ("seit September") told in the past of a history's narrative, a state
+    that held then, not one that still holds ("Am 9. Oktober 1989 zogen 70.000 um den Ring. Die
+    Friedensgebete waren seit September zum Ausgangspunkt von Demonstrationen geworden": 1989's
+    September)? In the present it began near the report ("Seit September wird das Museum
+    renoviert")."""
+    if context is None or not (context.history and context.narrated):
+        return False
+    return clause_tense(text, cand.outer_start, cand.end, language) == "past"
 
 
 def _counted_from(
@@ -494,6 +509,10 @@ def _marks_after(
     if reading.period is None or reading.value.endswith("_REF"):
         return previous, written
     if params.get("anchor_stays"):  # "a year earlier" twice: same anchor
+        if written is not None and written.history and used is not None:
+            # ... but a day counted back in a history is told in it: it reaches on from here
+            # ("Am 18. Oktober 1813 ... Zwei Tage zuvor hatten die Kämpfe begonnen ...")
+            written = replace(written, end=max(written.end, cand.end))
         return previous, written
     if _after_word(text, cand.start, eng, "comparison_words"):
         # a date compared with ("im selben Eisenbahnwagen wie 1918") is an aside: the story
