@@ -105,8 +105,10 @@ def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
     value = duration_value(
         n, unit, s.conventions.decades_in_years, params.get("fraction_parts", False)
     )
-    if "unit__2" in slots and "number__2" in slots:  # "ein Jahr und drei Monate" = P1Y3M
-        value = _joined(value, duration_value(slots["number__2"], slots["unit__2"]))
+    k = 2  # "ein Jahr und drei Monate" = P1Y3M; "28 Jahre, zwei Monate und 27 Tage" = P28Y2M27D
+    while f"unit__{k}" in slots and f"number__{k}" in slots:
+        value = _joined(value, duration_value(slots[f"number__{k}"], slots[f"unit__{k}"]))
+        k += 1
     mod = slots.get("mod") or params.get("mod")
     in_tense = reading_in_tense(params, s)
     anchor = "ahead" if in_tense == "ahead" else params.get("anchor")

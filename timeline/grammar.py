@@ -678,7 +678,8 @@ def find_candidates(
             after = pattern.params.get("after_word_of")
             if after and _lacks_word_before(text, m.start(), after, language):
                 continue
-            if pattern.params.get("distinct_units") and slots.get("unit") == slots.get("unit__2"):
+            units = [v for k, v in slots.items() if k.startswith("unit__")]
+            if pattern.params.get("distinct_units") and len(set(units)) < len(units):
                 continue  # "took 13 years and eight years respectively": two lengths
             anywhere = pattern.params.get("sentence_word_of")
             if anywhere and not word_in_sentence(text, m.start(), anywhere, language):

@@ -25,7 +25,7 @@ PARAMETERS: dict[str, str] = {
     "not_preceded_by": "words (or '{category}', or '[name]' for a capitalized word inside a "
     "sentence) that veto a match right before it",
     "after_word_of": "a lexicon category one word of which must stand earlier in the clause",
-    "distinct_units": "a compound of two counts holds only if their units differ ('two years and "
+    "distinct_units": "a compound of counts holds only if their units all differ ('two years and "
     "three months'; '13 years and eight years' are two lengths)",
     "sentence_word_of": "a lexicon category one word of which must stand anywhere in the "
     "sentence ('In the fourth quarter, the Bears scored')",
