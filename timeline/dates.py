@@ -282,7 +282,7 @@ def _since_in_history(cand: Candidate, context: Mark | None, text: str, language
     renoviert")."""
     if context is None or not (context.history and context.narrated):
         return False
-    return clause_tense(text, cand.outer_start, cand.end, language) == "past"
+    return clause_tense(text, cand.start, cand.end, language) == "past"
 
 
 def _counted_from(
