@@ -170,7 +170,11 @@ def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
     if hour is not None and int(hour) == 12 and params.get("am"):
         hour = 0  # "12:01 a.m." is just after midnight
     d, uses, xvalue = _day_of(slots, params, s, None if hour is None else int(hour))
+    # a time told before sets the evening of its day; a morning told before comes after a night
+    # ("this morning ... lost their seats overnight": the night before it), not after a midnight
+    # ("began at 5 a.m. EST, when the clocks struck midnight in Kiribati")
     after_clock = s.previous is not None and s.previous.granularity == "time"
+    after_clock = after_clock and not (hour is None and _is_morning(s.previous))
     # a midnight a span runs to ("until midnight") ends the day told before it (`ends_day_told`)
     ends_told = bool(params.get("ends_day_told")) and s.previous is not None
     ends_told = ends_told and s.previous.granularity == "day" and d == s.previous.earliest
@@ -204,6 +208,12 @@ def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
         return Reading("TIME", (xvalue or "XXXX-XX-XX") + tail, "time", None, mod)
     p = periods.part_of_day(d, code) if hour is None else periods.time_of_day(d, hour, minute)
     return Reading("TIME", p.value, "time", p, mod, uses)
+
+
+def _is_morning(period: Period) -> bool:
+    """Is a time told a morning ("this morning", "4 a.m."): one that comes after a night."""
+    clock = clock_of(period)
+    return period.value.endswith("TMO") if clock is None else clock.hour < 12
 
 
 def _after_noon(hour: int, s: Situation) -> bool:
