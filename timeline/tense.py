@@ -1176,6 +1176,8 @@ def _perfects(ws: _Words, cues: _Cues) -> list[Cue]:
     found: list[Cue] = []
     for i, (s, e, w) in enumerate(tokens):
         after_zu = i > 0 and lowered[i - 1] in cues.future.infinitive_markers
+        # nor the end of a noun's phrase ("has two meetings left": `compound_heads`)
+        after_zu = after_zu or (i > 0 and lowered[i - 1] in cues.compound_heads.get(lowered[i], ()))
         aux_with_object = _object_before(i, auxiliaries, ws, cues) if usable[i] else None
         if aux_with_object is not None and w in cues.past.object_perfects:
             found += [(tokens[aux_with_object][0], tokens[aux_with_object][1], PAST), (s, e, PAST)]
