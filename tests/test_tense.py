@@ -205,6 +205,9 @@ CASES = [
     # a comparison's base ("up from 1.1% in the fourth quarter") is a figure already out
     ("en", "She said growth would come in at 1.5%, up from 1.1% in [the fourth quarter].", "past"),
     ("en", "Profit will rise to $2, down from $2.50 in [1989].", "past"),
+    # one word on both sides of "to" is no infinitive ("door to door", "face to face")
+    ("en", "Volunteers went door to door on [Saturday].", "past"),
+    ("en", "The leaders met face to face on [Monday].", "past"),
 ]
 
 

@@ -1120,6 +1120,8 @@ def _intended(ws: _Words, found: list[Cue], cues: _Cues) -> list[Cue]:
             lowered[i] in cues.planned.markers
             and tokens[i][0] not in covered
             and not (i > 0 and lowered[i - 1] in cues.planned.not_after)
+            # one word on both sides is no infinitive ("going door to door at dawn", "face to face")
+            and not (i > 0 and lowered[i - 1] == lowered[i + 1])
             and _is_infinitive(tokens[i + 1], text, cues, one_case)
         ):
             # a headline in capitals or Title Case, not a line in small letters ("It's the fifth
