@@ -204,6 +204,11 @@ def _kept_unit(unit: str, k: int, params: dict, s: Situation) -> str:
     if earlier in ("day", *seasons, *CALENDAR_UNITS) and (
         finest <= GRANULARITIES.index(earlier) < GRANULARITIES.index(unit)
     ):
+        # decades and centuries counted keep a year at the finest ("paid in October 2016 ...
+        # an encounter a decade earlier" is 2006, not October 2006)
+        year = GRANULARITIES.index("year")
+        if unit in ("decade", "century") and GRANULARITIES.index(earlier) < year:
+            return "year"
         return earlier
     return unit
 
