@@ -208,6 +208,8 @@ CASES = [
     # one word on both sides of "to" is no infinitive ("door to door", "face to face")
     ("en", "Volunteers went door to door on [Saturday].", "past"),
     ("en", "The leaders met face to face on [Monday].", "past"),
+    # a piece that runs into a bracket is not set off: no aside of a past form
+    ("en", "The truce, agreed on Nov. 22, took effect at 7 a.m. (0500 GMT) on [Nov. 24].", "past"),
 ]
 
 

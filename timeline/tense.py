@@ -799,11 +799,16 @@ def _asides(
         aside = aside and said[-1][2] in verbs
         aside = aside and not dated
         describes = False
+        # a piece that runs into a bracket is not set off: "took effect at 7 a.m. (0500 GMT) on
+        # Nov. 24" goes on after the bracket
+        nxt = parts[i + 1].start if i + 1 < len(parts) else 0
+        bracket = text[max(0, nxt - 3) : nxt].strip().endswith("(")
         if (
             p.after_punctuation
             and i > 0
             and i + 1 < len(parts)
             and closed
+            and not bracket
             and 0 < len(said) <= 6
             and not interrupted
             and not (dated and said[-1][2] in verbs)
