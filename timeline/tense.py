@@ -187,6 +187,9 @@ class _PlannedCues:
     deferral_verbs: frozenset[str] = frozenset()
     deferral_markers: frozenset[str] = frozenset()
     deferral_reach: int = 0
+    # ... unless a verb of a term told as run stands between ("imposed a curfew that lasted
+    # until Friday": the term is over)
+    deferral_blockers: frozenset[str] = frozenset()
     # "ordered checks of the airports by the end of January": a deadline after a verb of
     # ordering or asking, some words back (deferral_reach), is planned too; the marker right
     # after the verb is its agent ("was ordered by the court"), before a word in small letters
@@ -1141,6 +1144,7 @@ def _intended(ws: _Words, found: list[Cue], cues: _Cues) -> list[Cue]:
             w in cues.planned.deferral_markers
             and s not in covered
             and cues.planned.deferral_verbs & set(back)
+            and not _deferral_run(back, cues)
         ):
             intended.append((s, e, PLANNED))
         elif w in cues.planned.deadline_markers and s not in covered and 0 < i < len(tokens) - 1:
@@ -1150,6 +1154,14 @@ def _intended(ws: _Words, found: list[Cue], cues: _Cues) -> list[Cue]:
             if dated and not after_verb and cues.planned.deadline_verbs & set(back):
                 intended.append((s, e, PLANNED))
     return intended
+
+
+def _deferral_run(back: list[str], cues: _Cues) -> bool:
+    """Does a verb of a term told as run (`deferral_blockers`) stand after the last verb of
+    putting off or granting in `back`, the words before a deferral marker ("imposed a curfew
+    that lasted until Friday")?"""
+    last = max(i for i, w in enumerate(back) if w in cues.planned.deferral_verbs)
+    return any(w in cues.planned.deferral_blockers for w in back[last + 1 :])
 
 
 def _expectations(ws: _Words, cues: _Cues) -> set[tuple[int, int]]:
