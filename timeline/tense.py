@@ -196,6 +196,9 @@ class _PlannedCues:
     # no date ("ordered by phone")
     deadline_verbs: frozenset[str] = frozenset()
     deadline_markers: frozenset[str] = frozenset()
+    # ... not where the deadline is told as met or missed ("met its target of 15 million by
+    # Feb. 15")
+    deadline_blockers: frozenset[str] = frozenset()
     # a date named as the one of a plan: right after a verb of setting a date and before "for"
     # or "as" ("set March 22 for the start of the trial"), or after "for" some words after that
     # verb ("called elections for Jan. 30")
@@ -1151,7 +1154,8 @@ def _intended(ws: _Words, found: list[Cue], cues: _Cues) -> list[Cue]:
             nxt = text[tokens[i + 1][0] : tokens[i + 1][1]]
             dated = nxt == "the" or nxt[:1].isupper() or nxt[:1].isdigit()
             after_verb = lowered[i - 1] in cues.planned.deadline_verbs
-            if dated and not after_verb and cues.planned.deadline_verbs & set(back):
+            reached = cues.planned.deadline_blockers & set(back)
+            if dated and not after_verb and not reached and cues.planned.deadline_verbs & set(back):
                 intended.append((s, e, PLANNED))
     return intended
 
