@@ -87,6 +87,9 @@ class _PastCues:
     not_suffixed: frozenset[str] = frozenset()
     not_endings: tuple[str, ...] = ()
     not_after: frozenset[str] = frozenset()
+    # a suffixed word right after the verb of one of these is an adjective before that verb's
+    # object ("would build prefabricated homes"), unless the verb is a perfect's auxiliary
+    object_after_modals: frozenset[str] = frozenset()
     # listed past forms that are nouns too ("Schloss", "Stand"), and the words before which
     # they are: in a line in one case the capital cannot tell ("AUF SCHLOSS RUNKELSTEIN")
     nouns_too: frozenset[str] = frozenset()
@@ -1067,6 +1070,8 @@ def _past_forms(ws: _Words, cues: _Cues) -> list[Cue]:
         suffixed = any(w.endswith(x) and len(w) > len(x) + 2 for x in cues.past.suffixes)
         if suffixed and not one_case and _adjective_before_noun(text, tokens, i, cues):
             continue
+        if suffixed and _object_of_modal_verb(ws, i, cues):
+            continue
         before = lowered[i - 1] if i > 0 else ""
         joined = before in cues.past.coordinators and i - participle <= cues.past.coordination_reach
         if suffixed and (before in cues.past.not_after or joined):
@@ -1087,6 +1092,20 @@ def _adjective_before_noun(
         return False
     s, e, w = tokens[i + 1]
     return text[s:e] != w and not text[tokens[i][1] : s].strip()
+
+
+def _object_of_modal_verb(ws: _Words, i: int, cues: _Cues) -> bool:
+    """Is the suffixed word at `i` an adjective before the object of a modal's verb ("would
+    build prefabricated homes", "will buy armored trucks"), not a past form? The three words
+    written in small letters with nothing between them ("since May, barely dented" has the
+    month); not after an auxiliary ("would have ended": a perfect) nor a `not_after` word
+    ("will be closed")."""
+    if i < 2 or ws.lowered[i - 2] not in cues.past.object_after_modals:
+        return False
+    (s, _, _), (_, _, verb), (_, e, _) = ws.tokens[i - 2 : i + 1]
+    if not ws.text[s:e].islower() or ws.text[s:e].count(" ") != 2:
+        return False
+    return verb not in cues.past.perfect_auxiliaries and verb not in cues.past.not_after
 
 
 def _after_subject(ws: _Words, found: list[Cue], cues: _Cues) -> list[Cue]:
