@@ -304,6 +304,8 @@ class _ScopeCues:
     # the span when a verb before it does ("passed 40 degrees Celsius Saturday as it has every
     # day": "has" made Saturday the next one)
     later_clause_openers: frozenset[str] = frozenset()
+    # ... and so do these right after a comma ("in October, and said ...")
+    comma_clause_openers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -897,14 +899,19 @@ def _tense_in(
 def _before_later_clause(
     text: str, hi: int, end: int, found: list[Cue], cues: _Cues, language: str
 ) -> list[Cue]:
-    """The cues `found` without those of a clause that a `later_clause_openers` word opens after
-    the span, when a cue before the span is left to date it."""
+    """The cues `found` without those of a clause that a `later_clause_openers` word (or a
+    `comma_clause_openers` word after a comma) opens after the span, when a cue before the span
+    is left to date it."""
     if not any(c[1] <= end for c in found):
         return found
-    opener = next(
-        (s for s, _, w in words(text, language, end, hi) if w in cues.scope.later_clause_openers),
-        None,
-    )
+    scope = cues.scope
+    opener, gap_start = None, end
+    for s, e, w in words(text, language, end, hi):
+        after_comma = "," in text[gap_start:s]
+        if w in scope.later_clause_openers or (after_comma and w in scope.comma_clause_openers):
+            opener = s
+            break
+        gap_start = e
     if opener is None:
         return found
     return [c for c in found if c[0] < opener]
