@@ -183,6 +183,10 @@ class _PlannedCues:
     # ... verbs all the same before these particles ("to hand over power", not "hand to hand")
     verb_particles: frozenset[str] = frozenset()
     not_after: frozenset[str] = frozenset()  # a marker after these is a preposition ("due to")
+    # ... or an act done, when one of these past verbs of making happen stands before its object
+    # at most `object_reach` words before it ("forced the race committee to call it off")
+    object_verbs: frozenset[str] = frozenset()
+    object_reach: int = 0
     plural_endings: tuple[str, ...] = ()  # a noun's plural after the marker ("to shareholders")
     not_plural_endings: tuple[str, ...] = ()  # ... but not "to discuss", "to focus"
     # "extended the mandate ... until Oct. 17": a term's end after a verb of putting off, some
@@ -1159,6 +1163,7 @@ def _intended(ws: _Words, found: list[Cue], cues: _Cues) -> list[Cue]:
             and not (i > 0 and lowered[i - 1] in cues.planned.not_after)
             # one word on both sides is no infinitive ("going door to door at dawn", "face to face")
             and not (i > 0 and lowered[i - 1] == lowered[i + 1])
+            and not _after_object_verb(lowered, i, cues)
             and _is_infinitive(tokens[i + 1], text, cues, one_case)
         ):
             # a headline in capitals or Title Case, not a line in small letters ("It's the fifth
@@ -1192,6 +1197,13 @@ def _deferral_run(back: list[str], cues: _Cues) -> bool:
     that lasted until Friday")?"""
     last = max(i for i, w in enumerate(back) if w in cues.planned.deferral_verbs)
     return any(w in cues.planned.deferral_blockers for w in back[last + 1 :])
+
+
+def _after_object_verb(lowered: list[str], i: int, cues: _Cues) -> bool:
+    """Does a past verb of making happen stand before the object of the marker at `i` ("forced
+    the race committee to call it off"): an act done, no plan?"""
+    before = lowered[max(0, i - 1 - cues.planned.object_reach) : i - 1]
+    return bool(cues.planned.object_verbs.intersection(before))
 
 
 def _expectations(ws: _Words, cues: _Cues) -> set[tuple[int, int]]:
