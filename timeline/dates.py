@@ -101,6 +101,7 @@ def engine(language: str) -> Engine:
         decades_in_years=bool(data.get("decades_in_years")),
         tense_penalty=tuple(data.get("tense_penalty_days", {}).items()),
         holidays=tuple(data.get("holiday_rule", {}).items()),
+        night_holds_small_hours=bool(data.get("night_holds_small_hours", True)),
     )
     return Engine(language, lex, compile_patterns(entries, lex), conventions)
 

@@ -40,6 +40,9 @@ class Conventions:
     # ("(dpa) ... sprach am Dienstag" on a Tuesday), not a print paper dated the morning after
     # (dates.find_dates decides per text)
     same_day: bool = False
+    # the small hours told after a night are on that night's day (KRAUTS: "in der Nacht des 14.
+    # August gegen 3 Uhr"), not on the next day ("Saturday night ... ended at 1:30 a.m.")
+    night_holds_small_hours: bool = True
 
     def penalty(self, tense: str) -> int:
         """The days a date on the other side than `tense` points counts as farther."""

@@ -255,7 +255,15 @@ def _day_of(
         return (r.period.earliest if r.period else None), r.uses_tense, r.value
     if s.previous is not None and s.previous.granularity in ("day", "time"):
         part = daypart_of(slots, params)
-        d = _day_for_hour(s.previous, hour, s.tense, part, s.today, s.previous_mod == "END")
+        d = _day_for_hour(
+            s.previous,
+            hour,
+            s.tense,
+            part,
+            s.today,
+            s.previous_mod == "END",
+            s.conventions.night_holds_small_hours,
+        )
         clock = clock_of(s.previous)
         if params.get("span_end") and clock and hour is not None and hour < clock.hour:
             # the end of a span of hours before its start is on the next day ("from 10 p.m.
@@ -287,6 +295,7 @@ def _day_for_hour(
     part: str | None = None,
     today: date | None = None,
     day_ended: bool = False,
+    night_holds: bool = True,
 ) -> date:
     """The day of an hour told after `previous`: a night over two days holds the evening on the
     first and the rest on the second ("in der Nacht auf Sonntag gegen 23 Uhr" is Saturday's);
@@ -298,7 +307,9 @@ def _day_for_hour(
     24 Uhr. Um 20 Uhr spielt die Musikkapelle"); so does a part of the day `part` but the night
     that midnight is in ("kurz nach Mitternacht. Bis zum Abend wurden 6000 gezählt" is the
     evening after, "ran past their midnight deadline and went on through the night" that
-    night)."""
+    night). Where a night does not hold its small hours (`night_holds`, the language's
+    convention), they are the next day's, as after an evening ("Saturday night ... ended at 1:30
+    a.m.": Sunday's)."""
     told = part not in (None, "NI") if hour is None else hour < 24
     if previous.value.endswith("T24:00") and told:
         if tense in LOOKS_BACK or (hour is not None and hour < SMALL_HOURS_END):
@@ -309,11 +320,17 @@ def _day_for_hour(
     if previous.value.endswith("TNI") and hour is not None and tense in LOOKS_BACK:
         # a morning told in the past after a night is the morning after ("talks went on
         # through the night. At 9 a.m. the leaders emerged"); its small hours stay with the
-        # night's day, as KRAUTS dates "in der Nacht des 14. August gegen 3 Uhr"
-        return previous.earliest + timedelta(days=int(SMALL_HOURS_END <= hour < NOON))
+        # night's day where the night holds them, as KRAUTS dates "in der Nacht des 14. August
+        # gegen 3 Uhr"; elsewhere the next day's, if that is not past the report ("in orbit
+        # tonight ... carried it into space at 1:40 a.m." is this morning's)
+        small = hour < SMALL_HOURS_END and not night_holds
+        small = small and (today is None or previous.earliest < today)
+        after = SMALL_HOURS_END <= hour < NOON or small
+        return previous.earliest + timedelta(days=int(after))
     clock = clock_of(previous)
     evening = previous.value.endswith("TEV") or (clock is not None and clock.hour >= 18)
     evening = evening or (day_ended and previous.granularity == "day")
+    evening = evening or (previous.value.endswith("TNI") and not night_holds)
     # a morning told in the past after an evening or a night is the morning after ("Am
     # Samstagabend brach ein Feuer aus. Gelöscht war es erst am Morgen"), not one after the
     # report (`today`: "heute Abend ... Merkel hatte am Vormittag gesprochen")
