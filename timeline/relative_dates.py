@@ -141,6 +141,9 @@ def _counted_from_reference(slots: dict, params: dict, s: Situation) -> Reading:
         if p is None:
             raise Unresolvable("no such day in that month")
         gran = "day"
+    if params.get("daypart") and gran == "day":  # "ten years ago tonight": that day's night
+        moment = periods.part_of_day(p.earliest, params["daypart"])
+        return Reading("TIME", moment.value, "time", moment, part)
     return Reading(params.get("type", "DATE"), value or p.value, gran, _side_of(p, params, s), part)
 
 
