@@ -49,7 +49,7 @@ from timeline.durations import REPORTED
 from timeline.fallback import fallback_dates
 from timeline.grammar import Candidate, Lexicon, Pattern, compile_patterns, find_candidates
 from timeline.model import DocumentDate, Precision, TimeExpression
-from timeline.occurrence import shift_of
+from timeline.occurrence import month_of, shift_of
 from timeline.periods import GRANULARITIES, Period
 from timeline.resolve import RESOLVERS
 from timeline.schedules import (
@@ -257,6 +257,9 @@ def _setting(
         # in news, a state that still holds began near the report, not in a year told
         # before ("who took over in early 2021, said demand had picked up since mid-July")
         context = None
+    if context is not None and _month_named_again(cand, story.previous, context, text):
+        # "beating Green Bay in January 1998 and Atlanta in January": another January
+        context = None
     if cand.pattern.params.get("written_in_sentence"):
         opens = sentence_at(text, cand.start, language)[0]
         if context is not None and context.end < opens:
@@ -284,6 +287,21 @@ def _since_in_history(cand: Candidate, context: Mark | None, text: str, language
     if context is None or not (context.history and context.narrated):
         return False
     return clause_tense(text, cand.start, cand.end, language) == "past"
+
+
+def _month_named_again(cand: Candidate, previous: Mark | None, context: Mark, text: str) -> bool:
+    """Is `cand` a bare month (no digit in it) named right after that same month with its year
+    written, which sets the year `context` ("in January 1998 and Atlanta in January")? Naming
+    the month again tells another one: that year's would be "the same month"."""
+    if previous is None or previous.tid != context.tid or not previous.has_year:
+        return False
+    if previous.period.granularity != "month" or previous.mod is not None:
+        return False  # "in early January 1998 ... by late January" is that January
+    if any(k in cand.slots for k in ("year", "day", "part")):
+        return False
+    if any(c.isdigit() for c in text[cand.start : cand.end]):
+        return False
+    return month_of(cand.slots) == previous.period.earliest.month
 
 
 def _counted_from(
