@@ -354,9 +354,10 @@ def resolve_quarter(slots: dict, params: dict, s: Situation) -> Reading:
         p, uses = begun(lambda year: make(year, n), s.today, fresh), not params.get("begun")
     else:
         p, uses = occurrence(lambda year: make(year, n), s, shift_of(slots, params), True)
-    if y is None and s.tense == "future" and (s.today - p.latest).days > PLAN_REACH_BACK_DAYS:
+    if y is None and s.tense in TELLS_AHEAD and (s.today - p.latest).days > PLAN_REACH_BACK_DAYS:
         # "will cut jobs in the first quarter", "expects first-quarter earnings to fall" told
-        # in December: next year's
+        # in December: next year's; also an act intended ("Analysts expect demand to fall in the
+        # second quarter" told in November, planned)
         p, uses = make(p.earliest.year + 1, n), True
     part = part_of(slots, params)  # "the end of the third quarter"
     return Reading("DATE", p.value, unit, narrow(p, part), part, uses)
