@@ -162,6 +162,8 @@ def find_dates(
         context = _setting(cand, story, context, tense, text, language, scope)
         is_stamp = _timestamp(cand, text)
         last, told = _counted_from(cand, story, text, language, dct, tense, scope, is_stamp)
+        if _now_told_before(cand, last, text, eng, language):
+            last, told = None, None
         report = _report_before(cand, text, eng, dct, tense, story.dated)
         try:
             before = _Before(last, context, told, report)
@@ -922,6 +924,21 @@ def _comparison_base(text: str, cand: Candidate, eng: Engine, previous: Mark | N
         return False
     between = text[previous.end : cand.start].split()
     return len(between) == 1  # the base word alone stands between the two dates
+
+
+def _now_told_before(
+    cand: Candidate, last: Mark | None, text: str, eng: Engine, language: str
+) -> bool:
+    """Is a word of the lexicon's `present_words` told after `last` and before `cand` in its
+    sentence, `cand` counting only from a date told as over (`anchor_told`)? "Owners now get
+    $8,500 a day, up from $6,000 a year ago": a year before now, not before a summer told in a
+    sentence before."""
+    if last is None or not cand.pattern.params.get("anchor_told"):
+        return False
+    span = sentence_at(text, cand.start, language)
+    lo = max(last.end, span[0]) if span else last.end
+    words = eng.lexicon.settings.get("present_words", ())
+    return any(w.strip(",;:\"'()").lower() in words for w in text[lo : cand.start].split())
 
 
 def _after_word(text: str, start: int, eng: Engine, setting: str) -> bool:
