@@ -66,6 +66,7 @@ PLANNED = "planned"
 # as the cue nearest to a date it ends the search with no tense, not even the unmarked one
 NO_SIDE = "no side"
 _RANK = {FUTURE: 0, PAST: 1, PLANNED: 2, PRESENT: 3, NO_SIDE: 4}
+CLAUSE_CLOSERS = (".", ",", ";", ":", "!", "?")  # marks after a verb that closes its clause
 
 
 _Section = TypeVar("_Section")
@@ -553,6 +554,10 @@ def _attributive_participle(text: str, end: int, cues: _Cues, language: str) -> 
     # before an article or pronoun it is a verb put second, before its subject
     second = len(after) > 1 and text[after[1][0] : after[1][1]] in cues.scope.attributive_not_before
     s, e, w = after[0]
+    if text[e : e + 1] in CLAUSE_CLOSERS:
+        # a participle closing its clause is its verb, no adjective before a noun: a strong one
+        # in "-en" is no inflected weak one ("wird am Sonntag abgehalten.", not "abgehalt-en")
+        return UNKNOWN
     if (
         w != text[s:e]
         or w in cues.phrases
