@@ -503,6 +503,13 @@ def _marks_after(
     cand, reading, used = read_date.cand, read_date.reading, read_date.used
     tid = read_date.tid
     params = cand.pattern.params
+    if "context_in" in params and (
+        clause_tense(text, cand.start, cand.end, eng.language) in params["context_in"]
+    ):
+        # no aside in such a clause: there the year sets the story as any other
+        params = {k: v for k, v in params.items() if k not in ("no_context", "context_in")}
+        cand = replace(cand, pattern=replace(cand.pattern, params=params))
+        read_date = replace(read_date, cand=cand)
     dated = reading.type in ("DATE", "TIME")
     if (
         scope.whole

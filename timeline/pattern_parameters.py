@@ -105,6 +105,8 @@ PARAMETERS: dict[str, str] = {
     "written_in_sentence": "with `anchor = 'written'`: only a year told in the expression's own "
     "sentence, else the DCT's ('Im Jahr 2010 ... als im Vorjahr')",
     "no_context": "the year written here is no setting for what follows ('seit 2010')",
+    "context_in": "with `no_context`: clause tenses in which the year sets the story after all "
+    "('Die WM von 1974 fand statt' in a past one; 'erinnert an das Gelöbnis von 1796' is an aside)",
     "month_after_end": "a range of days names its month after the end: a start day greater "
     "than the end's is in the month before ('vom 31. bis 8. November')",
     "labels_sentence": "a label's year ('Bilanz für 2012'), though no setting, is the one a "
