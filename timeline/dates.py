@@ -335,9 +335,16 @@ def _counted_from(
         # the next sentence may go on with it ("Flight 111, which crashed late Wednesday,
         # ... The pilots reported smoke at 10:14 p.m.")
         last = last.before_aside
-    if last and last.starts_span and _recent_day(day, dct) and cand.pattern.frame == "time":
+    if (
+        last
+        and last.starts_span
+        and _recent_day(day, dct)
+        and cand.pattern.frame == "time"
+        and not _same_sentence(text, last.end, cand.start, language)
+    ):
         # "plunged Friday, the heaviest selling since October 1987. Most of it came after
-        # 2 p.m.": a clock time is on the last day told, not in a span's start
+        # 2 p.m.": a clock time is on the last day told, not in a span's start; in the start's
+        # own sentence it is the start's ("streikt seit Mittwoch, 2 Uhr")
         last = day
     near = day and (scope.whole or _same_sentence(text, day.end, cand.start, language, 1))
     if near and last and _counts_days_past(cand, last, day):
