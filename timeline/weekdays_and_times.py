@@ -19,6 +19,7 @@ from timeline.situation import LEANS_AHEAD, LOOKS_BACK, Reading, Situation, Unre
 
 SMALL_HOURS_END = 6  # hours before this, told after an evening, are past midnight
 NOON = 12
+EVENING = 18  # the first hour of an evening: before it, an hour after a night is the next day's
 # The hours of a 12-hour clock that are after noon when told right after a part of the day: an
 # afternoon's 1 to 6 ("yesterday afternoon ... hit the cable at about three-fifteen"), an
 # evening's 5 to 11, a night's 7 to 11 ("last night. The first twister touched down at about
@@ -316,7 +317,10 @@ def _day_for_hour(
             return previous.earliest + timedelta(days=1)
         return previous.earliest
     if previous.earliest < previous.latest:
-        return previous.earliest if hour is not None and hour >= 12 else previous.latest
+        # ... but an afternoon hour after a night is the day the night ends on ("in der Nacht
+        # auf Sonntag ... um 14.30 Uhr": Sunday's), an evening hour the day it begins on
+        evening = hour is not None and hour >= (EVENING if previous.value.endswith("TNI") else NOON)
+        return previous.earliest if evening else previous.latest
     if previous.value.endswith("TNI") and hour is not None and tense in LOOKS_BACK:
         # a morning told in the past after a night is the morning after ("talks went on
         # through the night. At 9 a.m. the leaders emerged"); its small hours stay with the
