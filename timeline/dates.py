@@ -183,7 +183,7 @@ def find_dates(
         if previous is not None and (same := restated_day(cand, reading, previous, text)):
             reading, used = same, previous
         elif again:
-            reading, used = replace(reading, value=again.period.value, period=again.period), again
+            reading, used = _on_day_written(reading, again.period), again
         elif (
             previous is not None
             and eng.lexicon.settings.get("weekday_in_week_told")
@@ -395,9 +395,25 @@ def _day_written(cand: Candidate, reading: Reading, days: dict) -> Mark | None:
     day), None for any other expression."""
     if "year" in cand.slots or not {"month", "day"} <= cand.slots.keys():
         return None
-    if cand.pattern.frame != "date" or reading.granularity != "day" or reading.period is None:
+    # also a part of that day ("6. Oktober 1973 ... in den frühen Morgenstunden des 6. Oktober")
+    frames = {"date": "day", "time": "time"}
+    if frames.get(cand.pattern.frame) != reading.granularity or reading.period is None:
+        return None
+    if reading.granularity == "time" and reading.period.earliest != reading.period.latest:
         return None
     return days.get((reading.period.earliest.month, reading.period.earliest.day))
+
+
+def _on_day_written(reading: Reading, day: Period) -> Reading:
+    """`reading` (a day or a part of it) on the day written before with its year."""
+    if reading.granularity == "day":
+        return replace(reading, value=day.value, period=day)
+    value = day.value + reading.value[len(day.value) :]  # "1973-10-06" + "TMO"
+    return replace(
+        reading,
+        value=value,
+        period=replace(reading.period, value=value, earliest=day.earliest, latest=day.latest),
+    )
 
 
 def _remember(
