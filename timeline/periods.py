@@ -214,8 +214,18 @@ def containing(d: date, unit: str) -> Period:
     raise ValueError(f"no calendar unit {unit!r}")
 
 
+GREGORIAN_EASTER_FROM = 1583  # the first Easter reckoned by the Gregorian calendar (Oct 1582)
+
+
 def easter(y: int) -> date:
-    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    """Easter Sunday: Gregorian (anonymous Gregorian algorithm) from 1583, before that the
+    Julian reckoning with the day as the Julian calendar wrote it, as histories date the events
+    of its time ("Ostersonntag, dem 16. April 1525"; the Gregorian rule gave 19 April)."""
+    if y < GREGORIAN_EASTER_FROM:
+        d = (19 * (y % 19) + 15) % 30
+        e = (2 * (y % 4) + 4 * (y % 7) - d + 34) % 7
+        mo, da = divmod(d + e + 114, 31)
+        return date(y, mo, da + 1)
     a, b, c = y % 19, y // 100, y % 100
     d, e = divmod(b, 4)
     f = (b + 8) // 25
