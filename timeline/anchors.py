@@ -141,6 +141,8 @@ def history_text(cands: list[Candidate], dct: DocumentDate | None) -> bool:
                 recent += 1
         elif "day" in cand.slots and "month" in cand.slots:
             days += 1
+        elif from_report and frame == "weekday" and params.get("that_day_told"):
+            named += 1  # "an diesem Freitag" closing a history: a name of the report's day
         elif from_report and frame == "weekday" and not params.get("indefinite"):
             return False  # named from the report: "Farkas said Saturday"
         elif from_report and "shift" in params.keys() | cand.slots.keys():
