@@ -22,6 +22,7 @@ from functools import cache
 from timeline import lexicon as resources
 from timeline import periods
 from timeline.anchors import (
+    RESTATING,
     HistoryScope,
     Mark,
     across_dct,
@@ -127,6 +128,7 @@ def find_dates(
     if _wire_copy(text, eng.lexicon.settings):
         eng = replace(eng, conventions=replace(eng.conventions, same_day=True))
     found: list[TimeExpression] = []
+    counts: set[str] = set()  # tids of counts from a date told ("zwei Tage später")
     story = _Story()
     reach = eng.lexicon.settings.get("narrative_reach", NARRATIVE_REACH)
     candidates = find_candidates(text, eng.patterns, eng.lexicon, language)
@@ -202,10 +204,49 @@ def find_dates(
             reading = scheduled(cand, reading, tense, schedule.recurring)
         tid = f"t{len(found) + 1}"
         found.append(_expression(cand, written_text, reading, dct, tense, tid, doc_id, used))
+        if cand.pattern.frame == "relative" and cand.pattern.params.get("anchor") == "previous":
+            counts.add(tid)
         exception = _after_word(text, cand.start, eng, "schedule_exception_words")
         story.schedule = schedule_after(cand, reading, joins, schedule, exception)
         _remember(story, _ReadDate(cand, reading, tid, used), text, eng, dct, scope, is_stamp)
-    return found
+    return _restated_counts(found, text, counts)
+
+
+RESTATED_REACH = 31  # days between a count on ("zwei Tage später") and the day restating it
+
+
+def _restated_counts(
+    found: list[TimeExpression], text: str, counts: set[str]
+) -> list[TimeExpression]:
+    """A count of days from a date told, set off by a comma before a day written that restates
+    it ("erklärten beide Staaten zwei Tage später, am 3. September, den Krieg"), is that day:
+    the writer's own reckoning, not the count from whatever date was told last (a glance ahead:
+    "bis zum 7. September ... zwei Tage später" is no 9th)."""
+    out = list(found)
+    for i, (count, day) in enumerate(zip(found, found[1:], strict=False)):
+        if count.id not in counts or count.type != "DATE" or day.type != "DATE":
+            continue
+        # "zwei Monate später" stays the month, "Zwei Wochen später, am 7. Juli" the week (as
+        # the project's de gold set6 has it; set1 has the day for "Eine Woche danach, am ...")
+        if count.granularity != "day":
+            continue
+        if day.granularity != "day" or day.earliest is None or count.earliest is None:
+            continue
+        if not any(c.isdigit() for c in day.text) or not RESTATING.fullmatch(
+            text[count.end : day.start]
+        ):
+            continue
+        if abs((day.earliest - count.earliest).days) > RESTATED_REACH or count.value == day.value:
+            continue
+        out[i] = replace(
+            count,
+            value=day.value,
+            earliest=day.earliest,
+            latest=day.latest,
+            granularity="day",
+            explanation=f"{count.explanation}; restated by {day.text!r}",
+        )
+    return out
 
 
 @dataclass
