@@ -264,7 +264,7 @@ class _Story:
     stayed: Mark | None = None  # the last day counted back that keeps the anchor ("Vorabend")
     # the days written with their year so far, by (month, day): a history told again from its
     # start names them without it ("began on 8 September 1941 ... a raid on 8 September")
-    days_written: dict[tuple[int, int], Mark] = field(default_factory=dict)
+    days_written: dict[tuple[int, int], Mark | None] = field(default_factory=dict)
 
     def close(self, position: int) -> None:
         """Leave what is over at `position`: a quotation (its speaker's dates with it) and a
@@ -471,8 +471,18 @@ def _remember(
     day told and a live blog's time stamp."""
     cand, reading, tid = read_date.cand, read_date.reading, read_date.tid
     if "year" in cand.slots and reading.granularity == "day" and reading.period is not None:
-        day = reading.period.earliest
-        story.days_written[(day.month, day.day)] = Mark(reading.period, tid, cand.end)
+        day, days = reading.period.earliest, story.days_written
+        told = days.get((day.month, day.day))
+        # the same day written in two years ("2 December 1805 ... on 2 December 1804") names
+        # neither when it comes again without its year
+        mark = (
+            None
+            if told is None and (day.month, day.day) in days
+            else Mark(reading.period, tid, cand.end)
+        )
+        if told is not None and told.period.earliest.year != day.year:
+            mark = None
+        days[(day.month, day.day)] = mark
     if reading.type in ("DATE", "TIME") and reading.period and not reading.value.endswith("_REF"):
         # "A year ago, economists predicted it would ...": a report's date, though counted
         # from the DCT it sets no context; the start of a state is none ("which has operated
