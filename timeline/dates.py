@@ -79,6 +79,10 @@ WHOLE_DCT_FRAMES = YEARLESS_FRAMES | {"time"}
 NARRATIVE_REACH = 200  # characters
 RECENT_DAYS = 7  # a day told this many days before the DCT is one of the report's days
 BEFORE_WINTER_DAYS = 90  # a date so far before a winter told: the spring after it (_after_winter)
+# a year-less date this many days or more before the last day told in a history, that lies
+# at most NEXT_YEAR_DAYS after it in the next year, is the next year's (_after_year_end)
+YEAR_END_BACK_DAYS = 300
+NEXT_YEAR_DAYS = 45
 PLANS = ("future",)  # tenses of clauses that cannot speak of a time already over
 
 
@@ -170,7 +174,8 @@ def find_dates(
         try:
             before = _Before(last, context, told, report)
             reading, used = _read_from_ends(cand, eng, dct, tense, before)
-            if used is not None and used is context and (on := _after_winter(reading, story)):
+            on = _after_winter(reading, story) or _after_year_end(reading, story, scope)
+            if used is not None and used is context and on:
                 before = _Before(last, replace(used, period=on), told, report)
                 reading, used = _read_from_ends(cand, eng, dct, tense, before)
         except (Unresolvable, KeyError, ValueError, OverflowError) as err:
@@ -429,6 +434,28 @@ def _after_winter(reading: Reading, story: _Story) -> Period | None:
     if before <= BEFORE_WINTER_DAYS or reading.period.latest.year != told.earliest.year:
         return None
     return periods.year(told.earliest.year + 1)
+
+
+def _after_year_end(reading: Reading, story: _Story, scope: HistoryScope) -> Period | None:
+    """The next year, where a history told day by day crosses the year's end ("Am Nachmittag
+    des 26. Dezember ... In der Neujahrsnacht ... am 3. Januar": 1945's, not the January almost
+    a year before the December told), else None. A look back a few weeks over New Year stays
+    (the next year's date would lie more than NEXT_YEAR_DAYS ahead)."""
+    told = story.previous.period if story.previous else None
+    if not scope.whole or told is None or reading.period is None:
+        return None
+    if told.granularity not in ("day", "time"):
+        return None
+    start = reading.period.earliest
+    if start.year != told.earliest.year or (told.earliest - start).days < YEAR_END_BACK_DAYS:
+        return None
+    try:
+        ahead = start.replace(year=start.year + 1)
+    except ValueError:  # 29 February
+        return None
+    if (ahead - told.earliest).days > NEXT_YEAR_DAYS:
+        return None
+    return periods.year(start.year + 1)
 
 
 def _day_written(cand: Candidate, reading: Reading, days: dict) -> Mark | None:
