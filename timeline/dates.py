@@ -403,6 +403,11 @@ def _counted_from(
         last = day
     if cand.pattern.frame == "time" and _no_frame_of_clock(last, day, dct, tense):
         last = day
+    elif scope.whole and cand.pattern.frame == "time" and _coarse_before_clock(last, day, cand):
+        # in a history, a clock time after a month or year told ("am 16. Dezember 1944 ...
+        # hatte den Plan im September gefasst ... Um 5.30 Uhr eröffneten") is on the last day
+        # told, not on the DCT's day
+        last = day
     if (
         stayed is not None
         and cand.pattern.frame == "time"
@@ -914,6 +919,14 @@ def _no_frame_of_clock(
     if tense != "past" or told.latest >= dct.earliest:
         return False
     return period.earliest > dct.latest or (coarse and period.latest < told.earliest)
+
+
+def _coarse_before_clock(last: Mark | None, day: Mark | None, cand: Candidate) -> bool:
+    """Is `last` a month, season or year with no day, told after the `day`, before a clock
+    time or part of a day that names no day of its own?"""
+    if last is None or day is None or last is day or "day" in cand.slots:
+        return False
+    return last.period.granularity not in ("day", "time") and day.end < last.end
 
 
 def _recent_day(day: Mark | None, dct: DocumentDate | None) -> bool:
