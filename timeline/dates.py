@@ -730,6 +730,11 @@ def _marks_after(
     # a span's start sets no year for what follows, but a clause that tells what happened then
     # does ("the first since 1986, when cuts were imposed March 1": March 1, 1986)
     spans_on = starts_span and not _opens_setting_clause(text, cand.end, eng)
+    # ... as does one opening a history's past clause (lexicon `span_start_clause_openers`:
+    # "und seit Anfang März 1941 landeten britische Truppen. Jugoslawien trat am 25. März
+    # bei": 1941's), not one after a noun ("der größte Vorstoß seit 1914")
+    if spans_on and scope.whole and has_year and _opens_span_clause(text, cand.start, eng):
+        spans_on = clause_tense(text, cand.start, cand.end, eng.language) != "past"
     setting = None if spans_on else _year_setting(read_date, text, eng, dct, scope, has_year)
     if setting is not None:
         # in a history, the year of a relative clause that looks back holds to the clause's
@@ -977,6 +982,21 @@ def _report_before(
             said = True
         keys = (keys[1], key)
     return None
+
+
+def _opens_span_clause(text: str, start: int, eng: Engine) -> bool:
+    """Does the span word before `start` ("seit") open its clause: after a comma or a word of
+    the lexicon's `span_start_clause_openers` ("und seit Anfang März 1941 landeten"), or at a
+    sentence's start? Never in a language without that list."""
+    openers = eng.lexicon.settings.get("span_start_clause_openers")
+    before = text[max(0, start - 40) : start].split()
+    if not openers or len(before) < 1:
+        return False
+    if len(before) == 1 or before[-2].endswith((",", ";", ":")):
+        return True
+    return before[-2].lower() in openers or _opens_sentence(
+        text, start - len(before[-1]) - 1, eng.language
+    )
 
 
 def _opens_setting_clause(text: str, end: int, eng: Engine) -> bool:
