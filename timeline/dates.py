@@ -1261,12 +1261,34 @@ def _read(
         return at(previous.period.latest, None, "unknown"), previous
     if params.get("anchor") == "previous":
         if previous is not None and (counted := _read_from_previous(cand, previous, tense, at)):
-            return counted, previous
+            if not _ahead_told_now(params, previous, counted, tense, dct):
+                return counted, previous
+            # "lines to be built by 1940. Seventy years later, it remains unbuilt": a point
+            # counted on past the report and told in the present is the report's own period
+            params, last = {**params, "sign": 0}, None
     elif written is not None and (reading := _read_in_written(cand, written, tense, dct, at)):
         return reading, written
     if dct is None:
         return at(None, None), None
     return _read_from_dct(cand, params, dct, tense, at), None
+
+
+def _ahead_told_now(
+    params: dict, previous: Mark, counted: Reading, tense: str, dct: DocumentDate | None
+) -> bool:
+    """Is `counted` (a pattern with `now_in_present`) a year or more, from a date over, after the
+    DCT, told in a present clause? From a date ahead the present is a schedule ("the clocks go
+    back on Sunday; in the US daylight time ends a week later"); days and weeks are counted
+    exactly all the same ("Your Dec. 20 editorial ... reads badly three weeks later")."""
+    return bool(
+        params.get("now_in_present")
+        and tense == "present"
+        and counted.granularity in ("year", "decade", "century")
+        and dct is not None
+        and previous.period.latest < dct.earliest
+        and counted.period is not None
+        and counted.period.earliest > dct.latest
+    )
 
 
 def _lent(params: dict, last: Period | None) -> Period | None:

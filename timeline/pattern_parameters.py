@@ -101,6 +101,8 @@ PARAMETERS: dict[str, str] = {
     "('Am 9. Oktober 1989 ... an diesem Montag'); otherwise read from the DCT",
     "now_unanchored": "with no earlier date to count from, the DCT's own period in the unit "
     "('A year on, the town is rebuilding' opening a story)",
+    "now_in_present": "a year or more counted on from a date over that falls after the DCT, in "
+    "a present clause, is the DCT's own year ('Seventy years later, it remains')",
     "context_in_sentence": "a year written here is the setting only up to its sentence end",
     "written_in_sentence": "with `anchor = 'written'`: only a year told in the expression's own "
     "sentence, else the DCT's ('Im Jahr 2010 ... als im Vorjahr')",
