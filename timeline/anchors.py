@@ -147,7 +147,7 @@ def history_text(cands: list[Candidate], dct: DocumentDate | None) -> bool:
             return False  # named from the report: "Farkas said Saturday"
         elif from_report and "shift" in params.keys() | cand.slots.keys():
             named += 1  # "last month", "last spring", "this weekend", "today"
-        elif from_report and frame == "relative" and _years_back(cand) >= HISTORY_YEARS:
+        elif from_report and frame == "relative" and years_back(cand) >= HISTORY_YEARS:
             told += 1  # "Sixty years ago", "half a century ago": the story the report looks back to
         elif from_report and frame == "relative":
             recent += "sign" in params.keys() | cand.slots.keys()  # "in two years"
@@ -158,7 +158,7 @@ def history_text(cands: list[Candidate], dct: DocumentDate | None) -> bool:
     return told >= enough and told >= 2 * recent and long_told
 
 
-def _years_back(cand: Candidate) -> float:
+def years_back(cand: Candidate) -> float:
     """How many years before the report a date counted back from it lies ("Sixty years ago":
     60, "half a century ago": 50; 0 for one counted ahead or in smaller units)."""
     params = cand.pattern.params

@@ -22,6 +22,7 @@ from functools import cache
 from timeline import lexicon as resources
 from timeline import periods
 from timeline.anchors import (
+    HISTORY_YEARS,
     RESTATING,
     HistoryScope,
     Mark,
@@ -38,6 +39,7 @@ from timeline.anchors import (
     told_is_no_anchor,
     weekday_in_history,
     weekday_of_day_told,
+    years_back,
 )
 from timeline.clauses import (
     plain_text,
@@ -735,7 +737,12 @@ def _marks_after(
     # bei": 1941's), not one after a noun ("der größte Vorstoß seit 1914")
     if spans_on and scope.whole and has_year and _opens_span_clause(text, cand.start, eng):
         spans_on = clause_tense(text, cand.start, cand.end, eng.language) != "past"
-    setting = None if spans_on else _year_setting(read_date, text, eng, dct, scope, has_year)
+    # an anniversary's hook counted back from the report ("Thirty years ago today, a well blew
+    # out. By the middle of February ...") writes its year as "On Jan. 28, 1969" would
+    hook = used is None and years_back(cand) >= HISTORY_YEARS
+    setting = (
+        None if spans_on else _year_setting(read_date, text, eng, dct, scope, has_year or hook)
+    )
     if setting is not None:
         # in a history, the year of a relative clause that looks back holds to the clause's
         # end, then the year told before it again ("On 18 July Iran accepted Resolution 598,
