@@ -311,6 +311,9 @@ class _ScopeCues:
     later_clause_openers: frozenset[str] = frozenset()
     # ... and so do these right after a comma ("in October, and said ...")
     comma_clause_openers: frozenset[str] = frozenset()
+    # "when", "once": a clause they open tells a future in the present after a main clause in the
+    # future ("will adopt the euro when it is launched on January first" is next January)
+    future_time_openers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -451,6 +454,8 @@ def _sentence_tense(
             continue
         if tense == NO_SIDE:
             return NO_SIDE  # the date's verb tells no side of the report; the main clause's neither
+        if tense == PRESENT and _future_time_clause(text, sentence[0], lo, hi, cues, language):
+            return FUTURE
         if tense != UNKNOWN:
             return tense
         opener = words(text, language, lo, hi)[:1]
@@ -459,6 +464,19 @@ def _sentence_tense(
         if relative and _relative_clause(text, lo, hi, start, end, cues, language):
             return held
     return held
+
+
+def _future_time_clause(
+    text: str, sentence_start: int, lo: int, hi: int, cues: _Cues, language: str
+) -> bool:
+    """Does text[lo:hi] open with a `future_time_openers` word right after a main clause whose
+    cue nearest to it is future: its present is that future's ("will adopt the euro when it is
+    launched on January first")?"""
+    opener = words(text, language, lo, hi)[:1]
+    if not opener or opener[0][2] not in cues.scope.future_time_openers or lo <= sentence_start:
+        return False
+    before = tense_cues(text, sentence_start, lo, language)
+    return bool(before) and max(before, key=lambda c: c[1])[2] == FUTURE
 
 
 def _figure_aside(text: str, parts: list[Piece], start: int, end: int, language: str) -> bool:
