@@ -195,6 +195,10 @@ class _PlannedCues:
     deferral_verbs: frozenset[str] = frozenset()
     deferral_markers: frozenset[str] = frozenset()
     deferral_reach: int = 0
+    # ... and a term's end after a verb of ordering, before these markers only ("ordered flags
+    # lowered through Sunday"; not "ordered troops into the province on Monday")
+    order_verbs: frozenset[str] = frozenset()
+    order_markers: frozenset[str] = frozenset()
     # ... unless a verb of a term told as run stands between ("imposed a curfew that lasted
     # until Friday": the term is over)
     deferral_blockers: frozenset[str] = frozenset()
@@ -1197,12 +1201,10 @@ def _intended(ws: _Words, found: list[Cue], cues: _Cues) -> list[Cue]:
             intended.append((tokens[i][0], tokens[i + 1][1], FUTURE if headline else PLANNED))
     for i, (s, e, w) in enumerate(tokens):
         back = lowered[max(0, i - cues.planned.deferral_reach) : i]
-        if (
-            w in cues.planned.deferral_markers
-            and s not in covered
-            and cues.planned.deferral_verbs & set(back)
-            and not _deferral_run(back, cues)
-        ):
+        verbs = cues.planned.deferral_verbs if w in cues.planned.deferral_markers else frozenset()
+        if w in cues.planned.order_markers:
+            verbs = verbs | cues.planned.order_verbs
+        if s not in covered and verbs & set(back) and not _deferral_run(back, verbs, cues):
             intended.append((s, e, PLANNED))
         elif w in cues.planned.deadline_markers and s not in covered and 0 < i < len(tokens) - 1:
             nxt = text[tokens[i + 1][0] : tokens[i + 1][1]]
@@ -1214,11 +1216,11 @@ def _intended(ws: _Words, found: list[Cue], cues: _Cues) -> list[Cue]:
     return intended
 
 
-def _deferral_run(back: list[str], cues: _Cues) -> bool:
+def _deferral_run(back: list[str], verbs: frozenset[str], cues: _Cues) -> bool:
     """Does a verb of a term told as run (`deferral_blockers`) stand after the last verb of
-    putting off or granting in `back`, the words before a deferral marker ("imposed a curfew
-    that lasted until Friday")?"""
-    last = max(i for i, w in enumerate(back) if w in cues.planned.deferral_verbs)
+    putting off, granting or ordering (`verbs`) in `back`, the words before a deferral marker
+    ("imposed a curfew that lasted until Friday")?"""
+    last = max(i for i, w in enumerate(back) if w in verbs)
     return any(w in cues.planned.deferral_blockers for w in back[last + 1 :])
 
 
