@@ -278,10 +278,10 @@ def resolve_decade(slots: dict, params: dict, s: Situation) -> Reading:
     else:
         digit = int(slots.get("decade_word", slots.get("year2", 0)))
         digit = digit // 10 if digit >= 10 else digit
-        first = 1900 + 10 * digit
+        first = 100 * int(slots.get("hundreds", 19)) + 10 * digit  # "the eighteen-forties"
         # "The '20s will be hard" told in 2026: the decade under way, when a clause ahead says so;
         # told in 2014 "Anfang der Zwanzigerjahre wird ... erwartet": the next one
-        ahead = s.tense in TELLS_AHEAD
+        ahead = s.tense in TELLS_AHEAD and "hundreds" not in slots
         if ahead and s.today and s.today.year >= 2000:
             first += 100 if 0 <= digit - (s.today.year // 10) % 10 <= 1 else 0
     part = part_of(slots, params)
