@@ -74,7 +74,7 @@ TENSE_FRAMES = {"date", "weekday", "season", "holiday", "time", "quarter"}
 YEARLESS_FRAMES = {"date", "season", "quarter", "holiday"}
 # Slots that place a date's year themselves: no year told before or report sets it ("fiscal
 # 1989, which ends March 31" told in November 1989 is the March ahead, occurrence.year_of)
-YEAR_SLOTS = {"year", "year2", "shift", "year_shift", "fiscal_year", "fiscal_end"}
+YEAR_SLOTS = {"year", "year2", "shift", "year_shift", "fiscal_year", "fiscal_end", "fiscal_start"}
 # Frames whose resolvers choose a year (occurrence.py), reading a coarse DCT as a whole: the
 # year-less ones and a clock time on such a day ("midnight Aug. 31"); the others read its days.
 WHOLE_DCT_FRAMES = YEARLESS_FRAMES | {"time"}

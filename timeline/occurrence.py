@@ -37,6 +37,13 @@ def year_of(slots: dict[str, Any], today: date | None) -> int | None:
     if "fiscal_year" in slots:  # "fiscal 1991, which begins Oct. 1": a fiscal year is named
         # by the year it ends in, so a start after January 1 lies in the year before
         return int(slots["fiscal_year"]) - (month_of(slots) != 1 or slots.get("day", 1) != 1)
+    if "fiscal_start" in slots:  # "fiscal 1990, which begins April 1": the start still told in
+        # the present lies in the year before the one named (American naming) or in it (Japan
+        # names a fiscal year by the year it starts in): the one nearer today
+        y, start = int(slots["fiscal_start"]), (month_of(slots) or 1, int(slots.get("day", 1)))
+        if start == (1, 1) or today is None:  # a fiscal year begun Jan. 1 is that calendar year
+            return y - (start != (1, 1))
+        return min((y - 1, y), key=lambda c: abs((date(c, *start) - today).days))
     if "fiscal_end" in slots:  # "fiscal 1989, which ends March 31" told in November 1989: an
         # end still to come lies in the year named, or the next (Japan names a fiscal year by
         # the year it starts in)
