@@ -96,6 +96,9 @@ class _PastCues:
     nouns_too: frozenset[str] = frozenset()
     noun_after: frozenset[str] = frozenset()
     not_before: frozenset[str] = frozenset()  # a past form before these is a passive's
+    # a past form that is also a participle, closing its clause after one of these, is a present
+    # passive of what is to come ("Also wird das Gesetz im September beschlossen")
+    passive_auxiliaries_before: frozenset[str] = frozenset()
     # "and", "or" join a participle to one after a `not_after` word at most this many words on
     coordinators: frozenset[str] = frozenset()
     coordination_reach: int = 0
@@ -1285,6 +1288,23 @@ def _perfects(ws: _Words, cues: _Cues) -> list[Cue]:
     return found
 
 
+def _passive_to_come(cue: Cue, ws: _Words, cues: _Cues) -> bool:
+    """Is the past form `cue` a participle closing its clause after a present passive auxiliary
+    of `passive_auxiliaries_before` ("wird das Gesetz im September beschlossen")?"""
+    at = {s: i for i, (s, _, _) in enumerate(ws.tokens)}
+    i = at.get(cue[0])
+    if i is None or not _looks_perfect(ws.lowered[i], cues):
+        return False
+    closes = i + 1 == len(ws.tokens) or not ws.text[cue[1] : ws.tokens[i + 1][0]].isspace()
+    before = [j for j in range(i) if ws.lowered[j] in cues.past.passive_auxiliaries_before]
+    # the auxiliary in the same clause: no punctuation between it and the participle
+    return (
+        closes
+        and bool(before)
+        and all(ch.isalnum() or ch.isspace() for ch in ws.text[ws.tokens[before[-1]][1] : cue[0]])
+    )
+
+
 def _object_before(i: int, auxiliaries: list[int], ws: _Words, cues: _Cues) -> int | None:
     """The nearest perfect auxiliary before word `i` if an object ("sein Werk") stands between
     them (for `object_perfects`: "hat im März sein Werk geschlossen"), else None."""
@@ -1305,6 +1325,8 @@ def _corrected(found: list[Cue], ws: _Words, cues: _Cues) -> list[Cue]:
     if cues.past.not_before:  # "soll Ende September beschlossen werden": a passive to come
         after = {e: lowered[i + 1] for i, (_, e, _) in enumerate(tokens[:-1])}
         found = [c for c in found if not (c[2] == PAST and after.get(c[1]) in cues.past.not_before)]
+    if cues.past.passive_auxiliaries_before & set(lowered):  # "wird ... im Mai beschlossen"
+        found = [c for c in found if not (c[2] == PAST and _passive_to_come(c, ws, cues))]
     if cues.past.modals & set(lowered):  # "musste am Sonntag gesperrt werden": a past passive
         at = {s: i for i, (s, _, _) in enumerate(tokens)}
 
