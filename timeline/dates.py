@@ -65,7 +65,8 @@ from timeline.schedules import (
     told_for_each,
 )
 from timeline.situation import Conventions, Reading, Situation, Unresolvable
-from timeline.tense import NO_SIDE, clause_tense
+from timeline.tense import clause_tense
+from timeline.tense_cues import NO_SIDE
 
 WIRE_HEAD = 300  # characters at a text's start where an agency's dateline stands (_wire_copy)
 # Frames whose direction may come from the tense when the text gives no year or direction.

@@ -52,13 +52,9 @@ from timeline.clauses import crosses_punctuation, pieces, sentences, words
 from timeline.lexicon import resource
 from timeline.model import Actor, ActorKind, Document, Event, TimeExpression
 from timeline.situation import TELLS_AHEAD
-from timeline.tense import (
-    PRESENT,
-    UNKNOWN,
-    clause_tense,
-    is_participle,
-    tense_cues,
-)
+from timeline.tense import clause_tense
+from timeline.tense_cues import PRESENT, UNKNOWN
+from timeline.verb_cues import is_participle, tense_cues
 
 
 @dataclass(frozen=True)
