@@ -1358,10 +1358,30 @@ def _read_in_written(
     # profit rose" is 1997's; from its first day it was 1996's)
     year = written.period
     reading = at(year.latest, (year.earliest, year.latest), "unknown")
+    if (
+        dct is not None
+        and _off_weekday(cand, reading)
+        and not _off_weekday(cand, at(dct.earliest, None))
+    ):
+        # "Im Winter 1999 ... Vor drei Wochen, am Sonntag, dem 18. September": a weekday that
+        # misses in the year written but fits near the DCT tells the recent day
+        return None
     # "Das Jahr 2012 war ... Im Jänner will ...": a month of that year already over is no
     # plan; the DCT and the tense decide. A present clause may look back at a month of it
     # ("im März liegt die Quote bei ...").
     return None if across_dct(reading.period, tense, dct, PLANS) else reading
+
+
+def _off_weekday(cand: Candidate, reading: Reading) -> bool:
+    """Is `reading` a day that does not fall on the weekday written with it?"""
+    wd = cand.slots.get("weekday")
+    p = reading.period
+    return (
+        wd is not None
+        and p is not None
+        and reading.granularity == "day"
+        and p.earliest.isoweekday() != int(wd)
+    )
 
 
 def _read_from_dct(
