@@ -447,12 +447,16 @@ def _after_winter(reading: Reading, story: _Story) -> Period | None:
 def _after_year_end(reading: Reading, story: _Story, scope: HistoryScope) -> Period | None:
     """The next year, where a history told day by day crosses the year's end ("Am Nachmittag
     des 26. Dezember ... In der Neujahrsnacht ... am 3. Januar": 1945's, not the January almost
-    a year before the December told), else None. A look back a few weeks over New Year stays
+    a year before the December told; also after a month told, "In December 1878 ... On 11
+    January"), else None. A look back a few weeks over New Year stays
     (the next year's date would lie more than NEXT_YEAR_DAYS ahead)."""
     told = story.previous.period if story.previous else None
     if not scope.whole or told is None or reading.period is None:
         return None
-    if told.granularity not in ("day", "time"):
+    # a month told: only a year's last ("In December 1878 ... On 11 January")
+    if told.granularity not in ("day", "time") and not (
+        told.granularity == "month" and told.latest.month == 12
+    ):
         return None
     start = reading.period.earliest
     if start.year != told.earliest.year or (told.earliest - start).days < YEAR_END_BACK_DAYS:
@@ -461,7 +465,8 @@ def _after_year_end(reading: Reading, story: _Story, scope: HistoryScope) -> Per
         ahead = start.replace(year=start.year + 1)
     except ValueError:  # 29 February
         return None
-    if (ahead - told.earliest).days > NEXT_YEAR_DAYS:
+    # after a December told, from its last day
+    if (ahead - told.latest).days > NEXT_YEAR_DAYS:
         return None
     return periods.year(start.year + 1)
 
