@@ -15,7 +15,7 @@ from datetime import date
 
 from timeline import periods
 from timeline.clauses import sentence_at
-from timeline.durations import TIME_UNITS, count_of, whole_units
+from timeline.durations import SMALLER, TIME_UNITS, count_of, whole_units
 from timeline.grammar import Candidate
 from timeline.model import DocumentDate
 from timeline.occurrence import month_of, shift_of
@@ -30,7 +30,6 @@ HISTORY_DAYS_ALONE = 4  # year-less days that tell one war's course (history_tex
 # gather today", "the wreck was found this March") if it tells this many dates long past for
 # each such name (history_text)
 HISTORY_PER_REPORT_NAME = 8
-YEARS_IN = {"year": 1, "decade": 10, "century": 100}
 
 
 @dataclass(frozen=True)
@@ -170,9 +169,11 @@ def years_back(cand: Candidate) -> float:
     60, "half a century ago": 50; 0 for one counted ahead or in smaller units)."""
     params = cand.pattern.params
     unit = cand.slots.get("unit") or params.get("unit")
-    if int(params.get("sign", 0)) >= 0 or unit not in YEARS_IN:
+    # a year is one; a decade or a century as many as durations.SMALLER counts in it
+    smaller, per = ("year", 1) if unit == "year" else SMALLER.get(unit, ("", 0))
+    if int(params.get("sign", 0)) >= 0 or smaller != "year":
         return 0
-    return (count_of(cand.slots, params) or 0) * YEARS_IN[unit]
+    return (count_of(cand.slots, params) or 0) * per
 
 
 def goes_on(history: Mark, cand: Candidate, text: str, language: str) -> bool:
