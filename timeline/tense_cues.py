@@ -162,9 +162,10 @@ class PlannedCues:
     # "ordered checks of the airports by the end of January": a deadline after a verb of
     # ordering or asking, some words back (deferral_reach), is planned too; the marker right
     # after the verb is its agent ("was ordered by the court"), before a word in small letters
-    # no date ("ordered by phone")
+    # no date ("ordered by phone") unless it is one of `deadline_determiners` ("by the end")
     deadline_verbs: frozenset[str] = frozenset()
     deadline_markers: frozenset[str] = frozenset()
+    deadline_determiners: frozenset[str] = frozenset()
     # ... not where the deadline is told as met or missed ("met its target of 15 million by
     # Feb. 15")
     deadline_blockers: frozenset[str] = frozenset()

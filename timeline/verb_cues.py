@@ -226,7 +226,8 @@ def _intended(ws: _Words, found: list[Cue], cues: Cues) -> list[Cue]:
             intended.append((s, e, PLANNED))
         elif w in cues.planned.deadline_markers and s not in covered and 0 < i < len(tokens) - 1:
             nxt = text[tokens[i + 1][0] : tokens[i + 1][1]]
-            dated = nxt == "the" or nxt[:1].isupper() or nxt[:1].isdigit()
+            dated = nxt in cues.planned.deadline_determiners or nxt[:1].isupper()
+            dated = dated or nxt[:1].isdigit()
             after_verb = lowered[i - 1] in cues.planned.deadline_verbs
             reached = cues.planned.deadline_blockers & set(back)
             if dated and not after_verb and not reached and cues.planned.deadline_verbs & set(back):
