@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 
-from timeline.dates import engine
+from timeline.date_engine import engine
 from timeline.grammar import (
     Lexicon,
     compile_patterns,

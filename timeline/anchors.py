@@ -3,8 +3,8 @@ and the rules that take or refuse one as the anchor of an expression: whether it
 counted, lies on the side of the DCT its tense allows, is a history long past, or leaves the
 expression somewhere within it.
 
-Apart from dates.py, which walks the text and decides what becomes a mark: these rules only
-judge one expression against one earlier date, and need nothing of the walk.
+Apart from dates.py and story.py, which walk the text and decide what becomes a mark: these
+rules only judge one expression against one earlier date, and need nothing of the walk.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from timeline.occurrence import month_of, shift_of
 from timeline.periods import CALENDAR_UNITS, GRANULARITIES, Period
 from timeline.situation import LOOKS_BACK, TELLS_AHEAD, Reading
 
-HISTORY_YEARS = 3  # a year written so long before the DCT's sets a history (dates._marks_after)
+HISTORY_YEARS = 3  # a year written so long before the DCT's sets a history (story._marks_after)
 HISTORY_TOLD = 3  # years written long past that can make a whole text a history (history_text)
 HISTORY_TOLD_ALONE = 2  # as many, when a text tells HISTORY_DAYS_ALONE year-less days
 HISTORY_DAYS_ALONE = 4  # year-less days that tell one war's course (history_text)
