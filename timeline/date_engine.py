@@ -44,6 +44,6 @@ def engine(language: str) -> Engine:
     return Engine(language, lex, compile_patterns(entries, lex), conventions)
 
 
-def _counts_on(params: dict) -> bool:
+def counts_on(params: dict) -> bool:
     """Does the pattern count forward from its anchor ("later", "the following week")?"""
     return params.get("shift", 0) > 0 or params.get("sign", 0) > 0

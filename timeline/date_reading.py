@@ -1,6 +1,6 @@
-"""A candidate read against its reference: the date told before it (_Before), the written year
+"""A candidate read against its reference: the date told before it (ToldBefore), the written year
 of the narrative or the DCT; a coarse DCT (a month or a year) is read at both of its ends and
-the two readings are joined (_read_from_ends, _join), so no day is made up."""
+the two readings are joined (read_from_ends, _join), so no day is made up."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from timeline.anchors import (
     weekday_in_history,
     weekday_of_day_told,
 )
-from timeline.date_engine import YEAR_SLOTS, YEARLESS_FRAMES, Engine, _counts_on
+from timeline.date_engine import YEAR_SLOTS, YEARLESS_FRAMES, Engine, counts_on
 from timeline.grammar import Candidate
 from timeline.model import DocumentDate, Precision
 from timeline.occurrence import shift_of
@@ -47,7 +47,7 @@ def _unit_told_running(
     return period.granularity == params.get("unit") and period.latest >= dct.earliest
 
 
-def _beyond_calendar(cand: Candidate, eng: Engine, tense: str, err: Exception) -> Reading | None:
+def beyond_calendar(cand: Candidate, eng: Engine, tense: str, err: Exception) -> Reading | None:
     """A duration whose interval leaves the calendar ("vor 5300 Jahren": before year 1) keeps
     its value, read as without a DCT (no interval); any other reading that fails is dropped."""
     params = cand.pattern.params
@@ -56,7 +56,7 @@ def _beyond_calendar(cand: Candidate, eng: Engine, tense: str, err: Exception) -
     if cand.pattern.frame != "duration" and params.get("type") != "DURATION":
         return None
     try:
-        return _read(cand, eng, None, tense, _Before())[0]
+        return _read(cand, eng, None, tense, ToldBefore())[0]
     except (Unresolvable, KeyError, ValueError, OverflowError):
         return None
 
@@ -67,11 +67,11 @@ CLOCK_AFTER_DAY = 8
 
 
 @dataclass(frozen=True)
-class _Before:
+class ToldBefore:
     """What the text told before a candidate that its reading may count from: the last date
     known (`previous`), the written year that sets the narrative (`written`), the date the
     candidate goes on from in the next sentence (`told`, anchors.goes_on) and the date of the
-    past report whose future it tells (`report`, _report_before)."""
+    past report whose future it tells (`report`, report_before)."""
 
     previous: Mark | None = None
     written: Mark | None = None
@@ -80,11 +80,11 @@ class _Before:
 
 
 def _read(
-    cand: Candidate, eng: Engine, dct: DocumentDate | None, tense: str, before: _Before
+    cand: Candidate, eng: Engine, dct: DocumentDate | None, tense: str, before: ToldBefore
 ) -> tuple[Reading, Mark | None]:
     """The reading of a candidate, and the earlier date it counted from (None: the DCT).
     Besides counting from `previous` or `told`, the reading depends on `previous` only where it
-    is lent to the resolver (_lent) or the pattern is `now_unanchored` (_read_from_ends)."""
+    is lent to the resolver (_lent) or the pattern is `now_unanchored` (read_from_ends)."""
     params = cand.pattern.params
     previous, written, told, report = before.previous, before.written, before.told, before.report
     # a span start is no anchor of a date told ("since April"), the period of the same unit
@@ -279,7 +279,7 @@ def _read_from_dct(
         reading = at(dct.earliest, None)
         if (
             params.get("anchor") == "previous"
-            and _counts_on(params)
+            and counts_on(params)
             and tense == "past"
             and reading.period is not None
             and reading.period.earliest > dct.latest
@@ -303,8 +303,8 @@ def _read_from_dct(
     return _join(at(first, None), at(last, None), dct, yearly)
 
 
-def _read_from_ends(
-    cand: Candidate, eng: Engine, dct: DocumentDate | None, tense: str, before: _Before
+def read_from_ends(
+    cand: Candidate, eng: Engine, dct: DocumentDate | None, tense: str, before: ToldBefore
 ) -> tuple[Reading, Mark | None]:
     """`_read`, where a date was told before in a paper known to its month or year. A date
     known only within it ("Rebels seized the town on Monday. Two days later, ..." in a January

@@ -21,7 +21,7 @@ from timeline import periods
 from timeline.anchors import RESTATING, Mark, day_in_week_told, history_scope, restated_day
 from timeline.clauses import plain_text
 from timeline.date_engine import engine
-from timeline.date_reading import _Before, _beyond_calendar, _read_from_ends
+from timeline.date_reading import ToldBefore, beyond_calendar, read_from_ends
 from timeline.fallback import fallback_dates
 from timeline.grammar import Candidate, find_candidates
 from timeline.model import DocumentDate, TimeExpression
@@ -36,22 +36,22 @@ from timeline.schedules import (
     told_for_each,
 )
 from timeline.sentence_position import (
-    _after_word,
-    _now_told_before,
-    _report_before,
-    _tense_of,
-    _timestamp,
-    _wire_copy,
+    after_word,
+    now_told_before,
+    report_before,
+    tense_of,
+    timestamp,
+    wire_copy,
 )
 from timeline.situation import Reading, Unresolvable
 from timeline.story import (
-    _after_winter,
-    _after_year_end,
-    _counted_from,
-    _ReadDate,
-    _remember,
-    _setting,
-    _Story,
+    ReadDate,
+    Story,
+    after_winter,
+    after_year_end,
+    counted_from,
+    remember,
+    setting_for,
 )
 
 NARRATIVE_REACH = 200  # characters
@@ -75,11 +75,11 @@ def find_dates(
         return fallback_dates(text, language, dct, doc_id)
     written_text, text = text, plain_text(text)  # offsets stay; extents as written
     eng = engine(language)
-    if _wire_copy(text, eng.lexicon.settings):
+    if wire_copy(text, eng.lexicon.settings):
         eng = replace(eng, conventions=replace(eng.conventions, same_day=True))
     found: list[TimeExpression] = []
     counts: set[str] = set()  # tids of counts from a date told ("zwei Tage später")
-    story = _Story()
+    story = Story()
     reach = eng.lexicon.settings.get("narrative_reach", NARRATIVE_REACH)
     candidates = find_candidates(text, eng.patterns, eng.lexicon, language)
     scope = history_scope(candidates, dct, eng.lexicon.settings, len(text))
@@ -110,22 +110,22 @@ def find_dates(
             unmarked = "past"
         elif context is not None and context.history and context.narrated and scope.far:
             unmarked = "unknown"
-        tense = _tense_of(cand, text, eng, unmarked)
-        context = _setting(cand, story, context, tense, text, language, scope)
-        is_stamp = _timestamp(cand, text)
-        last, told = _counted_from(cand, story, text, language, dct, tense, scope, is_stamp)
-        if _now_told_before(cand, last, text, eng, language):
+        tense = tense_of(cand, text, eng, unmarked)
+        context = setting_for(cand, story, context, tense, text, language, scope)
+        is_stamp = timestamp(cand, text)
+        last, told = counted_from(cand, story, text, language, dct, tense, scope, is_stamp)
+        if now_told_before(cand, last, text, eng, language):
             last, told = None, None
-        report = _report_before(cand, text, eng, dct, tense, story.dated)
+        report = report_before(cand, text, eng, dct, tense, story.dated)
         try:
-            before = _Before(last, context, told, report)
-            reading, used = _read_from_ends(cand, eng, dct, tense, before)
-            on = _after_winter(reading, story) or _after_year_end(reading, story, scope)
+            before = ToldBefore(last, context, told, report)
+            reading, used = read_from_ends(cand, eng, dct, tense, before)
+            on = after_winter(reading, story) or after_year_end(reading, story, scope)
             if used is not None and used is context and on:
-                before = _Before(last, replace(used, period=on), told, report)
-                reading, used = _read_from_ends(cand, eng, dct, tense, before)
+                before = ToldBefore(last, replace(used, period=on), told, report)
+                reading, used = read_from_ends(cand, eng, dct, tense, before)
         except (Unresolvable, KeyError, ValueError, OverflowError) as err:
-            reading, used = _beyond_calendar(cand, eng, tense, err), None
+            reading, used = beyond_calendar(cand, eng, tense, err), None
             if reading is None:
                 if notes is not None:
                     where = f"{cand.start}-{cand.end}"
@@ -157,9 +157,9 @@ def find_dates(
         found.append(_expression(cand, written_text, reading, dct, tense, tid, doc_id, used))
         if cand.pattern.frame == "relative" and cand.pattern.params.get("anchor") == "previous":
             counts.add(tid)
-        exception = _after_word(text, cand.start, eng, "schedule_exception_words")
+        exception = after_word(text, cand.start, eng, "schedule_exception_words")
         story.schedule = schedule_after(cand, reading, joins, schedule, exception)
-        _remember(story, _ReadDate(cand, reading, tid, used), text, eng, dct, scope, is_stamp)
+        remember(story, ReadDate(cand, reading, tid, used), text, eng, dct, scope, is_stamp)
     return _restated_counts(found, text, counts)
 
 

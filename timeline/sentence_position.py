@@ -10,18 +10,18 @@ import re
 
 from timeline.anchors import Mark
 from timeline.clauses import quotation_around, sentence_at, sentences, starts_sentence
-from timeline.date_engine import YEAR_SLOTS, YEARLESS_FRAMES, Engine, _counts_on
+from timeline.date_engine import YEAR_SLOTS, YEARLESS_FRAMES, Engine, counts_on
 from timeline.grammar import Candidate
 from timeline.model import DocumentDate, Precision
 from timeline.tense import clause_tense
 from timeline.tense_cues import NO_SIDE
 
-WIRE_HEAD = 300  # characters at a text's start where an agency's dateline stands (_wire_copy)
+WIRE_HEAD = 300  # characters at a text's start where an agency's dateline stands (wire_copy)
 # Frames whose direction may come from the tense when the text gives no year or direction.
 TENSE_FRAMES = {"date", "weekday", "season", "holiday", "time", "quarter"}
 
 
-def _same_sentence(text: str, before: int, at: int, language: str, back: int = 0) -> bool:
+def same_sentence(text: str, before: int, at: int, language: str, back: int = 0) -> bool:
     """Is position `before` in the sentence that holds position `at`, or in one of the `back`
     sentences before that one?"""
     span = sentence_at(text, at, language)
@@ -31,7 +31,7 @@ def _same_sentence(text: str, before: int, at: int, language: str, back: int = 0
     return spans[max(0, spans.index(span) - back)][0] <= before
 
 
-def _wire_copy(text: str, settings: dict) -> bool:
+def wire_copy(text: str, settings: dict) -> bool:
     """Is `text` wire copy, written the day it tells of: an agency's dateline at its start
     (lexicon `wire_agencies`: "Berlin (dpa) -") and no word for the day before (`day_before_words`:
     a print paper dated the morning after rewrites agency news with "gestern")?"""
@@ -42,14 +42,14 @@ def _wire_copy(text: str, settings: dict) -> bool:
     return not any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in words)
 
 
-def _timestamp(cand: Candidate, text: str) -> bool:
+def timestamp(cand: Candidate, text: str) -> bool:
     """Is `cand` a clock time that opens its sentence before a colon, a live blog's or ticker's
     time stamp ("11:15 a.m.: The storm ...", "14.30 Uhr: Die Polizei ...")?"""
     after = text[cand.end : cand.end + 3].lstrip(" \t")
     return cand.pattern.frame == "time" and after[:1] == ":" and starts_sentence(text, cand.start)
 
 
-def _report_before(
+def report_before(
     cand: Candidate,
     text: str,
     eng: Engine,
@@ -91,7 +91,7 @@ def _report_before(
     return None
 
 
-def _opens_span_clause(text: str, start: int, eng: Engine) -> bool:
+def opens_span_clause(text: str, start: int, eng: Engine) -> bool:
     """Does the span word before `start` ("seit") open its clause: after a comma or a word of
     the lexicon's `span_start_clause_openers` ("und seit Anfang März 1941 landeten"), or at a
     sentence's start? Never in a language without that list."""
@@ -101,12 +101,12 @@ def _opens_span_clause(text: str, start: int, eng: Engine) -> bool:
         return False
     if len(before) == 1 or before[-2].endswith((",", ";", ":")):
         return True
-    return before[-2].lower() in openers or _opens_sentence(
+    return before[-2].lower() in openers or opens_sentence(
         text, start - len(before[-1]) - 1, eng.language
     )
 
 
-def _opens_setting_clause(text: str, end: int, eng: Engine) -> bool:
+def opens_setting_clause(text: str, end: int, eng: Engine) -> bool:
     """Does a comma and a word of the lexicon's `setting_clause_openers` follow `end` ("in 1974,
     when the committee ...")? That clause tells what happened in the year before it."""
     openers = eng.lexicon.settings.get("setting_clause_openers", ())
@@ -117,25 +117,25 @@ def _opens_setting_clause(text: str, end: int, eng: Engine) -> bool:
     return bool(words) and words[0].lower() in openers
 
 
-def _fronted(text: str, cand: Candidate, eng: Engine) -> bool:
+def fronted(text: str, cand: Candidate, eng: Engine) -> bool:
     """Does the year open its sentence, alone ("Last year, a big promotion pulled some sales
     into October") or after a word of the lexicon's `fronted_setting_words` ("In 1980,
     inflation ran at 13.5%, the prime rate touched 21.5% in December"), set off by a comma?
     Such a phrase sets the whole sentence, not only the words near it."""
     if text[cand.end : cand.end + 1] != ",":
         return False
-    if _opens_sentence(text, cand.start, eng.language):
+    if opens_sentence(text, cand.start, eng.language):
         return True
     words = tuple(eng.lexicon.settings.get("fronted_setting_words", ()))
     return (
         bool(words)
-        and _opens_sentence(text, cand.start, eng.language, words)
+        and opens_sentence(text, cand.start, eng.language, words)
         and bool(text[: cand.start].split()[-1:])
         and text[: cand.start].split()[-1].lower() in words
     )
 
 
-def _aside_end(
+def aside_end(
     text: str, start: int, sentence: tuple[int, int], eng: Engine, open_end: bool = False
 ) -> int | None:
     """The comma or semicolon that closes the relative clause set off by a comma `start`
@@ -155,7 +155,7 @@ def _aside_end(
     return min(ends, default=sentence[1] if open_end else None)
 
 
-def _dates_saying(text: str, cand: Candidate, eng: Engine, previous: Mark | None) -> bool:
+def dates_saying(text: str, cand: Candidate, eng: Engine, previous: Mark | None) -> bool:
     """Does `cand` date a saying (right after a verb of [reporting_verb]: "the exchange said
     yesterday") that reports a date told before it in its sentence (`previous`)?"""
     before = text[max(0, cand.start - 20) : cand.start].split()
@@ -165,16 +165,16 @@ def _dates_saying(text: str, cand: Candidate, eng: Engine, previous: Mark | None
     return sentence is not None and previous.end >= sentence[0]
 
 
-def _comparison_base(text: str, cand: Candidate, eng: Engine, previous: Mark | None) -> bool:
+def comparison_base(text: str, cand: Candidate, eng: Engine, previous: Mark | None) -> bool:
     """Is `cand` the base a figure of the date right before it is compared with ("fell 4.2
     percent in January from December": "a year earlier" then counts from January)?"""
-    if previous is None or not _after_word(text, cand.start, eng, "comparison_base_words"):
+    if previous is None or not after_word(text, cand.start, eng, "comparison_base_words"):
         return False
     between = text[previous.end : cand.start].split()
     return len(between) == 1  # the base word alone stands between the two dates
 
 
-def _now_told_before(
+def now_told_before(
     cand: Candidate, last: Mark | None, text: str, eng: Engine, language: str
 ) -> bool:
     """Is a word of the lexicon's `present_words` told after `last` and before `cand` in its
@@ -189,20 +189,20 @@ def _now_told_before(
     return any(w.strip(",;:\"'()").lower() in words for w in text[lo : cand.start].split())
 
 
-def _after_word(text: str, start: int, eng: Engine, setting: str) -> bool:
+def after_word(text: str, start: int, eng: Engine, setting: str) -> bool:
     """Does a word of the lexicon's list `setting` stand right before `start`? A date after a
     word of `span_start_words` starts a span that reaches the report ("the lowest since the
     spring of 1988"): it is no setting for what follows, and "the year" or "a year ago" after
     it count from the DCT. One after a word of `span_end_words` is the bound of a time before
     it ("in der letzten Sitzung vor Weihnachten"), not when the text's events happen: the
     expressions after it do not count from it ("Die Sitzung beginnt um 9.30 Uhr"). One after a
-    word of `since_words` starts a state that still holds (_tense_of)."""
+    word of `since_words` starts a state that still holds (tense_of)."""
     words = eng.lexicon.settings.get(setting, ())
     before = text[max(0, start - 20) : start].split()
     return bool(before) and before[-1].lower() in words
 
 
-def _tense_of(cand: Candidate, text: str, eng: Engine, unmarked: str) -> str:
+def tense_of(cand: Candidate, text: str, eng: Engine, unmarked: str) -> str:
     """The tense that gives a direction-less expression its direction ("unknown" if none; a
     sentence with no cue is in the `unmarked` tense)."""
     params = cand.pattern.params
@@ -218,12 +218,12 @@ def _tense_of(cand: Candidate, text: str, eng: Engine, unmarked: str) -> str:
     needs_tense = needs_tense or params.get("anchor_in_past")
     needs_tense = needs_tense or params.get("anchor") in ("from_ref", "year_start")
     # a count on from a date told ("two days later") in a past clause is not after the report
-    needs_tense = needs_tense or (params.get("anchor") == "previous" and _counts_on(params))
+    needs_tense = needs_tense or (params.get("anchor") == "previous" and counts_on(params))
     # the period told before is the one meant only if the clause tells no results of it
     needs_tense = needs_tense or params.get("unit_told_running")
     if not needs_tense or "year" in cand.slots:
         return "unknown"
-    if _after_word(text, cand.start, eng, "since_words"):
+    if after_word(text, cand.start, eng, "since_words"):
         # "seit Sonntagabend wird ... vermisst": the start of a state that still holds is over,
         # whatever the clause's tense
         return "since"
@@ -237,7 +237,7 @@ def _tense_of(cand: Candidate, text: str, eng: Engine, unmarked: str) -> str:
     return tense
 
 
-def _opens_sentence(
+def opens_sentence(
     text: str, position: int, language: str, opening_words: tuple[str, ...] = ()
 ) -> bool:
     """Does a sentence open at `position`, perhaps after `opening_words` ("Bereits im Vorjahr
@@ -250,7 +250,7 @@ def _opens_sentence(
     return all(word.lower() in opening_words for word in before)
 
 
-def _quote_end(text: str, position: int, settings: dict) -> int | None:
+def quote_end(text: str, position: int, settings: dict) -> int | None:
     """Where the quotation around `position` ends (its closing mark, else its paragraph's end),
     None outside one. A date counted from the DCT there is the speaker's ("\"Last year we
     lost,\" he added"), no anchor for the narration after it."""

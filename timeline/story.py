@@ -1,7 +1,7 @@
 """The story a text has told so far, as find_dates walks its dates: the year written that
-sets the narrative (_setting), the date the next count starts from (_counted_from), the
+sets the narrative (setting_for), the date the next count starts from (counted_from), the
 history a year long past opens (_year_setting, _marks_after), what each date read leaves
-for the next (_remember). The reading of a date against these is in date_reading.py."""
+for the next (remember). The reading of a date against these is in date_reading.py."""
 
 from __future__ import annotations
 
@@ -28,38 +28,38 @@ from timeline.occurrence import month_of
 from timeline.periods import Period
 from timeline.schedules import Schedule
 from timeline.sentence_position import (
-    _after_word,
-    _aside_end,
-    _comparison_base,
-    _dates_saying,
-    _fronted,
-    _opens_sentence,
-    _opens_setting_clause,
-    _opens_span_clause,
-    _quote_end,
-    _same_sentence,
+    after_word,
+    aside_end,
+    comparison_base,
+    dates_saying,
+    fronted,
+    opens_sentence,
+    opens_setting_clause,
+    opens_span_clause,
+    quote_end,
+    same_sentence,
 )
 from timeline.situation import Reading
 from timeline.tense import clause_tense
 
 RECENT_DAYS = 7  # a day told this many days before the DCT is one of the report's days
-BEFORE_WINTER_DAYS = 90  # a date so far before a winter told: the spring after it (_after_winter)
+BEFORE_WINTER_DAYS = 90  # a date so far before a winter told: the spring after it (after_winter)
 # a year-less date this many days or more before the last day told in a history, that lies
-# at most NEXT_YEAR_DAYS after it in the next year, is the next year's (_after_year_end)
+# at most NEXT_YEAR_DAYS after it in the next year, is the next year's (after_year_end)
 YEAR_END_BACK_DAYS = 300
 NEXT_YEAR_DAYS = 45
 
 
 @dataclass
-class _Story:
+class Story:
     """What find_dates has read so far that the expressions after it count from. It changes
-    with every expression read (so it is not frozen): in find_dates, close and _remember only."""
+    with every expression read (so it is not frozen): in find_dates, close and remember only."""
 
     previous: Mark | None = None  # the last date known for sure
     written: Mark | None = None  # the last date with its year written out (as the whole year)
     schedule: Schedule = Schedule()  # the schedule later hours may join (schedules.py)
-    stamp: Mark | None = None  # the last time stamp of a live blog (_timestamp)
-    dated: Mark | None = None  # the last date read, a context or not (_report_before)
+    stamp: Mark | None = None  # the last time stamp of a live blog (timestamp)
+    dated: Mark | None = None  # the last date read, a context or not (report_before)
     day: Mark | None = None  # the last day told (a history counts days on from it)
     label: Mark | None = None  # the last label's year ("Bilanz für 2012"): no setting
     stayed: Mark | None = None  # the last day counted back that keeps the anchor ("Vorabend")
@@ -78,9 +78,9 @@ class _Story:
         self.written = written
 
 
-def _setting(
+def setting_for(
     cand: Candidate,
-    story: _Story,
+    story: Story,
     context: Mark | None,
     tense: str,
     text: str,
@@ -148,9 +148,9 @@ def _month_named_again(cand: Candidate, previous: Mark | None, context: Mark, te
     return month_of(cand.slots) == previous.period.earliest.month
 
 
-def _counted_from(
+def counted_from(
     cand: Candidate,
-    story: _Story,
+    story: Story,
     text: str,
     language: str,
     dct: DocumentDate | None,
@@ -169,7 +169,7 @@ def _counted_from(
         and last.aside_end is not None
         and cand.start > last.aside_end
         and cand.pattern.frame == "time"
-        and _same_sentence(text, last.end, cand.start, language)
+        and same_sentence(text, last.end, cand.start, language)
     ):
         # a day told in a relative clause set off by commas is that clause's own: a clock
         # time after it in its sentence is on the day told before ("began at 1 a.m. ...
@@ -182,13 +182,13 @@ def _counted_from(
         and last.starts_span
         and _recent_day(day, dct)
         and cand.pattern.frame == "time"
-        and not _same_sentence(text, last.end, cand.start, language)
+        and not same_sentence(text, last.end, cand.start, language)
     ):
         # "plunged Friday, the heaviest selling since October 1987. Most of it came after
         # 2 p.m.": a clock time is on the last day told, not in a span's start; in the start's
         # own sentence it is the start's ("streikt seit Mittwoch, 2 Uhr")
         last = day
-    near = day and (scope.whole or _same_sentence(text, day.end, cand.start, language, 1))
+    near = day and (scope.whole or same_sentence(text, day.end, cand.start, language, 1))
     if near and last and _counts_days_past(cand, last, day):
         # in a history, "The following day" after a look back at a year ("had begun in
         # early 1941") counts from the last day told, not somewhere in that year; in news
@@ -209,7 +209,7 @@ def _counted_from(
         and cand.pattern.frame == "time"
         and "hour" in cand.slots.keys() | cand.pattern.params.keys()
         and (last is None or last.end < stayed.end)
-        and _same_sentence(text, stayed.end, cand.start, language)
+        and same_sentence(text, stayed.end, cand.start, language)
     ):
         # "Am Vorabend wird um 19 Uhr der Rosenkranz gebetet": a clock time in the sentence
         # of a day counted back is on that day, though the story's anchor stays; a part of a
@@ -223,7 +223,7 @@ def _counted_from(
     return last, told
 
 
-def _after_winter(reading: Reading, story: _Story) -> Period | None:
+def after_winter(reading: Reading, story: Story) -> Period | None:
     """The next year, where a year-less date read in the year a winter told began lies more
     than BEFORE_WINTER_DAYS before that winter ("That winter fog closed the airports ... To
     mark Easter": the Easter after it, as the winter ends in the next year; "spent the winter
@@ -237,7 +237,7 @@ def _after_winter(reading: Reading, story: _Story) -> Period | None:
     return periods.year(told.earliest.year + 1)
 
 
-def _after_year_end(reading: Reading, story: _Story, scope: HistoryScope) -> Period | None:
+def after_year_end(reading: Reading, story: Story, scope: HistoryScope) -> Period | None:
     """The next year, where a history told day by day crosses the year's end ("Am Nachmittag
     des 26. Dezember ... In der Neujahrsnacht ... am 3. Januar": 1945's, not the January almost
     a year before the December told; also after a month told, "In December 1878 ... On 11
@@ -264,9 +264,9 @@ def _after_year_end(reading: Reading, story: _Story, scope: HistoryScope) -> Per
     return periods.year(start.year + 1)
 
 
-def _remember(
-    story: _Story,
-    read_date: _ReadDate,
+def remember(
+    story: Story,
+    read_date: ReadDate,
     text: str,
     eng: Engine,
     dct: DocumentDate | None,
@@ -294,7 +294,7 @@ def _remember(
         # "A year ago, economists predicted it would ...": a report's date, though counted
         # from the DCT it sets no context; the start of a state is none ("which has operated
         # under Chapter 11 since January 1988, said the plant would open in June")
-        starts = _after_word(text, cand.start, eng, "span_start_words")
+        starts = after_word(text, cand.start, eng, "span_start_words")
         story.dated = None if starts else Mark(reading.period, tid, cand.end)
     stays = cand.pattern.params.get("anchor_stays") and reading.period is not None
     if stays and reading.granularity in ("day", "time"):
@@ -331,7 +331,7 @@ def _counts_days_past(cand: Candidate, last: Mark, day: Mark) -> bool:
 
 
 @dataclass(frozen=True)
-class _ReadDate:
+class ReadDate:
     """A date as find_dates read it: what the dates after it may count from."""
 
     cand: Candidate
@@ -341,7 +341,7 @@ class _ReadDate:
 
 
 def _marks_after(
-    read_date: _ReadDate,
+    read_date: ReadDate,
     text: str,
     eng: Engine,
     dct: DocumentDate | None,
@@ -367,14 +367,14 @@ def _marks_after(
     if (
         scope.whole
         and cand.pattern.frame == "year"
-        and _after_word(text, cand.start, eng, "named_year_words")
+        and after_word(text, cand.start, eng, "named_year_words")
     ):
         # in a history, a year that names a thing ("lost in the Six-Day War of 1967. At 2:00
         # p.m. on October 6", "beyond the 1967 ceasefire line. Four days later") is no setting
         return previous, written
     if reading.uncertain and dated and not params.get("anchor_stays"):
         # a date known only within a coarse DCT ("heute" in a November paper) is counted from
-        # at both ends of its range (_read_from_ends) where a day known would be, and the
+        # at both ends of its range (read_from_ends) where a day known would be, and the
         # story has moved on from the last day known ("Am 9. November 1989 ... Heute feiern
         # Tausende. Das Fest beginnt um 19 Uhr" is no 1989 evening); counted from the DCT, it
         # ends the narrative as a day known would
@@ -395,7 +395,7 @@ def _marks_after(
             # ("Am 18. Oktober 1813 ... Zwei Tage zuvor hatten die Kämpfe begonnen ...")
             written = replace(written, end=max(written.end, cand.end))
         return previous, written
-    if _after_word(text, cand.start, eng, "comparison_words"):
+    if after_word(text, cand.start, eng, "comparison_words"):
         # a date compared with ("im selben Eisenbahnwagen wie 1918") is an aside: the story
         # goes on in its own time ("Im Herbst scheiterte ..." is not 1918's autumn)
         return previous, written
@@ -443,27 +443,27 @@ def _marks_after(
         # ends on began the evening before; the hours told after it fall on either day
         # (weekdays_and_times._day_of)
         period = replace(period, earliest=period.earliest - timedelta(days=1))
-    starts_span = _after_word(text, cand.start, eng, "span_start_words")
+    starts_span = after_word(text, cand.start, eng, "span_start_words")
     # a decade or century written ("throughout the 1890s") sets no year for what follows
     has_year = "year" in cand.slots and reading.granularity not in ("decade", "century")
     # a date counted from the DCT in a quotation is the speaker's, not the narration's: what
     # the speaker counts from it ("“Sales fell from a year ago,” he said") up to the quote's end
-    quote_end = None
+    quoted_until = None
     if used is None and not has_year:
-        quote_end = _quote_end(text, cand.start, eng.lexicon.settings)
-    if not _after_word(text, cand.start, eng, "span_end_words"):
-        outer = previous if quote_end is not None else None
-        reported = _dates_saying(text, cand, eng, previous) or _comparison_base(
+        quoted_until = quote_end(text, cand.start, eng.lexicon.settings)
+    if not after_word(text, cand.start, eng, "span_end_words"):
+        outer = previous if quoted_until is not None else None
+        reported = dates_saying(text, cand, eng, previous) or comparison_base(
             text, cand, eng, previous
         )
         before_span = previous if starts_span or reported else None
         sentence = sentence_at(text, cand.start, eng.language)
-        aside = _aside_end(text, cand.start, sentence, eng) if sentence else None
+        aside = aside_end(text, cand.start, sentence, eng) if sentence else None
         previous = Mark(
             period,
             tid,
             cand.end,
-            quote_end,
+            quoted_until,
             starts_span,
             has_year,
             outer=outer,
@@ -476,11 +476,11 @@ def _marks_after(
         )
     # a span's start sets no year for what follows, but a clause that tells what happened then
     # does ("the first since 1986, when cuts were imposed March 1": March 1, 1986)
-    spans_on = starts_span and not _opens_setting_clause(text, cand.end, eng)
+    spans_on = starts_span and not opens_setting_clause(text, cand.end, eng)
     # ... as does one opening a history's past clause (lexicon `span_start_clause_openers`:
     # "und seit Anfang März 1941 landeten britische Truppen. Jugoslawien trat am 25. März
     # bei": 1941's), not one after a noun ("der größte Vorstoß seit 1914")
-    if spans_on and scope.whole and has_year and _opens_span_clause(text, cand.start, eng):
+    if spans_on and scope.whole and has_year and opens_span_clause(text, cand.start, eng):
         spans_on = clause_tense(text, cand.start, cand.end, eng.language) != "past"
     # an anniversary's hook counted back from the report ("Thirty years ago today, a well blew
     # out. By the middle of February ...") writes its year as "On Jan. 28, 1969" would
@@ -521,7 +521,7 @@ def _marks_after(
         used is None
         and not scope.whole
         and not (
-            (starts_span or _after_word(text, cand.start, eng, "since_words"))
+            (starts_span or after_word(text, cand.start, eng, "since_words"))
             and _era_looked_back(reading, written)
         )
     ):
@@ -546,7 +546,7 @@ def _era_looked_back(reading: Reading, written: Mark | None) -> bool:
 
 
 def _year_setting(
-    read_date: _ReadDate,
+    read_date: ReadDate,
     text: str,
     eng: Engine,
     dct: DocumentDate | None,
@@ -565,7 +565,7 @@ def _year_setting(
     # May, not the last May before January 1)
     opens_year = (
         reading.granularity == "year"
-        and _opens_sentence(
+        and opens_sentence(
             text, cand.start, eng.language, eng.lexicon.settings.get("year_opening_words", ())
         )
         and not (dct and period.earliest <= dct.earliest <= period.latest)
@@ -575,7 +575,7 @@ def _year_setting(
     # end of a span still ahead in news ("a loan that runs through 1991, and set a hearing for
     # March 19": this March)
     ahead = dct is not None and period.earliest > dct.latest
-    ends_span = (scope.whole or ahead) and _after_word(
+    ends_span = (scope.whole or ahead) and after_word(
         text, cand.start, eng, "history_span_end_words"
     )
     if not (has_year or opens_year) or params.get("no_context") or ends_span:
@@ -586,7 +586,7 @@ def _year_setting(
     sentence = sentence_at(text, cand.start, eng.language)
     # ... as of a year opening it after `year_opening_words` ("Im Vorjahr waren es 30. Am
     # 3. April ..." is this April)
-    after_words = opens_year and not _opens_sentence(text, cand.start, eng.language)
+    after_words = opens_year and not opens_sentence(text, cand.start, eng.language)
     in_sentence = (
         (
             params.get("context_in_sentence")
@@ -602,7 +602,7 @@ def _year_setting(
     # In June ..." told in 1989 is the DCT's June: TimeBank)
     long_ago = long_past(period, dct)
     until = sentence[1] if in_sentence else None
-    if sentence and (aside := _aside_end(text, cand.start, sentence, eng, scope.whole)):
+    if sentence and (aside := aside_end(text, cand.start, sentence, eng, scope.whole)):
         # a year in a relative clause set off by commas is that clause's own ("Doe, who set
         # a record in 1958, died March 3": March 3 is the DCT's; "Die Reform, die der Bundestag
         # im März 2023 beschlossen hatte, ... Die Verhandlung hatte am 24. April stattgefunden":
@@ -617,7 +617,7 @@ def _year_setting(
         history=long_ago,
         narrated=reading.granularity not in ("year", "decade", "century"),
         whole_clause=bool(until)
-        and (_opens_setting_clause(text, cand.end, eng) or _fronted(text, cand, eng)),
+        and (opens_setting_clause(text, cand.end, eng) or fronted(text, cand, eng)),
     )
 
 
