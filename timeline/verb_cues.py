@@ -404,7 +404,8 @@ def _opens_condition(text: str, start: int, end: int, cues: Cues) -> bool:
 
 def _conditional_perfects(ws: _Words, cues: Cues) -> list[tuple[int, int]]:
     """The spans of the verb groups of a conditional modal, a perfect auxiliary and the
-    participles after it ("would have been held")."""
+    participles after it ("would have been held"); without a participle "have" is the verb
+    itself, no auxiliary ("would have a day off on Monday" is a future)."""
     tokens, lowered = ws.tokens, ws.lowered
     groups = []
     for i, word in enumerate(lowered[:-1]):
@@ -412,7 +413,8 @@ def _conditional_perfects(ws: _Words, cues: Cues) -> list[tuple[int, int]]:
             j = i + 1
             while j + 1 < len(lowered) and _looks_perfect(lowered[j + 1], cues):
                 j += 1
-            groups.append((tokens[i][0], tokens[j][1]))
+            if j > i + 1:
+                groups.append((tokens[i][0], tokens[j][1]))
     return groups
 
 
