@@ -77,8 +77,8 @@ def _weekday_in_span(wd: int, slots: dict, params: dict, s: Situation) -> tuple[
     the end (`end_weekday`). In a past clause the span is over: its end is the last such day
     (the reference's own where the language's past includes it) and the start the one before;
     with `running_in_present` a span told in the present that the reference falls in is the one
-    running; otherwise the start is read by the tense and the end is the first such day after
-    it."""
+    running; otherwise the start is read by the tense (the reference's own day where
+    `future_includes_today`) and the end is the first such day after it."""
     assert s.today is not None
     start, end = int(slots.get("start", wd)), int(slots.get("end_weekday", wd))
     days = timedelta(days=(end - start) % 7 or 7)
@@ -92,7 +92,8 @@ def _weekday_in_span(wd: int, slots: dict, params: dict, s: Situation) -> tuple[
         # convention runs from Monday to Thursday" told on a Tuesday: this week's)
         first, last, uses = running, running + days, True
     else:
-        first, uses = weekday_near(s.today, start, s, None, today_too)
+        tonight = params.get("future_includes_today", False)
+        first, uses = weekday_near(s.today, start, s, None, today_too, tonight)
         last = first + days
     return (last if "start" in slots else first), uses
 
