@@ -633,6 +633,9 @@ def _in_reported_subject(text: str, verb: Cue, start: int, end: int, cues: Cues)
         return False
     if between:
         return all(w.lower() in cues.scope.reported_subject_words for w in between)
+    first, after = text[start:end].split()[:1], text[end:].split()[:1]
+    if first and after and first[0].lower() in cues.scope.reported_subject_words:
+        return after[0].lower() in cues.scope.reported_subject_verbs
     marks = cues.scope.noun_modifier_marks
     modifies = any(m in text[start:end] for m in marks) or text.startswith(marks, end)
     return modifies and text[end : end + 1] in {" ", "'", "’"}

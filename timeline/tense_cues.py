@@ -255,6 +255,9 @@ class ScopeCues:
     reported_verbs: frozenset[str] = frozenset()
     reported_subject_words: frozenset[str] = frozenset()
     noun_modifier_marks: tuple[str, ...] = ()
+    # ... or opens with such a word itself and has the reported clause's verb right after it
+    # ("said the weekend would be mixed"; not "said this week it would")
+    reported_subject_verbs: frozenset[str] = frozenset()
     # how much farther a cue after the span counts than one before it: an English verb governs
     # the dates after it ("flew on Friday for talks expected to ..."), a German one also those
     # before it ("Am Montag traf ...")
