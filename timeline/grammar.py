@@ -562,6 +562,14 @@ def _inside_number_chain(text: str, start: int) -> bool:
     return len(runs) > 1 or len(runs[0]) == 3 or len(runs[0]) > 4 or runs[0].startswith("0")
 
 
+def _own_line(text: str, start: int, end: int) -> bool:
+    """`own_line`: is text[start:end] all of its line, blanks aside (a live blog's clock stamp)?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[end:] if line_end < 0 else text[end:line_end]
+    return not text[line_start:start].strip() and not rest.strip()
+
+
 def _lacks_word_before(text: str, start: int, words: re.Pattern, language: str) -> bool:
     """`after_word_of`: is none of `words` in the comma clause before `start`?"""
     return words.search(text, clause_start(text, start, language), start) is None
@@ -670,6 +678,8 @@ def find_candidates(
             if capital and not one_case and not starts_sentence(text, m.start()):  # "Morgen"
                 continue
             if _excluded_by_neighbours(text, m.start("x"), m.end("x"), pattern.params, one_case):
+                continue
+            if pattern.params.get("own_line") and not _own_line(text, m.start("x"), m.end("x")):
                 continue
             if _splits_items(text, m.start("x"), m.end("x"), items):
                 continue

@@ -147,4 +147,6 @@ PARAMETERS: dict[str, str] = {
     "('T09:00'); it joins a schedule from further away",
     "span_end": "a clock time ending a span ('to 6 a.m.'): earlier than the clock time told "
     "before it, it is on the next day",
+    "own_line": "match only as the whole of its line (a live blog's clock stamp '14:32 GMT' "
+    "heading an entry: the report's day, whatever day the entry before told)",
 }
