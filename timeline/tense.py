@@ -431,15 +431,19 @@ def _scope(
 
 def _appositions(text: str, parts: list[Piece], cues: Cues) -> set[int]:
     """The pieces set off by commas that restate a noun before them with an article of
-    `apposition_openers` and at most `apposition_words` words ("am Samstag, dem
-    Allerheiligentag, ..."): no clause of their own, the clause goes on after them."""
+    `apposition_openers` ("am Samstag, dem Allerheiligentag, ...") or give its clock time, ending
+    in a word of `apposition_closers` ("zwischen Samstag, 18 Uhr, und Sonntagmorgen"), of at most
+    `apposition_words` words: no clause of their own, the clause goes on after them."""
     found = set()
     for i, p in enumerate(parts[1:-1], start=1):
         words = text[p.start : p.end].split()
         if (
             p.after_punctuation
             and parts[i + 1].after_punctuation
-            and words[0].lower() in cues.scope.apposition_openers
+            and (
+                words[0].lower() in cues.scope.apposition_openers
+                or words[-1].lower() in cues.scope.apposition_closers
+            )
             and len(words) <= cues.scope.apposition_words
         ):
             found.add(i)
@@ -468,14 +472,14 @@ def _widening(
     appositions: set[int] = frozenset(),
     coordinated: set[int] = frozenset(),
 ) -> list[tuple[int, int]]:
-    """The piece around the span (with the piece after an apposition right after it: "ist am
+    """The piece around the span (with the piece after each apposition right after it: "ist am
     Samstag, dem Allerheiligentag, ... gestorben"), its comma clause up to a `coordinated`
     conjunction after it (_coordinated), the whole sentence."""
     inside = [i for i, p in enumerate(parts) if p.start < end and start < p.end]
     if not inside:
         return [sentence]
     first, last = inside[0], inside[-1]
-    if last + 2 < len(parts) and last + 1 in appositions:
+    while last + 2 < len(parts) and last + 1 in appositions:
         last += 2
     spans = [(parts[first].start, parts[last].end)]
     while first > 0 and not parts[first].after_punctuation:

@@ -247,6 +247,7 @@ class ScopeCues:
     attributive_not_before: frozenset[str] = frozenset()  # "erwarten die Meteorologen": a verb
     infinitive_ending: str = ""  # "erreich" + "en": the verb of a participle "erreicht"
     apposition_openers: frozenset[str] = frozenset()  # "dem" in "am Samstag, dem Allerheiligentag"
+    apposition_closers: frozenset[str] = frozenset()  # "Uhr" in "zwischen Samstag, 18 Uhr, und"
     apposition_words: int = 0
     # verbs of saying whose reported clause may open with its subject: a date in that subject is
     # the reported clause's, whose verb comes after it ("GM said its first-quarter output would
