@@ -130,9 +130,11 @@ def _counted_from_reference(slots: dict, params: dict, s: Situation) -> Reading:
         not_reached = p.latest > anchor if closes else p.earliest > anchor
         step = -1 if s.tense in LOOKS_BACK and not_reached else 0
         # a part of the week ending on the reference day is over for a forecast ("In der
-        # zweiten Wochenhälfte wird es wärmer" told on a Sunday is next week's)
+        # zweiten Wochenhälfte wird es wärmer" told on a Sunday is next week's); so is a part
+        # over told in the present, which announces ("Erst zur Wochenmitte zieht ein Tief
+        # heran" told on a Saturday)
         over = p.latest < anchor or (unit == "week" and p.latest == anchor)
-        step = 1 if s.tense == "future" and over else step
+        step = 1 if s.tense in ("future", "present") and over else step
         if step:
             p = narrow(periods.containing(periods.shift(anchor, unit, step), gran), part)
         return Reading(params.get("type", "DATE"), value or p.value, gran, p, part, True)
