@@ -344,6 +344,11 @@ def _day_for_hour(
     not_ahead = today is None or after <= today
     if part == "MO" and hour is None and tense in LOOKS_BACK and late and not_ahead:
         return after
+    # ... and told as ahead after an evening clock time of the report's day, the morning after:
+    # that day's is over ("23.47 Uhr: Das Endergebnis kommt erst in den frühen Morgenstunden")
+    ahead = tense in ("future", "present") and clock is not None and clock.hour >= EVENING
+    if part == "MO" and hour is None and ahead and previous.earliest == today:
+        return after
     after_midnight = hour is not None and hour < SMALL_HOURS_END and evening
     # ... not past the reference in a past clause ("called the state at 7:50 p.m. At 2:16 a.m.,
     # they declared Bush the winner" after an evening read on the DCT's day: that day's 2:16)
