@@ -97,7 +97,7 @@ def _read(
         and previous.reported
         and previous.before_span
         and params.get("anchor") == "previous"
-        and "unit" in cand.slots
+        and ("unit" in cand.slots or "unit" in params)
         and can_count_from(previous.before_span.period, cand)
     ):
         previous = previous.before_span

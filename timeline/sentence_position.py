@@ -16,6 +16,9 @@ from timeline.model import DocumentDate, Precision
 from timeline.tense import clause_tense
 from timeline.tense_cues import NO_SIDE
 
+# Words at most between a date and the verb of saying that closes its clause ("am Donnerstag
+# in Frankfurt mitteilte")
+SAYING_CLOSE_WORDS = 3
 WIRE_HEAD = 300  # characters at a text's start where an agency's dateline stands (wire_copy)
 # Frames whose direction may come from the tense when the text gives no year or direction.
 TENSE_FRAMES = {"date", "weekday", "season", "holiday", "time", "quarter"}
@@ -157,9 +160,17 @@ def aside_end(
 
 def dates_saying(text: str, cand: Candidate, eng: Engine, previous: Mark | None) -> bool:
     """Does `cand` date a saying (right after a verb of [reporting_verb]: "the exchange said
-    yesterday") that reports a date told before it in its sentence (`previous`)?"""
+    yesterday"; or in a clause closed a few words after it by one of [reporting_verb_final]: "wie
+    das Unternehmen am Donnerstag in Frankfurt mitteilte") that reports a date told before it in
+    its sentence (`previous`)?"""
+    if previous is None:
+        return False
     before = text[max(0, cand.start - 20) : cand.start].split()
-    if not before or previous is None or not eng.lexicon.key("reporting_verb", before[-1]):
+    said = bool(before) and eng.lexicon.key("reporting_verb", before[-1]) is not None
+    rest = re.split(r"[,.;:!?()]", text[cand.end : cand.end + 60], maxsplit=1)[0].split()
+    closing = 0 < len(rest) <= SAYING_CLOSE_WORDS
+    said = said or (closing and eng.lexicon.key("reporting_verb_final", rest[-1]) is not None)
+    if not said:
         return False
     sentence = sentence_at(text, cand.start, eng.language)
     return sentence is not None and previous.end >= sentence[0]
