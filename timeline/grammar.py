@@ -191,6 +191,22 @@ class Lexicon:
             name: {form.lower(): key for key, forms in table.items() for form in forms}
             for name, table in self.categories.items()
         }
+        self._hundreds = self._hundreds_regex("(?P<head>", "(?P<tail>")
+
+    def _hundreds_regex(self, head: str = "(?:", tail: str = "(?:") -> str | None:
+        """Number words between the hundreds, composed: a hundreds word (the forms of 100, 200
+        ... 900), a joiner of the language (`hundreds_joiners`), the first (plain) form of a
+        number below a hundred ("one hundred seventy-five", "a hundred and fifty",
+        "hundertfünfzig"). A regex, its two parts opened with `head` and `tail` (named groups to
+        read a match, plain ones inside a slot); None without joiners."""
+        numbers = self.categories.get("number", {})
+        joiners = self.settings.get("hundreds_joiners", [])
+        heads = [f for n in range(100, 1000, 100) for f in numbers.get(str(n), [])]
+        tails = [numbers[str(n)][0] for n in range(1, 100) if numbers.get(str(n))]
+        if not (joiners and heads and tails):
+            return None
+        joiner = "|".join(re.escape(j).replace(r"\ ", _SPACE) for j in joiners)
+        return f"{head}{_alternation(heads)})(?:{joiner}){tail}{_alternation(tails)})"
 
     def forms(self, category: str) -> list[str]:
         return [f for forms in self.categories.get(category, {}).values() for f in forms]
@@ -203,7 +219,10 @@ class Lexicon:
             return NUMBER_SLOTS[slot]
         if slot == "number":
             words = self.forms("number")
-            return self._digits() + ("|" + _alternation(words) if words else "")
+            if not words:
+                return self._digits()
+            hundreds = self._hundreds_regex()  # first: the longer reading
+            return self._digits() + "|" + (hundreds + "|" if hundreds else "") + _alternation(words)
         if slot == "ordinal":
             suffixes = self.settings.get("ordinal_suffixes", ["."])
             digits = r"\d{1,2}(?:" + _alternation(suffixes) + ")"
@@ -248,6 +267,10 @@ class Lexicon:
                 plain = text.replace(self.settings.get("thousands_mark", ","), "")
                 plain = plain.replace(self.settings.get("decimal_mark", "."), ".")
                 return float(plain) if "." in plain else int(plain)
+            composed = self._hundreds and re.fullmatch(self._hundreds, text, re.IGNORECASE)
+            if composed and self.key("number", text) is None:
+                head, tail = composed.group("head", "tail")
+                return _number(self.key("number", head)) + _number(self.key("number", tail))
             return _number(self.key("number", text))
         if slot == "ordinal":
             digits = re.match(r"\d+", text)
