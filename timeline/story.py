@@ -40,7 +40,7 @@ from timeline.sentence_position import (
     same_sentence,
 )
 from timeline.situation import Reading
-from timeline.tense import clause_tense
+from timeline.tense import clause_tense, past_perfect_end
 
 RECENT_DAYS = 7  # a day told this many days before the DCT is one of the report's days
 BEFORE_WINTER_DAYS = 90  # a date so far before a winter told: the spring after it (after_winter)
@@ -609,6 +609,10 @@ def _year_setting(
         # this April), in a history too ("On 18 July Iran accepted Resolution 598, which had
         # been passed in July 1987; ... The ceasefire took effect on 20 August": 1988's)
         until = aside
+    elif scope.whole and (flashback := past_perfect_end(text, cand.start, cand.end, eng.language)):
+        # ... as is one in a past perfect: a look back from where the history has got to ("the
+        # road Cortés had taken in 1519. In August he reached the Valley": the story's August)
+        until = flashback
     return Mark(
         periods.year(period.earliest.year),
         tid,

@@ -46,6 +46,7 @@ from timeline.clauses import (
     inside_number,
     pieces,
     quotation_around,
+    sentence_at,
     sentences,
     starts_sentence,
     words,
@@ -91,6 +92,30 @@ def clause_tense(text: str, start: int, end: int, language: str) -> str:
         # ... but a quoted fragment with no verb of its own goes on the sentence around it
         # ('Barak said Israelis would "choose a different path in the spring."')
     return _sentence_tense(text, sentence, start, end, cues, language)
+
+
+def past_perfect_end(text: str, start: int, end: int, language: str) -> int | None:
+    """Where the clause around text[start:end] ends if it is told in the past perfect (an
+    auxiliary of tense.toml `past_perfect_auxiliaries` with a participle in reach: "the road
+    Cortés had taken in 1519", "Cortés hatte die Straße 1519 genommen"), else None. A date in it
+    looks back from the time the story has reached."""
+    cues = cues_of(language)
+    if not cues.past.past_perfect_auxiliaries:
+        return None
+    sentence = sentence_at(text, start, language)
+    if sentence is None:
+        return None
+    lo, hi = _scope(text, sentence, start, end, frozenset(",;:"))
+    lowered = [w for _, _, w in words(text, language, lo, hi)]
+    reach = cues.past.perfect_reach
+    for a, word in enumerate(lowered):
+        if word not in cues.past.past_perfect_auxiliaries:
+            continue
+        for i, other in enumerate(lowered):
+            after = i > a or (i < a and not cues.past.auxiliary_first)
+            if after and (not reach or abs(a - i) <= reach + 1) and is_participle(other, language):
+                return hi
+    return None
 
 
 def _quoted_fragment(text: str, inside: int, sentence_start: int, cues: Cues) -> bool:

@@ -64,6 +64,9 @@ class PastCues:
     # none), as in English; German has it after one too ("beschlossen hat")
     auxiliary_first: bool = False
     perfect_reach: int = 0  # words at most between them in English ("has not yet been"), 0: any
+    # the auxiliaries of a past perfect: a date in its clause looks back from the story's time
+    # ("the road Cortés had taken in 1519. In August he reached ...": the story's August)
+    past_perfect_auxiliaries: frozenset[str] = frozenset()
     participles: frozenset[str] = frozenset()
     participle_patterns: tuple[re.Pattern, ...] = ()
     not_participles: frozenset[str] = frozenset()
