@@ -64,6 +64,9 @@ class Mark:
     # Sunday,"), and the date told before that clause: what a clock time after it counts from
     aside_end: int | None = None
     before_aside: Mark | None = None
+    # "no earlier than 21 June", "until at least September 13" (lexicon `bound_words`): a bound
+    # of when something may happen, no day of the story
+    bound: bool = False
 
     def reaches(self, position: int, reach: int) -> bool:
         """Is this date still the setting at `position`: fewer than `reach` characters on, and

@@ -179,14 +179,16 @@ def counted_from(
         last = last.before_aside
     if (
         last
-        and last.starts_span
+        and (last.starts_span or last.bound)
         and _recent_day(day, dct)
         and cand.pattern.frame == "time"
         and not same_sentence(text, last.end, cand.start, language)
     ):
         # "plunged Friday, the heaviest selling since October 1987. Most of it came after
         # 2 p.m.": a clock time is on the last day told, not in a span's start; in the start's
-        # own sentence it is the start's ("streikt seit Mittwoch, 2 Uhr")
+        # own sentence it is the start's ("streikt seit Mittwoch, 2 Uhr"); so after a bound
+        # ("will speak on Friday. Restrictions will be lifted no earlier than 21 June. He will
+        # take questions at 7pm": Friday's)
         last = day
     near = day and (scope.whole or same_sentence(text, day.end, cand.start, language, 1))
     if near and last and _counts_days_past(cand, last, day):
@@ -309,9 +311,11 @@ def remember(
         previous is not None
         and previous.period.granularity in ("day", "time")
         and not previous.starts_span
+        and not previous.bound
     ):
-        # a day that starts a span ("its highest close since Oct. 24") is no day of the
-        # story: a clock time or part of the day after it is on the day told before it
+        # a day that starts a span ("its highest close since Oct. 24") or bounds one ("no
+        # earlier than 21 June") is no day of the story: a clock time or part of the day after
+        # it is on the day told before it
         story.day = previous
     if is_stamp and previous is not None and previous.tid == tid:
         story.stamp = previous  # the stamp's own mark (within a coarse DCT: with both its ends)
@@ -472,6 +476,7 @@ def _marks_after(
             ended=ended_day(cand, reading),
             mod=reading.mod,
             aside_end=aside,
+            bound=after_word(text, cand.start, eng, "bound_words"),
             before_aside=previous if aside else None,
         )
     # a span's start sets no year for what follows, but a clause that tells what happened then
