@@ -136,8 +136,10 @@ def century(index: int) -> Period:
     return Period(f"{index:02d}", "century", date(first, 1, 1), date(index * 100 + 99, 12, 31))
 
 
-def time_of_day(d: date, hour: int, minute: int) -> Period:
-    return Period(f"{d.isoformat()}T{hour:02d}:{minute:02d}", "time", d, d)
+def time_of_day(d: date, hour: int, minute: int, second: int | None = None) -> Period:
+    """A clock time; the seconds only where they were told ("10:32:15 GMT")."""
+    seconds = "" if second is None else f":{second:02d}"
+    return Period(f"{d.isoformat()}T{hour:02d}:{minute:02d}{seconds}", "time", d, d)
 
 
 def part_of_day(d: date, code: str) -> Period:

@@ -204,11 +204,17 @@ def resolve_time(slots: dict, params: dict, s: Situation) -> Reading:
     if d is not None and hour == 24 and params.get("after_midnight"):
         # "kurz nach Mitternacht": the midnight found, told as the start of the day after it
         d, hour = d + timedelta(days=1), 0
-    tail = f"T{code}" if hour is None else f"T{int(hour):02d}:{int(minute):02d}"
+    # told to the second ("10:32:15 GMT", "2024-03-12T14:05:00Z"): the seconds in the value
+    second = None if slots.get("second") is None else int(slots["second"])
+    seconds = "" if second is None else f":{second:02d}"
+    tail = f"T{code}" if hour is None else f"T{int(hour):02d}:{int(minute):02d}{seconds}"
     mod = slots.get("mod")  # "around 7:15 p.m." APPROX
     if d is None:
         return Reading("TIME", (xvalue or "XXXX-XX-XX") + tail, "time", None, mod)
-    p = periods.part_of_day(d, code) if hour is None else periods.time_of_day(d, hour, minute)
+    if hour is None:
+        p = periods.part_of_day(d, code)
+    else:
+        p = periods.time_of_day(d, int(hour), int(minute), second)
     return Reading("TIME", p.value, "time", p, mod, uses)
 
 
@@ -360,7 +366,9 @@ def clock_of(period: Period | None) -> datetime | None:
     """The moment of a clock time ("2021-03-03T14:00"), None for anything else."""
     if period is None or period.granularity != "time":
         return None
-    try:
-        return datetime.strptime(period.value, "%Y-%m-%dT%H:%M")
-    except ValueError:  # a part of the day ("T14:00" of a 24:00, "TEV")
-        return None
+    for form in ("%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"):
+        try:
+            return datetime.strptime(period.value, form)
+        except ValueError:  # a part of the day ("T14:00" of a 24:00, "TEV")
+            continue
+    return None
