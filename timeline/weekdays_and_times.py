@@ -287,6 +287,15 @@ def _day_of(
             # a morning hour ending a span opened in an evening ("vom Silvesterabend bis 6 Uhr
             # früh", "zwischen 20 Uhr am Silvesterabend und 6 Uhr früh") is the next morning
             d = s.previous.earliest + timedelta(days=1)
+        elif (
+            params.get("span_end")
+            and s.previous.granularity == "day"
+            and hour is not None
+            and hour < SMALL_HOURS_END
+        ):
+            # ... and a small hour ending a span after a day told with no clock time, in the
+            # night after it ("On New Year's Eve, it ran extra trains until 3 a.m.": 1 January)
+            d = s.previous.earliest + timedelta(days=1)
         if params.get("morning_after_told") and hour is None and d < s.today:
             # "celebrated Sunday ... went on until dawn": the dawn after that day's night; after
             # a night told, _day_for_hour has moved to its morning ("came back that night and
