@@ -41,6 +41,8 @@ PARAMETERS: dict[str, str] = {
     "fraction_parts": "read '2 1/2 years' as P2Y6M rather than P2.5Y",
     "range": "a vague reference's interval around the DCT, two signed ISO durations",
     "in_unit": "the granularity of the result, when not the unit counted in",
+    "in_unit_step": "count from the `in_unit` period this many steps from the DCT's ('fifty "
+    "years ago last month': -1)",
     "keep_granularity": "count in the earlier date's unit ('a year earlier' than a quarter): true "
     "for any finer unit, a unit for the finest kept, or a list of the units kept, coarser ones "
     "too ('the year-earlier period' after a half: that half a year back)",

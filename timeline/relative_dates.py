@@ -83,6 +83,9 @@ def _counted_from_reference(slots: dict, params: dict, s: Situation) -> Reading:
     else:
         value = ""
     anchor = s.today
+    if anchor is not None and "in_unit_step" in params:
+        # "Sixty-five years ago last month": counted back from last month, not this one
+        anchor = periods.shift(anchor, params["in_unit"], int(params["in_unit_step"]))
     if n is not None and "number__2" in slots:
         # "two or three years ago", "in a year or two": a point between the two counts, as the
         # range where it lies; a date's value tells only the direction, a duration's ("vor zwei
