@@ -207,10 +207,11 @@ def after_word(text: str, start: int, eng: Engine, setting: str) -> bool:
     it count from the DCT. One after a word of `span_end_words` is the bound of a time before
     it ("in der letzten Sitzung vor Weihnachten"), not when the text's events happen: the
     expressions after it do not count from it ("Die Sitzung beginnt um 9.30 Uhr"). One after a
-    word of `since_words` starts a state that still holds (tense_of)."""
+    word of `since_words` starts a state that still holds (tense_of). A list may hold two words
+    ("frühestens am")."""
     words = eng.lexicon.settings.get(setting, ())
-    before = text[max(0, start - 20) : start].split()
-    return bool(before) and before[-1].lower() in words
+    before = text[max(0, start - 30) : start].lower().split()
+    return any(" ".join(before[-k:]) in words for k in (1, 2) if len(before) >= k)
 
 
 def tense_of(cand: Candidate, text: str, eng: Engine, unmarked: str) -> str:
