@@ -251,6 +251,8 @@ def resolve_year(slots: dict, params: dict, s: Situation) -> Reading:
         if last == y:
             raise Unresolvable(f"no span from {y} to {last}")
         p = Period(params.get("value", p.value), "year", p.earliest, periods.year(last).latest)
+    if params.get("year_across"):  # "the 2022-23 financial year": named by 2023, both years
+        p = Period(p.value, "year", periods.year(slots["from_year"]).earliest, p.latest)
     mod = part or slots.get("mod")  # "around 2005": APPROX, the year itself
     return Reading(params.get("type", "DATE"), p.value, "year", narrow(p, part), mod)
 

@@ -571,6 +571,16 @@ def _excluded_by_neighbours(
     return False
 
 
+def _next_year(slots: dict[str, Any]) -> bool:
+    """Is the later year written ("23" of "2022-23", "2024" of "2023/2024") the year after the
+    earlier one (`from_year`)?"""
+    later = slots.get("year", slots.get("year2"))
+    first = slots.get("from_year")
+    if later is None or first is None:
+        return False
+    return (first + 1) % 100 == later if later < 100 else later == first + 1
+
+
 def _inside_number_chain(text: str, start: int) -> bool:
     """Does a match open with digits glued to a number that is no year or day before them
     ("555-2014", "0471-2014", "978-3-16-2014"): part of a phone number or code, no date? A
@@ -714,6 +724,8 @@ def find_candidates(
             units = [v for k, v in slots.items() if k.startswith("unit__")]
             if pattern.params.get("distinct_units") and len(set(units)) < len(units):
                 continue  # "took 13 years and eight years respectively": two lengths
+            if pattern.params.get("year_across") and not _next_year(slots):
+                continue  # "in 1939-45": two ends of a span, no year named by its end
             anywhere = pattern.params.get("sentence_word_of")
             if anywhere and not word_in_sentence(text, m.start(), anywhere, language):
                 continue

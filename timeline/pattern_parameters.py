@@ -25,6 +25,10 @@ PARAMETERS: dict[str, str] = {
     "not_preceded_by": "words (or '{category}', or '[name]' for a capitalized word inside a "
     "sentence) that veto a match right before it",
     "after_word_of": "a lexicon category one word of which must stand earlier in the clause",
+    "year_across": "a year written with the one before it ('the 2022-23 financial year', 'FY "
+    "2024-25'): it holds only if the later is the year after the earlier ('1939-45' is two "
+    "ends of a span); the value is the later year (a fiscal year is named by the year it ends "
+    "in), the interval covers both (calendar_dates.resolve_year)",
     "distinct_units": "a compound of counts holds only if their units all differ ('two years and "
     "three months'; '13 years and eight years' are two lengths)",
     "sentence_word_of": "a lexicon category one word of which must stand anywhere in the "
