@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from timeline.anchors import (
     Mark,
@@ -194,6 +194,10 @@ def _read_from_previous(
         # a time counts from its own day (a night over two days: the day it is named by)
         counted = previous.period
         day = counted.latest if counted.granularity == "time" else counted.earliest
+        if counted.granularity == "year" and counted.value.isdigit() and len(counted.value) == 4:
+            # a year named by the year it ends in ("2024-25" 2025): counted from the year named,
+            # not from its interval's first year ("up 9% on the previous year" is 2024)
+            day = max(day, date(int(counted.value), 1, 1))
         if counted.granularity == "year" and int(params.get("shift", 0)) > 0:
             # "qualified as a lawyer in 1836 and settled there the following spring": the
             # spring after that year, not the one after its first day
