@@ -251,6 +251,11 @@ def resolve_year(slots: dict, params: dict, s: Situation) -> Reading:
         if last == y:
             raise Unresolvable(f"no span from {y} to {last}")
         p = Period(params.get("value", p.value), "year", p.earliest, periods.year(last).latest)
+    if "fiscal_shift" in slots:  # a fiscal year whose end is told: its own days
+        month = periods.month(y, month_of(slots))
+        end = month.latest.replace(day=slots["day"]) if "day" in slots else month.latest
+        start = periods.shift(end, "year", -1) + timedelta(days=1)
+        p = Period(p.value, "year", start, end)
     if params.get("year_across"):  # "the 2022-23 financial year": named by 2023, both years
         p = Period(p.value, "year", periods.year(slots["from_year"]).earliest, p.latest)
     mod = part or slots.get("mod")  # "around 2005": APPROX, the year itself

@@ -50,6 +50,12 @@ def year_of(slots: dict[str, Any], today: date | None) -> int | None:
         y, end = int(slots["fiscal_end"]), (month_of(slots) or 12, int(slots.get("day", 31)))
         ahead = today is None or (y, *end) >= (today.year, today.month, today.day)
         return y if ahead else y + 1
+    if "fiscal_shift" in slots and today is not None:
+        # "the current financial year, which ends on 31 March": named by the year of the end
+        # still to come (told 17 October 2024: 2025), or one before or after it
+        end = (month_of(slots), slots.get("day", 31))
+        y = today.year + (end < (today.month, today.day))
+        return y + int(slots["fiscal_shift"])
     if "year_shift" in slots and today is not None:  # "the third quarter of next year"
         return today.year + int(slots["year_shift"])
     return None
