@@ -557,6 +557,7 @@ def _asides(
             and 0 < len(said) <= 6
             and not interrupted
             and not (dated and said[-1][2] in verbs)
+            and not _after_relative_clause(text, parts, i, cues, language)
         ):
             opening = tense_cues(text, p.start, said[0][1], language)
             describes = any(t == PAST for _, _, t in opening)
@@ -576,6 +577,19 @@ def _asides(
         if (aside or describes) and not (p.start < end and start < p.end):
             found.append((p.start, p.end, describes))
     return found
+
+
+def _after_relative_clause(
+    text: str, parts: list[Piece], i: int, cues: Cues, language: str
+) -> bool:
+    """Does piece i follow a relative clause set off by a comma ("Die erste Phase, in der
+    Freiwillige die Verträglichkeit prüfen, begann am 23. April ...", "The unit, which makes
+    chips, reported a loss")? A past form opening it is then the main clause's verb going on
+    after its subject, not a piece that describes a noun (_asides)."""
+    before = parts[i - 1]
+    return before.after_punctuation and bool(
+        _relative_opener(text, before.start, before.end, cues, language)
+    )
 
 
 def _bare_date(text: str, piece: Piece, start: int, end: int, language: str) -> bool:
