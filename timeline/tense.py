@@ -163,10 +163,27 @@ def _sentence_tense(
             return tense
         opener = words(text, language, lo, hi)[:1]
         if opener and opener[0][2] in cues.scope.own_clause:
-            return held
+            return PAST if _weak_past_plural(text, lo, hi, end, cues, language) else held
         if relative and _relative_clause(text, lo, hi, start, end, cues, language):
-            return held
+            return PAST if _weak_past_plural(text, lo, hi, end, cues, language) else held
     return held
+
+
+def _weak_past_plural(text: str, lo: int, hi: int, end: int, cues: Cues, language: str) -> bool:
+    """Does the verb-final clause text[lo:hi] end, after the date, in a weak past plural that no
+    list or ending catches ("die am Samstag zweieinhalb Stunden spielten": "spiel" + "en" is a
+    known word; tense.toml `weak_past_plural_ending`)? "-ten" alone is no cue: "ersten",
+    "warten"; nor is a listed cue the clause's rules have weighed ("verschoben werden mussten")."""
+    ending = cues.scope.weak_past_plural_ending
+    said = words(text, language, lo, hi)
+    if not ending or not said:
+        return False
+    s, e, w = said[-1]
+    if s < end or w != text[s:e] or not w.endswith(ending) or w in cues.phrases:
+        return False
+    if w in cues.scope.weak_past_plural_not:
+        return False
+    return w[: -len(ending)] + cues.scope.infinitive_ending in word_frequency(language)
 
 
 def _future_time_clause(

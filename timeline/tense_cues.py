@@ -249,6 +249,11 @@ class ScopeCues:
     present_participle_endings: tuple[str, ...] = ()
     attributive_not_before: frozenset[str] = frozenset()  # "erwarten die Meteorologen": a verb
     infinitive_ending: str = ""  # "erreich" + "en": the verb of a participle "erreicht"
+    # the last word of a verb-final clause ending in this, whose stem + `infinitive_ending` is a
+    # known word, is a weak past plural ("die am Samstag spielten": "spielen"), unless listed in
+    # `weak_past_plural_not` (a present: "die am Samstag warten", no "waren")
+    weak_past_plural_ending: str = ""
+    weak_past_plural_not: frozenset[str] = frozenset()
     apposition_openers: frozenset[str] = frozenset()  # "dem" in "am Samstag, dem Allerheiligentag"
     apposition_closers: frozenset[str] = frozenset()  # "Uhr" in "zwischen Samstag, 18 Uhr, und"
     apposition_words: int = 0
