@@ -53,6 +53,7 @@ from timeline.story import (
     remember,
     setting_for,
 )
+from timeline.weekdays_and_times import clock_on_day_after
 
 NARRATIVE_REACH = 200  # characters
 
@@ -160,6 +161,7 @@ def find_dates(
         exception = after_word(text, cand.start, eng, "schedule_exception_words")
         story.schedule = schedule_after(cand, reading, joins, schedule, exception)
         remember(story, ReadDate(cand, reading, tid, used), text, eng, dct, scope, is_stamp)
+    found = clock_on_day_after(found, text, eng.lexicon.settings.get("clock_day_joiners", []))
     return _restated_counts(found, text, counts)
 
 

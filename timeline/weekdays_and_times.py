@@ -8,11 +8,14 @@ resolve_holiday): this module builds on calendar_dates.py, never the other way r
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from timeline import periods
 from timeline.calendar_dates import daypart_of, part_of, resolve_date, resolve_holiday
 from timeline.durations import count_of
+from timeline.model import TimeExpression
 from timeline.occurrence import month_of, shift_of, weekday_near
 from timeline.periods import Period
 from timeline.situation import LEANS_AHEAD, LOOKS_BACK, Reading, Situation, Unresolvable
@@ -381,3 +384,39 @@ def clock_of(period: Period | None) -> datetime | None:
         except ValueError:  # a part of the day ("T14:00" of a 24:00, "TEV")
             continue
     return None
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def clock_on_day_after(
+    found: list[TimeExpression], text: str, joiners: list[str]
+) -> list[TimeExpression]:
+    """A clock time or part of a day right before a joining word (`clock_day_joiners`: "on")
+    and a day written is on that day ("at noon on 14 June 1935", "at dawn on 22 June 1941"):
+    the date after it names its day, not the day told before it (was "noon" on the Christmas
+    told two sentences earlier)."""
+    if not joiners:
+        return found
+    # as written, lower case: "by 11 a.m. On Friday, ..." opens the next sentence
+    between = re.compile(r"\s+(?:" + "|".join(map(re.escape, joiners)) + r")\s+")
+    out = list(found)
+    for i, (clock, day) in enumerate(zip(found, found[1:], strict=False)):
+        if clock.type != "TIME" or day.type != "DATE" or day.granularity != "day":
+            continue
+        if not _DAY_VALUE.fullmatch(day.value) or not between.fullmatch(
+            text[clock.end : day.start]
+        ):
+            continue
+        own, sep, tail = clock.value.partition("T")
+        # "at midnight on Saturday" is the midnight that begins it: T24:00 of the day before
+        if not sep or not _DAY_VALUE.fullmatch(own) or own == day.value or tail.startswith("24"):
+            continue
+        out[i] = replace(
+            clock,
+            value=f"{day.value}T{tail}",
+            earliest=day.earliest,
+            latest=day.latest,
+            explanation=f"{clock.explanation}; on {day.text!r} after it",
+        )
+    return out
