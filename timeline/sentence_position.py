@@ -13,8 +13,8 @@ from timeline.clauses import quotation_around, sentence_at, sentences, starts_se
 from timeline.date_engine import YEAR_SLOTS, YEARLESS_FRAMES, Engine, counts_on
 from timeline.grammar import Candidate
 from timeline.model import DocumentDate, Precision
-from timeline.tense import clause_tense
-from timeline.tense_cues import NO_SIDE
+from timeline.tense import clause_tense, future_in_past
+from timeline.tense_cues import FUTURE, NO_SIDE, PAST
 
 # Words at most between a date and the verb of saying that closes its clause ("am Donnerstag
 # in Frankfurt mitteilte")
@@ -246,6 +246,13 @@ def tense_of(cand: Candidate, text: str, eng: Engine, unmarked: str) -> str:
         return "unknown"
     if tense == "unknown" and _in_a_sentence(text, cand.start, eng.language):
         tense = unmarked  # a sentence with no past or future cue (a bare phrase has none)
+    if (
+        tense == FUTURE
+        and unmarked == PAST
+        and future_in_past(text, cand.start, cand.end, eng.language)
+    ):
+        # in a text that is all history, "could be seen", "would last" look ahead from the story
+        tense = PAST
     return tense
 
 

@@ -735,3 +735,20 @@ def _relative_cues(
     ):
         return own
     return found
+
+
+def future_in_past(text: str, start: int, end: int, language: str) -> bool:
+    """Are the future cues of the sentence around text[start:end] all a future seen from the
+    past (tense.toml [future] in_past_words: "would", "could be", "might")? In a text that is all
+    history they tell the story's past ("On the evening of 11 September its fires could be seen
+    from the walls"), not a time after the report."""
+    cues = cues_of(language)
+    if not cues.future.in_past_words:
+        return False
+    span = sentence_at(text, start, language)
+    if span is None:
+        return False
+    ahead = [c for c in tense_cues(text, span[0], max(span[1], end), language) if c[2] == FUTURE]
+    return bool(ahead) and all(
+        text[s:e].lower().split()[0] in cues.future.in_past_words for s, e, _ in ahead
+    )

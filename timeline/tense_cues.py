@@ -133,6 +133,10 @@ class FutureCues:
     # a past modal put first in its clause sets a condition ("Sollte sich das Verfahren bis in
     # den Herbst ziehen, ..."): what may come, no past
     conditional_openers: frozenset[str] = frozenset()
+    # the first words of future cues that, in a text that is all history, look ahead from the
+    # story's past, not from the report ("its fires could be seen from the walls", "the siege
+    # would last until September"): the past of the story, no future of the report
+    in_past_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
