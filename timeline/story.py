@@ -407,7 +407,7 @@ def _marks_after(
         # a year that sets no time of the story ("hat am Donnerstagabend den Haushalt für 2013
         # genehmigt. Die Abstimmung fand kurz vor 23 Uhr statt") leaves the day told before it
         return previous, written
-    if params.get("span_end") and previous is not None:
+    if params.get("span_end") and previous is not None and not _edge_on_new_day(reading, previous):
         # the end of a span of hours is no setting: what follows counts from the span's start
         # ("von 18 Uhr bis 6 Uhr verboten. Die Party beginnt um 20 Uhr" is that evening)
         return previous, written
@@ -686,3 +686,13 @@ def _recent_day(day: Mark | None, dct: DocumentDate | None) -> bool:
     if day is None or dct is None:
         return False
     return abs(dct.earliest - day.period.earliest) <= timedelta(RECENT_DAYS)
+
+
+def _edge_on_new_day(reading: Reading, previous: Mark) -> bool:
+    """Is a part of the day at an edge of its light ("At dawn", after "on the night of 12-13
+    September") on a day after the one told: the story's next day, which "the following
+    morning" counts from (was the night's day, so that the following morning was dawn's)?"""
+    period = reading.period
+    if period is None or reading.granularity != "time" or not reading.value[-2:].isalpha():
+        return False
+    return period.earliest > previous.period.latest
