@@ -49,6 +49,7 @@ from timeline.story import (
     Story,
     after_winter,
     after_year_end,
+    before_looked_back,
     counted_from,
     remember,
     setting_for,
@@ -121,7 +122,11 @@ def find_dates(
         try:
             before = ToldBefore(last, context, told, report)
             reading, used = read_from_ends(cand, eng, dct, tense, before)
-            on = after_winter(reading, story) or after_year_end(reading, story, scope)
+            on = (
+                after_winter(reading, story)
+                or after_year_end(reading, story, scope)
+                or before_looked_back(reading, story, scope, cand, text, language)
+            )
             if used is not None and used is context and on:
                 before = ToldBefore(last, replace(used, period=on), told, report)
                 reading, used = read_from_ends(cand, eng, dct, tense, before)

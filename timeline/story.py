@@ -696,3 +696,26 @@ def _edge_on_new_day(reading: Reading, previous: Mark) -> bool:
     if period is None or reading.granularity != "time" or not reading.value[-2:].isalpha():
         return False
     return period.earliest > previous.period.latest
+
+
+LOOK_BACK_AHEAD_DAYS = 183  # days ahead of the date told a history's past perfect may still reach
+
+
+def before_looked_back(
+    reading: Reading, story: Story, scope: HistoryScope, cand: Candidate, text: str, language: str
+) -> Period | None:
+    """The year before, where a history's year-less date in a past perfect lies after the date
+    told last in the year written ("By early 1943 ... had decided at the end of December":
+    December 1942, not 1943's, which was still to come), else None."""
+    told = story.previous.period if story.previous else None
+    if not scope.whole or told is None or reading.period is None:
+        return None
+    ahead = (reading.period.earliest - told.latest).days
+    # a past perfect a little ahead is still the story's ("Roberts entered Bloemfontein on 13
+    # March ... The news that Mafeking had been relieved on 17 May"): only one that would leap
+    # far ahead within the year written looks back into the year before
+    if ahead <= LOOK_BACK_AHEAD_DAYS or reading.period.earliest.year != told.latest.year:
+        return None
+    if past_perfect_end(text, cand.start, cand.end, language) is None:
+        return None
+    return periods.year(reading.period.earliest.year - 1)
