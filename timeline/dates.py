@@ -49,6 +49,7 @@ from timeline.story import (
     Story,
     after_winter,
     after_year_end,
+    back_to_opening,
     before_looked_back,
     counted_from,
     remember,
@@ -126,6 +127,7 @@ def find_dates(
                 after_winter(reading, story)
                 or after_year_end(reading, story, scope)
                 or before_looked_back(reading, story, scope, cand, text, language)
+                or back_to_opening(reading, story, scope)
             )
             if used is not None and used is context and on:
                 before = ToldBefore(last, replace(used, period=on), told, report)

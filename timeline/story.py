@@ -66,6 +66,9 @@ class Story:
     # the days written with their year so far, by (month, day): a history told again from its
     # start names them without it ("began on 8 September 1941 ... a raid on 8 September")
     days_written: dict[tuple[int, int], Mark | None] = field(default_factory=dict)
+    # the first day a history tells (its opening: "on the night of 5 to 6 May" 1860), which the
+    # story comes back to after a look back at earlier years (back_to_opening)
+    opening: Mark | None = None
 
     def close(self, position: int) -> None:
         """Leave what is over at `position`: a quotation (its speaker's dates with it) and a
@@ -298,6 +301,16 @@ def remember(
         # under Chapter 11 since January 1988, said the plant would open in June")
         starts = after_word(text, cand.start, eng, "span_start_words")
         story.dated = None if starts else Mark(reading.period, tid, cand.end)
+    if (
+        scope.whole
+        and story.opening is None
+        and reading.granularity in ("day", "time")
+        and reading.period is not None
+        and not reading.value.endswith("_REF")
+        # a day long past: not the report's own ("heutigen", "today" in a hook)
+        and long_past(reading.period, dct)
+    ):
+        story.opening = Mark(reading.period, tid, cand.end)
     stays = cand.pattern.params.get("anchor_stays") and reading.period is not None
     if stays and reading.granularity in ("day", "time"):
         story.stayed = Mark(reading.period, tid, cand.end)
@@ -698,6 +711,7 @@ def _edge_on_new_day(reading: Reading, previous: Mark) -> bool:
     return period.earliest > previous.period.latest
 
 
+BACK_TO_OPENING_DAYS = 31  # days after a history's opening day a year-less date comes back to it
 LOOK_BACK_AHEAD_DAYS = 183  # days ahead of the date told a history's past perfect may still reach
 
 
@@ -719,3 +733,23 @@ def before_looked_back(
     if past_perfect_end(text, cand.start, cand.end, language) is None:
         return None
     return periods.year(reading.period.earliest.year - 1)
+
+
+def back_to_opening(reading: Reading, story: Story, scope: HistoryScope) -> Period | None:
+    """The year of a history's opening day, where a year-less date read in an earlier year
+    written in a look back lies, in the opening's year, up to BACK_TO_OPENING_DAYS after that
+    day ("on the night of 5 to 6 May [1860] ... Born in Nice in 1807 ... in August [1849] ...
+    The Thousand landed at Marsala on 11 May": 1860's, was 1849's), else None."""
+    opening = story.opening
+    if not scope.whole or opening is None or reading.period is None:
+        return None
+    start = reading.period.earliest
+    if reading.granularity not in ("day", "time") or start.year >= opening.period.earliest.year:
+        return None
+    try:
+        back = start.replace(year=opening.period.earliest.year)
+    except ValueError:  # 29 February
+        return None
+    if not 0 < (back - opening.period.latest).days <= BACK_TO_OPENING_DAYS:
+        return None
+    return periods.year(back.year)
