@@ -146,8 +146,12 @@ def aside_end(
     `open_end`, a clause that runs on to the sentence's end ends there."""
     openers = eng.lexicon.settings.get("aside_openers", ())
     comma = text.rfind(",", sentence[0], start)
-    first = text[comma + 1 : start].split()[:1] if comma >= 0 else []
-    if not first or first[0].lower() not in openers:
+    before = [w.lower() for w in text[comma + 1 : start].split()] if comma >= 0 else []
+    # ... or a noun put beside one with an article and such a participle ("by the Filiki
+    # Eteria, a secret society founded in Odessa in 1814, and it had begun in February")
+    articles = eng.lexicon.settings.get("aside_article_openers", ())
+    beside = before[:1] and before[0] in articles and any(w in openers for w in before[1:])
+    if not before or (before[0] not in openers and not beside):
         return None
     end = text.find(",", start, sentence[1])
     while end >= 0 and text[end + 1 : end + 4].strip()[:1].isdigit():
