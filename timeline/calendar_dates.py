@@ -303,6 +303,9 @@ def resolve_century(slots: dict, params: dict, s: Situation) -> Reading:
     return Reading("DATE", p.value, "century", narrow(p, part), part)
 
 
+WINTER_LAST_MONTH = 2  # February: a day after it is followed by its year's winter
+
+
 def resolve_season(slots: dict, params: dict, s: Situation) -> Reading:
     code = slots["season"]
     y = year_of(slots, s.today)
@@ -320,6 +323,18 @@ def resolve_season(slots: dict, params: dict, s: Situation) -> Reading:
         )
         if "years_back" in slots:  # "Twelve years ago this fall": that fall so many years back
             p = periods.season(p.earliest.year - int(slots["years_back"]), code)
+        told = s.previous
+        if (
+            code == "WI"
+            and params.get("anchor") == "previous"
+            and shift_of(slots, params) == 0
+            and told is not None
+            and told.granularity in ("day", "time")
+            and told.earliest.month > WINTER_LAST_MONTH
+        ):
+            # "went on sale on 15 July 1983. That winter the market collapsed": the winter of
+            # that year, which begins in its December (was the one before, a few days nearer)
+            p = periods.season(told.earliest.year, code)
     return Reading("DATE", p.value, "season", narrow(p, part), part, uses)
 
 
