@@ -244,7 +244,7 @@ def _day_of(
     or DCT (the previous date's day for `hour`: see _day_for_hour)."""
     explicit = slots.get("shift_day", params.get("shift_day"))
     if "weekday" in slots:
-        if s.today is None:
+        if s.today is None or params.get("indefinite"):  # "on a Sunday afternoon": some Sunday
             return None, False, f"XXXX-WXX-{slots['weekday']}"
         today_too = params.get("past_includes_today", s.conventions.same_day)
         tonight = params.get("future_includes_today", False)
