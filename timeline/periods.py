@@ -42,6 +42,10 @@ class Period:
         if part in HALVES:
             days = (self.latest - self.earliest).days + 1
             first = self.earliest + timedelta(days // 2 - 1)
+            if self.granularity in ("year", "decade", "century"):  # halves of whole years, not
+                # of days: "die zweite Hälfte des Jahrhunderts" begins 2050-01-01, not 2049-12-31
+                months = (self.latest.year - self.earliest.year) * 12 + 12
+                first = add_months(self.earliest, months // 2) - timedelta(1)
             if part == "START_HALF":
                 return Period(self.value, self.granularity, self.earliest, first)
             return Period(self.value, self.granularity, first + timedelta(1), self.latest)
