@@ -97,6 +97,11 @@ def find_dates(
     for at, cand in enumerate(candidates):
         if cand.pattern.frame == "none":  # a longer reading that is not a date ("Nr. 2015")
             continue
+        if cand.pattern.params.get("schedule_only") and not (
+            joins_schedule(cand, text, language, story.schedule)
+            or hours_before(cand, candidates[at + 1 : at + 4], text, language)
+        ):  # a bare number away from a SET may be a count ("stieg um zehn")
+            continue
         story.close(cand.start)
         written = story.written
         history_reach = scope.reach if written and written.history else None
@@ -160,7 +165,7 @@ def find_dates(
         if not joins and tells_habit(cand, text, language, tense):
             joins, schedule = True, Schedule(cand.start, recurring=True)
         if joins:
-            reading = scheduled(cand, reading, tense, schedule.recurring)
+            reading = scheduled(cand, reading, tense, schedule)
         tid = f"t{len(found) + 1}"
         found.append(_expression(cand, written_text, reading, dct, tense, tid, doc_id, used))
         if cand.pattern.frame == "relative" and cand.pattern.params.get("anchor") == "previous":

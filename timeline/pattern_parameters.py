@@ -151,6 +151,9 @@ PARAMETERS: dict[str, str] = {
     "with one in its sentence a `habit_word_of` range is that week's days, no habit",
     "dateless": "a clock time with no day of its own: in a schedule it holds on every day "
     "('T09:00'); it joins a schedule from further away",
+    "schedule_only": "a bare hour ('um sechs', 'at 10') is a clock time only in a schedule, right "
+    "after a SET or before one ('jeden Morgen um sechs', 'Sunday mornings at 10'); elsewhere "
+    "it may be a count ('stieg um zehn')",
     "span_end": "a clock time ending a span ('to 6 a.m.'): earlier than the clock time told "
     "before it, it is on the next day",
     "own_line": "match only as the whole of its line (a live blog's clock stamp '14:32 GMT' "

@@ -9,12 +9,14 @@ an expression that joins it becomes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from timeline.clauses import sentence_at
 from timeline.grammar import Candidate, word_in_sentence
 from timeline.resolve import RESOLVERS
 from timeline.situation import Reading, Situation
+from timeline.weekdays_and_times import AFTERNOON_HOURS
 
 SCHEDULE_REACH = 20  # characters between a SET and a day that joins its schedule
 # ... and between a SET and the hours of its schedule, which may follow the verb ("jeden Samstag
@@ -31,6 +33,7 @@ class Schedule:
     end: int | None = None
     recurring: bool = False
     hours: bool = False  # its hours are told ("täglich von 10 bis 19 Uhr")
+    part: str = ""  # the part of the day its SET names ("every evening": EV)
 
 
 def joins_schedule(cand: Candidate, text: str, language: str, schedule: Schedule) -> bool:
@@ -77,7 +80,9 @@ def schedule_after(
     if reading.type == "SET" or (joins and params.get("dateless")):
         # "... und von 15 bis 18 Uhr": the same schedule
         hours = schedule.hours or bool(joins and params.get("dateless"))
-        return Schedule(cand.end, schedule.recurring or reading.type == "SET", hours)
+        part = re.search(r"T(MO|AF|EV|NI)$", reading.value) if reading.type == "SET" else None
+        part_told = part.group(1) if part else schedule.part
+        return Schedule(cand.end, schedule.recurring or reading.type == "SET", hours, part_told)
     if params.get("opens_schedule"):  # "25. und 26. August von 10-18 Uhr": hours on each of
         return Schedule(cand.outer_end, "weekday" in cand.slots)  # several days (the list's end)
     ended = schedule.end is not None and cand.start >= schedule.end
@@ -113,13 +118,14 @@ def hours_before(cand: Candidate, following: list[Candidate], text: str, languag
     return False
 
 
-def scheduled(cand: Candidate, reading: Reading, tense: str, recurring: bool) -> Reading:
+def scheduled(cand: Candidate, reading: Reading, tense: str, schedule: Schedule) -> Reading:
     """An expression right after a SET, in its sentence, is part of that schedule: hours hold
     on every day of it ("täglich von 9 bis 18 Uhr": "T09:00", the day left out), and a part of
     the week is every such part ("täglich bis 21 Uhr, am Wochenende bis 22 Uhr"), unless a past
     clause tells of one ("kontrolliert täglich, am Wochenende wurden ...") or the schedule is
     hours on a list of days, not a SET ("am 18., 19. und 20. April um 20 Uhr, am Sonntag um
-    17 Uhr": that Sunday)."""
+    17 Uhr": that Sunday). An hour of a 12-hour clock after an evening's SET is an evening hour
+    ("every evening at eight o'clock": T20:00)."""
     params = cand.pattern.params
     if params.get("dateless"):
         if reading.type != "TIME":
@@ -128,8 +134,12 @@ def scheduled(cand: Candidate, reading: Reading, tense: str, recurring: bool) ->
             reading = RESOLVERS[cand.pattern.frame](cand.slots, params, Situation(None))
         if "T" not in reading.value:
             return reading
-        return replace(reading, value="T" + reading.value.split("T", 1)[1], period=None)
-    if "in_schedule" in params and tense != "past" and recurring:
+        clock = reading.value.split("T", 1)[1]
+        hour = int(clock[:2]) if clock[:2].isdigit() else None
+        if params.get("twelve_hour") and hour in AFTERNOON_HOURS.get(schedule.part, ()):
+            clock = f"{hour + 12:02d}{clock[2:]}"
+        return replace(reading, value="T" + clock, period=None)
+    if "in_schedule" in params and tense != "past" and schedule.recurring:
         schedule = {"value": params["in_schedule"]}
         return RESOLVERS["set"](cand.slots, schedule, Situation(None))
     return reading
