@@ -101,9 +101,10 @@ class PastCues:
     @staticmethod
     def read(section: dict, present_words: list[str]) -> PastCues:
         cues = _read_section(PastCues, section)
+        listed = {w.lower() for w in section["words"] if " " not in w}
         return replace(
             cues,
-            words=frozenset(w.lower() for w in section["words"] if " " not in w),
+            words=frozenset(listed | _plurals(listed, section, present_words)),
             # a word listed as a present cue is no past by its ending ("trete", Konjunktiv I)
             not_suffixed=cues.not_suffixed | {w.lower() for w in present_words if " " not in w},
             perfect_infinitives={
@@ -111,6 +112,24 @@ class PastCues:
                 for p in section.get("perfect_infinitives", [])
             },
         )
+
+
+def _plurals(listed: set[str], section: dict, present_words: list[str]) -> set[str]:
+    """The plurals of listed singular past forms ("spielte" -> "spielten", "verlor" ->
+    "verloren"): the ending of `plural_endings` after the first final letters that fit, none
+    from a plural (`plural_not_from`); not one that is a participle of a state, no participle or
+    a present cue ("verbot" -> "verboten": "ist ab Montag verboten")."""
+    endings = section.get("plural_endings", [])
+    not_plural = set(section.get("state_participles", []))
+    not_plural |= set(section.get("not_participles", [])) | set(present_words)
+    plurals = set()
+    for word in listed:
+        if word.endswith(tuple(section.get("plural_not_from", []))):
+            continue
+        ending = next((add for end, add in endings if word.endswith(end)), None)
+        if ending is not None and word + ending not in not_plural:
+            plurals.add(word + ending)
+    return plurals
 
 
 @dataclass(frozen=True)
@@ -337,6 +356,7 @@ def _read_section(kind: type[_Section], section: dict) -> _Section:
 def cues_of(language: str) -> Cues:
     """The cues of a language's tense.toml, read once (every date's clause asks for them)."""
     data = resource(language, "tense.toml")
+    past = PastCues.read(data[PAST], data[PRESENT]["words"])
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for tense, section in (
         (FUTURE, FUTURE),
@@ -344,7 +364,9 @@ def cues_of(language: str) -> Cues:
         (PRESENT, PRESENT),
         (NO_SIDE, "no_side"),
     ):
-        for cue in data.get(section, {}).get("words", []):
+        listed = data.get(section, {}).get("words", [])
+        plurals = sorted(past.words - {w.lower() for w in listed}) if tense == PAST else []
+        for cue in listed + plurals:
             # split as the text is ("re-election": "re", "election"; "run-up": "run", "up")
             phrase = tuple(w for _, _, w in words(cue.lower(), language, 0, len(cue)))
             phrases.setdefault(phrase[0], []).append((phrase, tense))
@@ -359,7 +381,7 @@ def cues_of(language: str) -> Cues:
         compound_heads={w: frozenset(heads) for w, heads in nouns.items()},
         quote_marks=frozenset("".join(m for pair in marks for m in pair)),
         quote_pairs=marks,
-        past=PastCues.read(data[PAST], data[PRESENT]["words"]),
+        past=past,
         future=_read_section(FutureCues, data[FUTURE]),
         planned=_read_section(PlannedCues, data.get(PLANNED, {})),
         present=_read_section(PresentCues, data[PRESENT]),
