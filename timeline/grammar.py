@@ -538,6 +538,8 @@ NOUN_AFTER = "[capitalized]"  # in `not_followed_by`: a capitalized word (a Germ
 # and a possessive ending ("much of last week's selling": "'s")
 _NEXT_WORD = re.compile(r"[^\S\n]*(-?[\w.]+|['’]s\b|[$€£#])")
 _PREVIOUS_WORD = re.compile(r"([\w.]+)[^\S\n]*$")
+# a slash after a number and what it glues on: a number or a word, then maybe a third part
+_SLASH_PARTS = re.compile(r"/(\w+)(/\w)?")
 
 
 def _excluded_by_neighbours(
@@ -581,10 +583,23 @@ def _next_year(slots: dict[str, Any]) -> bool:
     return (first + 1) % 100 == later if later < 100 else later == first + 1
 
 
-def _inside_number_chain(text: str, start: int) -> bool:
-    """Does a match open with digits glued to a number that is no year or day before them
-    ("555-2014", "0471-2014", "978-3-16-2014"): part of a phone number or code, no date? A
-    range of years ("1990-2014", "12/2014") and the year of a day ("12-03-2024") stay."""
+def _inside_number_chain(text: str, start: int, end: int) -> bool:
+    """Is a match digits glued to a number that is no year or day before them ("555-2014",
+    "0471-2014", "978-3-16-2014", "Nr. 13/1997": no month is 13), or glued by a slash to a
+    third part or to a number that is no year after them ("Richtlinie 2014/24/EU", "(EU)
+    2016/679"; "24" between slashes): part of a phone number, an act's number or a code, no
+    date? A range of years ("1990-2014", "12/2014", "2014/15", "2014/2015", "Ende 2014/Anfang
+    2015") and the year of a day ("12-03-2024") stay."""
+    after = _SLASH_PARTS.match(text, end) if text[end - 1 : end].isdigit() else None
+    glued_before = text[start - 1 : start] == "/" and text[start - 2 : start - 1].isdigit()
+    part = after and after.group(1)
+    if after and (
+        after.group(2)
+        or "/" in text[start:end]
+        or glued_before
+        or (part.isdigit() and len(part) not in (2, 4))
+    ):
+        return True
     if not (text[start - 1 : start] in ("-", "/") and inside_number(text, start - 1)):
         return False
     runs = re.findall(r"\d+", text[max(0, start - 12) : start - 1].split(" ")[-1])
@@ -592,7 +607,14 @@ def _inside_number_chain(text: str, start: int) -> bool:
         return False
     if len(runs) == 2 and all(len(r) <= 2 for r in runs):  # a day and a month before it
         return False
-    return len(runs) > 1 or len(runs[0]) == 3 or len(runs[0]) > 4 or runs[0].startswith("0")
+    no_month = text[start - 1] == "/" and len(runs[0]) == 2 and int(runs[0]) > 12
+    return (
+        len(runs) > 1
+        or len(runs[0]) == 3
+        or len(runs[0]) > 4
+        or runs[0].startswith("0")
+        or (no_month)
+    )
 
 
 def _own_line(text: str, start: int, end: int) -> bool:
@@ -716,7 +738,7 @@ def find_candidates(
                 continue
             if _splits_items(text, m.start("x"), m.end("x"), items):
                 continue
-            if _inside_number_chain(text, m.start("x")):
+            if _inside_number_chain(text, m.start("x"), m.end("x")):
                 continue
             after = pattern.params.get("after_word_of")
             if after and _lacks_word_before(text, m.start(), after, language):
