@@ -37,6 +37,7 @@ from timeline.schedules import (
 )
 from timeline.sentence_position import (
     after_word,
+    commemorates,
     now_told_before,
     report_before,
     tense_of,
@@ -124,6 +125,10 @@ def find_dates(
         last, told = counted_from(cand, story, text, language, dct, tense, scope, is_stamp)
         if now_told_before(cand, last, text, eng, language):
             last, told = None, None
+        if told is not None and commemorates(cand, text, eng, language):
+            told = (
+                None  # "Vor 100 Jahren, am 28. Juli 1914, ... Am Sonntag findet eine Gedenkfeier"
+            )
         report = report_before(cand, text, eng, dct, tense, story.dated)
         try:
             before = ToldBefore(last, context, told, report)

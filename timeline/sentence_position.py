@@ -204,6 +204,17 @@ def now_told_before(
     return any(w.strip(",;:\"'()").lower() in words for w in text[lo : cand.start].split())
 
 
+def commemorates(cand: Candidate, text: str, eng: Engine, language: str) -> bool:
+    """Does the sentence of `cand` speak of a commemoration (a word of the lexicon's
+    `commemoration_words`: "Am Sonntag findet in Wien eine Gedenkfeier statt")? It is news of
+    an anniversary, told from the DCT, not a day of the history it recalls."""
+    words = eng.lexicon.settings.get("commemoration_words", ())
+    span = sentence_at(text, cand.start, language)
+    if not words or span is None:
+        return False
+    return any(w.strip(",;:.!?\"'()").lower() in words for w in text[span[0] : span[1]].split())
+
+
 def after_word(text: str, start: int, eng: Engine, setting: str) -> bool:
     """Does a word of the lexicon's list `setting` stand right before `start`? A date after a
     word of `span_start_words` starts a span that reaches the report ("the lowest since the
