@@ -171,6 +171,9 @@ class PlannedCues:
     # at most `object_reach` words before it ("forced the race committee to call it off")
     object_verbs: frozenset[str] = frozenset()
     object_reach: int = 0
+    # ... or the outcome of a past act before it, with one of these verbs ("rallied in the fourth
+    # quarter to beat the Chiefs on Sunday night": the game is told, no plan)
+    outcome_verbs: frozenset[str] = frozenset()
     plural_endings: tuple[str, ...] = ()  # a noun's plural after the marker ("to shareholders")
     not_plural_endings: tuple[str, ...] = ()  # ... but not "to discuss", "to focus"
     # "extended the mandate ... until Oct. 17": a term's end after a verb of putting off, some

@@ -209,6 +209,7 @@ def _intended(ws: _Words, found: list[Cue], cues: Cues) -> list[Cue]:
             # one word on both sides is no infinitive ("going door to door at dawn", "face to face")
             and not (i > 0 and lowered[i - 1] == lowered[i + 1])
             and not _after_object_verb(lowered, i, cues)
+            and not _outcome_of_past(lowered, i, tokens, found, cues)
             and _is_infinitive(tokens[i + 1], text, cues, one_case)
         ):
             # a headline in capitals or Title Case, not a line in small letters ("It's the fifth
@@ -248,6 +249,16 @@ def _after_object_verb(lowered: list[str], i: int, cues: Cues) -> bool:
     the race committee to call it off"): an act done, no plan?"""
     before = lowered[max(0, i - 1 - cues.planned.object_reach) : i - 1]
     return bool(cues.planned.object_verbs.intersection(before))
+
+
+def _outcome_of_past(
+    lowered: list[str], i: int, tokens: list[tuple[int, int, str]], found: list[Cue], cues: Cues
+) -> bool:
+    """Is the infinitive after the marker at `i` an outcome verb after a past cue before it
+    ("rallied to beat the Chiefs on Sunday night"): what came of the act, no plan?"""
+    if i + 1 >= len(tokens) or lowered[i + 1] not in cues.planned.outcome_verbs:
+        return False
+    return any(c[2] == PAST and c[1] <= tokens[i][0] for c in found)
 
 
 def _expectations(ws: _Words, cues: Cues) -> set[tuple[int, int]]:
