@@ -18,7 +18,15 @@ from dataclasses import replace
 
 from timeline import lexicon as resources
 from timeline import periods
-from timeline.anchors import RESTATING, Mark, day_in_week_told, history_scope, restated_day
+from timeline.anchors import (
+    RESTATING,
+    Mark,
+    clock_in_scene,
+    day_in_scene,
+    day_in_week_told,
+    history_scope,
+    restated_day,
+)
 from timeline.clauses import plain_text
 from timeline.date_engine import engine
 from timeline.date_reading import ToldBefore, beyond_calendar, read_from_ends
@@ -155,6 +163,19 @@ def find_dates(
             reading, used = same, previous
         elif again:
             reading, used = _on_day_written(reading, again.period), again
+        elif (
+            story.scene is not None
+            and eng.lexicon.settings.get("weekday_in_scene")
+            and (in_scene := day_in_scene(cand, reading, story.scene, story.day, dct))
+        ):
+            reading, used = in_scene, story.scene
+        elif (
+            used is None
+            and (scene_day := story.scene_day()) is not None
+            and eng.lexicon.settings.get("weekday_in_scene")
+            and (on_scene_day := clock_in_scene(cand, reading, scene_day, dct))
+        ):
+            reading, used = on_scene_day, scene_day
         elif (
             previous is not None
             and eng.lexicon.settings.get("weekday_in_week_told")

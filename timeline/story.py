@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from timeline import periods
 from timeline.anchors import (
     HISTORY_YEARS,
+    SCENE_DAYS,
     HistoryScope,
     Mark,
     can_count_from,
@@ -69,6 +70,18 @@ class Story:
     # the first day a history tells (its opening: "on the night of 5 to 6 May" 1860), which the
     # story comes back to after a look back at earlier years (back_to_opening)
     opening: Mark | None = None
+    # the first day of the scene a reportage sets days before its report (_scene_after), which
+    # the bare weekdays after it fall in (anchors.day_in_scene) until a day outside it is told
+    scene: Mark | None = None
+
+    def scene_day(self) -> Mark | None:
+        """The day a scene has got to: the last day told in it, or its first."""
+        scene, day = self.scene, self.day
+        if scene is None:
+            return None
+        if day is not None and scene.period.earliest <= day.period.earliest:
+            return day
+        return scene
 
     def close(self, position: int) -> None:
         """Leave what is over at `position`: a quotation (its speaker's dates with it) and a
@@ -311,6 +324,8 @@ def remember(
         and long_past(reading.period, dct)
     ):
         story.opening = Mark(reading.period, tid, cand.end)
+    if eng.lexicon.settings.get("weekday_in_scene"):
+        story.scene = _scene_after(story.scene, read_date, text, eng, dct)
     stays = cand.pattern.params.get("anchor_stays") and reading.period is not None
     if stays and reading.granularity in ("day", "time"):
         story.stayed = Mark(reading.period, tid, cand.end)
@@ -332,6 +347,43 @@ def remember(
         story.day = previous
     if is_stamp and previous is not None and previous.tid == tid:
         story.stamp = previous  # the stamp's own mark (within a coarse DCT: with both its ends)
+
+
+def _scene_after(
+    scene: Mark | None, read_date: ReadDate, text: str, eng: Engine, dct: DocumentDate | None
+) -> Mark | None:
+    """The scene a reportage is in after `read_date`: a day of the weeks before the report
+    (1 to SCENE_DAYS days back) written with its day and month that the text tells in the present
+    ("Es ist Montag, der 8. Oktober", "Um 19.28 Uhr am Freitag, dem 14. Februar, rollt der Zug":
+    a historic present) or with its weekday ("Am Sonntag, dem 28. Oktober, wählte Hessen") opens
+    one; a day of the report's own (the DCT's or after) ends it, as "Heute" does; a look back
+    ("Der Bergführer hat am Vorabend gesagt") and coarser dates ("Im vergangenen Sommer") leave
+    it. A span's start or end opens none ("ist erst seit 7. Jänner im Amt", "sind es bereits seit
+    dem 16. Dezember": news in the present)."""
+    cand, reading = read_date.cand, read_date.reading
+    if dct is None or reading.period is None or reading.granularity not in ("day", "time"):
+        return scene
+    day = reading.period.earliest
+    span = (
+        any(
+            after_word(text, cand.start, eng, words)
+            for words in ("span_start_words", "since_words", "span_end_words", "bound_words")
+        )
+        or cand.pattern.params.get("tense") == "since"
+    )
+    if (
+        {"day", "month"} <= cand.slots.keys()
+        and 1 <= (dct.earliest - day).days <= SCENE_DAYS
+        and not span
+        and (
+            "weekday" in cand.slots
+            or clause_tense(text, cand.start, cand.end, eng.language) == "present"
+        )
+    ):
+        return Mark(periods.day(day), read_date.tid, cand.end)
+    if scene is not None and day >= dct.earliest:
+        return None
+    return scene
 
 
 def _counts_days_past(cand: Candidate, last: Mark, day: Mark) -> bool:
