@@ -613,7 +613,7 @@ def _inside_number_chain(text: str, start: int, end: int) -> bool:
         or len(runs[0]) == 3
         or len(runs[0]) > 4
         or runs[0].startswith("0")
-        or (no_month)
+        or no_month
     )
 
 
