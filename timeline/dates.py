@@ -64,6 +64,7 @@ from timeline.story import (
     remember,
     setting_for,
 )
+from timeline.tense import clause_tense
 from timeline.weekdays_and_times import clock_on_day_after
 
 NARRATIVE_REACH = 200  # characters
@@ -165,6 +166,10 @@ def find_dates(
             reading, used = _on_day_written(reading, again.period), again
         elif (
             story.scene is not None
+            and (
+                story.scene_in_present
+                or clause_tense(text, cand.start, cand.end, language) not in ("present", "future")
+            )
             and eng.lexicon.settings.get("weekday_in_scene")
             and (in_scene := day_in_scene(cand, reading, story.scene, story.day, dct))
         ):

@@ -73,6 +73,10 @@ class Story:
     # the first day of the scene a reportage sets days before its report (_scene_after), which
     # the bare weekdays after it fall in (anchors.day_in_scene) until a day outside it is told
     scene: Mark | None = None
+    # the scene was set in the historic present ("Es ist Montag, der 8. Oktober"): a weekday told
+    # in the present is one of its days; after a past one ("Am Sonntag, dem 12. Mai, wählte ...")
+    # a weekday in the present is news of the coming days ("Am Dienstag tritt der Rat zusammen")
+    scene_in_present: bool = False
 
     def scene_day(self) -> Mark | None:
         """The day a scene has got to: the last day told in it, or its first."""
@@ -325,7 +329,7 @@ def remember(
     ):
         story.opening = Mark(reading.period, tid, cand.end)
     if eng.lexicon.settings.get("weekday_in_scene"):
-        story.scene = _scene_after(story.scene, read_date, text, eng, dct)
+        story.scene, story.scene_in_present = _scene_after(story, read_date, text, eng, dct)
     stays = cand.pattern.params.get("anchor_stays") and reading.period is not None
     if stays and reading.granularity in ("day", "time"):
         story.stayed = Mark(reading.period, tid, cand.end)
@@ -350,8 +354,8 @@ def remember(
 
 
 def _scene_after(
-    scene: Mark | None, read_date: ReadDate, text: str, eng: Engine, dct: DocumentDate | None
-) -> Mark | None:
+    story: Story, read_date: ReadDate, text: str, eng: Engine, dct: DocumentDate | None
+) -> tuple[Mark | None, bool]:
     """The scene a reportage is in after `read_date`: a day of the weeks before the report
     (1 to SCENE_DAYS days back) written with its day and month that the text tells in the present
     ("Es ist Montag, der 8. Oktober", "Um 19.28 Uhr am Freitag, dem 14. Februar, rollt der Zug":
@@ -359,10 +363,11 @@ def _scene_after(
     one; a day of the report's own (the DCT's or after) ends it, as "Heute" does; a look back
     ("Der Bergführer hat am Vorabend gesagt") and coarser dates ("Im vergangenen Sommer") leave
     it. A span's start or end opens none ("ist erst seit 7. Jänner im Amt", "sind es bereits seit
-    dem 16. Dezember": news in the present)."""
+    dem 16. Dezember": news in the present). With the scene: whether it was told in the present."""
     cand, reading = read_date.cand, read_date.reading
+    scene, in_present = story.scene, story.scene_in_present
     if dct is None or reading.period is None or reading.granularity not in ("day", "time"):
-        return scene
+        return scene, in_present
     day = reading.period.earliest
     span = (
         any(
@@ -375,15 +380,13 @@ def _scene_after(
         {"day", "month"} <= cand.slots.keys()
         and 1 <= (dct.earliest - day).days <= SCENE_DAYS
         and not span
-        and (
-            "weekday" in cand.slots
-            or clause_tense(text, cand.start, cand.end, eng.language) == "present"
-        )
     ):
-        return Mark(periods.day(day), read_date.tid, cand.end)
+        present = clause_tense(text, cand.start, cand.end, eng.language) == "present"
+        if present or "weekday" in cand.slots:
+            return Mark(periods.day(day), read_date.tid, cand.end), present
     if scene is not None and day >= dct.earliest:
-        return None
-    return scene
+        return None, False
+    return scene, in_present
 
 
 def _counts_days_past(cand: Candidate, last: Mark, day: Mark) -> bool:
