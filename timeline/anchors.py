@@ -404,16 +404,9 @@ def day_in_scene(
     if day is not None and (day.period.earliest - first).days >= WEEK_DAYS:
         first = day.period.earliest + timedelta(days=1)
     meant = first + timedelta(days=(int(slots["weekday"]) - first.isoweekday()) % 7)
-    moved = meant - reading.period.earliest
-    if meant >= dct.earliest or not moved.days:
+    if meant >= dct.earliest or meant == reading.period.earliest:
         return None
-    period = replace(
-        reading.period,
-        value=meant.isoformat() + reading.value[10:],
-        earliest=reading.period.earliest + moved,
-        latest=reading.period.latest + moved,
-    )
-    return replace(reading, value=period.value, period=period)
+    return moved_to(reading, meant)
 
 
 # the slots of a clock time or part of a day that names no day of its own ("um 4.30 Uhr", "am
@@ -434,10 +427,17 @@ def clock_in_scene(
         return None
     if reading.period.earliest != dct.earliest or day.period.earliest >= dct.earliest:
         return None
-    moved = day.period.earliest - reading.period.earliest
+    return moved_to(reading, day.period.earliest)
+
+
+def moved_to(reading: Reading, day: date) -> Reading:
+    """`reading` (a day, or a time or part of one) moved to start on `day`, its time of day and
+    its length kept ("2024-03-04TMO" to the 1st: "2024-03-01TMO")."""
+    assert reading.period is not None
+    moved = day - reading.period.earliest
     period = replace(
         reading.period,
-        value=day.period.earliest.isoformat() + reading.value[10:],
+        value=day.isoformat() + reading.value[10:],
         earliest=reading.period.earliest + moved,
         latest=reading.period.latest + moved,
     )

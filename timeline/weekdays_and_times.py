@@ -233,7 +233,7 @@ def _after_noon(hour: int, s: Situation) -> bool:
     if s.previous is None or s.previous.granularity != "time":
         return False
     clock = clock_of(s.previous)
-    part = "EV" if clock is not None and clock.hour >= 18 else s.previous.value[-2:]
+    part = "EV" if clock is not None and clock.hour >= EVENING else s.previous.value[-2:]
     return hour in AFTERNOON_HOURS.get(part, ())
 
 
@@ -351,7 +351,7 @@ def _day_for_hour(
         after = SMALL_HOURS_END <= hour < NOON or small
         return previous.earliest + timedelta(days=int(after))
     clock = clock_of(previous)
-    evening = previous.value.endswith("TEV") or (clock is not None and clock.hour >= 18)
+    evening = previous.value.endswith("TEV") or (clock is not None and clock.hour >= EVENING)
     evening = evening or (day_ended and previous.granularity == "day")
     evening = evening or (previous.value.endswith("TNI") and not night_holds)
     # a morning told in the past after an evening or a night is the morning after ("Am
