@@ -25,6 +25,7 @@ from timeline.anchors import (
     day_in_scene,
     day_in_week_told,
     history_scope,
+    moved_to,
     restated_day,
 )
 from timeline.clauses import plain_text
@@ -33,7 +34,6 @@ from timeline.date_reading import ToldBefore, beyond_calendar, read_from_ends
 from timeline.fallback import fallback_dates
 from timeline.grammar import Candidate, find_candidates
 from timeline.model import DocumentDate, TimeExpression
-from timeline.periods import Period
 from timeline.schedules import (
     Schedule,
     hours_before,
@@ -163,7 +163,7 @@ def find_dates(
         if previous is not None and (same := restated_day(cand, reading, previous, text)):
             reading, used = same, previous
         elif again:
-            reading, used = _on_day_written(reading, again.period), again
+            reading, used = moved_to(reading, again.period.earliest), again
         elif (
             story.scene is not None
             and (
@@ -257,18 +257,6 @@ def _day_written(cand: Candidate, reading: Reading, days: dict) -> Mark | None:
     if reading.granularity == "time" and reading.period.earliest != reading.period.latest:
         return None
     return days.get((reading.period.earliest.month, reading.period.earliest.day))
-
-
-def _on_day_written(reading: Reading, day: Period) -> Reading:
-    """`reading` (a day or a part of it) on the day written before with its year."""
-    if reading.granularity == "day":
-        return replace(reading, value=day.value, period=day)
-    value = day.value + reading.value[len(day.value) :]  # "1973-10-06" + "TMO"
-    return replace(
-        reading,
-        value=value,
-        period=replace(reading.period, value=value, earliest=day.earliest, latest=day.latest),
-    )
 
 
 def _expression(
