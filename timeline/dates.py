@@ -33,7 +33,9 @@ from timeline.date_engine import engine
 from timeline.date_reading import ToldBefore, beyond_calendar, read_from_ends
 from timeline.fallback import fallback_dates
 from timeline.grammar import Candidate, find_candidates
+from timeline.history_years import after_winter, after_year_end, back_to_opening, before_looked_back
 from timeline.model import DocumentDate, TimeExpression
+from timeline.remember import remember
 from timeline.schedules import (
     Schedule,
     hours_before,
@@ -53,17 +55,7 @@ from timeline.sentence_position import (
     wire_copy,
 )
 from timeline.situation import Reading, Unresolvable
-from timeline.story import (
-    ReadDate,
-    Story,
-    after_winter,
-    after_year_end,
-    back_to_opening,
-    before_looked_back,
-    counted_from,
-    remember,
-    setting_for,
-)
+from timeline.story import ReadDate, Story, counted_from, setting_for
 from timeline.tense import clause_tense
 from timeline.weekdays_and_times import clock_on_day_after
 
