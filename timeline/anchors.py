@@ -3,8 +3,9 @@ and the rules that take or refuse one as the anchor of an expression: whether it
 counted, lies on the side of the DCT its tense allows, is a history long past, or leaves the
 expression somewhere within it.
 
-Apart from dates.py and story.py, which walk the text and decide what becomes a mark: these
-rules only judge one expression against one earlier date, and need nothing of the walk.
+Apart from dates.py, story.py and remember.py, which walk the text and decide what becomes a
+mark: these rules only judge one expression against one earlier date, and need nothing of the
+walk.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from timeline.occurrence import month_of, shift_of
 from timeline.periods import CALENDAR_UNITS, GRANULARITIES, Period
 from timeline.situation import LOOKS_BACK, TELLS_AHEAD, Reading
 
-HISTORY_YEARS = 3  # a year written so long before the DCT's sets a history (story._marks_after)
+HISTORY_YEARS = 3  # a year so long before the DCT's sets a history (remember._marks_after)
 HISTORY_TOLD = 3  # years written long past that can make a whole text a history (history_text)
 HISTORY_TOLD_ALONE = 2  # as many, when a text tells HISTORY_DAYS_ALONE year-less days
 HISTORY_DAYS_ALONE = 4  # year-less days that tell one war's course (history_text)
@@ -377,7 +378,7 @@ def day_in_week_told(
     return replace(reading, value=day.isoformat() + reading.value[10:], period=periods.day(day))
 
 
-SCENE_DAYS = 42  # days before the DCT a reportage's scene may lie (story._scene_after)
+SCENE_DAYS = 42  # days before the DCT a reportage's scene may lie (scene.scene_after)
 WEEK_DAYS = 7
 
 
@@ -385,7 +386,7 @@ def day_in_scene(
     cand: Candidate, reading: Reading, scene: Mark, day: Mark | None, dct: DocumentDate | None
 ) -> Reading | None:
     """A bare weekday (or a part of one: "Samstagmorgen") in a scene a reportage set days before
-    the report ("Es ist Montag, der 8. Oktober ... Am Dienstag ist es kalt"; story._scene_after)
+    the report ("Es ist Montag, der 8. Oktober ... Am Dienstag ist es kalt"; scene.scene_after)
     is one of the seven days from the scene's first on, not one counted from the DCT by the
     tense; the scene's days are over, so none on or after the DCT. Where the story has told a
     `day` past those seven ("5. Jänner: ... 20.1.: Insolvenzantrag. Am Montag: ..."), one of

@@ -86,7 +86,7 @@ PARAMETERS: dict[str, str] = {
     "from_evening_before": "a night named by the day it ends on ('Nacht auf Sonntag')",
     "begun": "a quarter or half named by its results is the latest one begun, whatever the "
     "tense ('fourth-quarter earnings' in January)",
-    # -- what a date counts from, and its tense (dates.py, story.py, date_reading.py)
+    # -- what a date counts from, and its tense (dates.py, story.py, remember.py, date_reading.py)
     "anchor": "'previous': count from the last date in the text; 'written': from the last "
     "year written; a duration's span: 'until_ref', 'from_ref', 'ahead', 'ago', 'year_start', "
     "'report_end' (durations.resolve_duration)",
