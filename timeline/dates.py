@@ -21,8 +21,6 @@ from timeline import periods
 from timeline.anchors import (
     RESTATING,
     Mark,
-    clock_in_scene,
-    day_in_scene,
     day_in_week_told,
     history_scope,
     moved_to,
@@ -36,6 +34,7 @@ from timeline.grammar import Candidate, find_candidates
 from timeline.history_years import after_winter, after_year_end, back_to_opening, before_looked_back
 from timeline.model import DocumentDate, TimeExpression
 from timeline.remember import remember
+from timeline.scene import clock_in_scene, day_in_scene
 from timeline.schedules import (
     Schedule,
     hours_before,

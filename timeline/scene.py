@@ -1,17 +1,26 @@
 """The scene a reportage sets days before its report ("Es ist Montag, der 8. Oktober", "Am
 Sonntag, dem 28. Oktober, wählte Hessen"): which day told opens it, and what ends or leaves it
-(scene_after). The weekdays told after it fall in it (story.Story.scene, anchors.day_in_scene);
-a question of its own, apart from the marks every text leaves (remember.py)."""
+(scene_after, kept as story.Story.scene), and the bare weekdays and clock times told after it
+that fall in it, not on the days the tense would count from the DCT (day_in_scene,
+clock_in_scene). A question of its own, apart from the marks every text leaves (remember.py)
+and the rules for any earlier date (anchors.py)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from timeline import periods
-from timeline.anchors import SCENE_DAYS, Mark
+from timeline.anchors import Mark, moved_to
 from timeline.date_engine import Engine
+from timeline.grammar import Candidate
 from timeline.model import DocumentDate
 from timeline.sentence_position import after_word
+from timeline.situation import Reading
 from timeline.story import ReadDate, Story
 from timeline.tense import clause_tense
+
+SCENE_DAYS = 42  # days before the DCT a reportage's scene may lie (scene_after)
+WEEK_DAYS = 7
 
 
 def scene_after(
@@ -48,3 +57,52 @@ def scene_after(
     if scene is not None and day >= dct.earliest:
         return None, False
     return scene, in_present
+
+
+def day_in_scene(
+    cand: Candidate, reading: Reading, scene: Mark, day: Mark | None, dct: DocumentDate | None
+) -> Reading | None:
+    """A bare weekday (or a part of one: "Samstagmorgen") in a scene a reportage set days before
+    the report ("Es ist Montag, der 8. Oktober ... Am Dienstag ist es kalt"; scene_after)
+    is one of the seven days from the scene's first on, not one counted from the DCT by the
+    tense; the scene's days are over, so none on or after the DCT. Where the story has told a
+    `day` past those seven ("5. Jänner: ... 20.1.: Insolvenzantrag. Am Montag: ..."), one of
+    the seven after that day. None where the reading is that day already or the weekday is not
+    bare ("kommenden Dienstag", "von Montag bis Freitag")."""
+    params, slots = cand.pattern.params, cand.slots
+    if dct is None or "weekday" not in slots or cand.pattern.frame not in ("weekday", "time"):
+        return None
+    if {"shift", "start", "end_weekday", "day", "month"} & slots.keys():
+        return None
+    if {"in_week", "anchor", "indefinite", "listed"} & params.keys():
+        return None
+    if reading.period is None or reading.granularity not in ("day", "time"):
+        return None
+    first = scene.period.earliest
+    if day is not None and (day.period.earliest - first).days >= WEEK_DAYS:
+        first = day.period.earliest + timedelta(days=1)
+    meant = first + timedelta(days=(int(slots["weekday"]) - first.isoweekday()) % 7)
+    if meant >= dct.earliest or meant == reading.period.earliest:
+        return None
+    return moved_to(reading, meant)
+
+
+# the slots of a clock time or part of a day that names no day of its own ("um 4.30 Uhr", "am
+# Nachmittag", "Mitternacht"; not "heute Abend", "Samstagmorgen")
+DAYLESS_TIME_SLOTS = frozenset({"hour", "minute", "daypart", "hour__1", "minute__1", "daypart__1"})
+
+
+def clock_in_scene(
+    cand: Candidate, reading: Reading, day: Mark, dct: DocumentDate | None
+) -> Reading | None:
+    """A clock time or part of a day that names no day, read on the DCT's day in a scene a
+    reportage set days before the report ("Es ist Freitag, der 1. Februar ... Um 3.15 Uhr kommt
+    eine junge Frau"), is on the scene's `day` (story.Story.scene_day), as the days told
+    around it are; None where it is not read on the DCT's day."""
+    if dct is None or cand.pattern.frame != "time" or not cand.slots.keys() <= DAYLESS_TIME_SLOTS:
+        return None
+    if reading.period is None or reading.granularity != "time":
+        return None
+    if reading.period.earliest != dct.earliest or day.period.earliest >= dct.earliest:
+        return None
+    return moved_to(reading, day.period.earliest)

@@ -43,7 +43,7 @@ class Story:
     # story comes back to after a look back at earlier years (history_years.back_to_opening)
     opening: Mark | None = None
     # the first day of the scene a reportage sets days before its report (scene.scene_after), which
-    # the bare weekdays after it fall in (anchors.day_in_scene) until a day outside it is told
+    # the bare weekdays after it fall in (scene.day_in_scene) until a day outside it is told
     scene: Mark | None = None
     # the scene was set in the historic present ("Es ist Montag, der 8. Oktober"): a weekday told
     # in the present is one of its days; after a past one ("Am Sonntag, dem 12. Mai, wählte ...")
