@@ -5,14 +5,9 @@ from dataclasses import replace
 
 import pytest
 
+from timeline.candidates import find_candidates
 from timeline.date_engine import engine
-from timeline.grammar import (
-    Lexicon,
-    compile_patterns,
-    compile_template,
-    find_candidates,
-    template_opening,
-)
+from timeline.grammar import Lexicon, compile_patterns, compile_template, template_opening
 from timeline.lexicon import resource
 
 

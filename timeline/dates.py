@@ -26,11 +26,12 @@ from timeline.anchors import (
     moved_to,
     restated_day,
 )
+from timeline.candidates import find_candidates
 from timeline.clauses import plain_text
 from timeline.date_engine import engine
 from timeline.date_reading import ToldBefore, beyond_calendar, read_from_ends
 from timeline.fallback import fallback_dates
-from timeline.grammar import Candidate, find_candidates
+from timeline.grammar import Candidate
 from timeline.history_years import after_winter, after_year_end, back_to_opening, before_looked_back
 from timeline.model import DocumentDate, TimeExpression
 from timeline.remember import remember

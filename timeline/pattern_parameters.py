@@ -8,7 +8,7 @@ nothing. Where a key has a slot of the same name, a slot the text filled wins ("
 from __future__ import annotations
 
 PARAMETERS: dict[str, str] = {
-    # -- the pattern itself (grammar.py)
+    # -- the pattern itself (grammar.py, candidates.py)
     "id": "unique name, '<lang>.<frame or family>.<what>'; shown in explanation lines",
     "match": "the template (see grammar.py)",
     "frame": "the resolver (resolve.RESOLVERS), or 'none' to claim an extent for a non-date",

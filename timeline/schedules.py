@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from timeline.candidates import word_in_sentence
 from timeline.clauses import sentence_at
-from timeline.grammar import Candidate, word_in_sentence
+from timeline.grammar import Candidate
 from timeline.resolve import RESOLVERS
 from timeline.situation import Reading, Situation
 from timeline.weekdays_and_times import AFTERNOON_HOURS
