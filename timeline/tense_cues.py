@@ -68,6 +68,9 @@ class PastCues:
     # ("the road Cortés had taken in 1519. In August he reached ...": the story's August)
     past_perfect_auxiliaries: frozenset[str] = frozenset()
     participles: frozenset[str] = frozenset()
+    # participles that are no simple past and no present ("broken", "frozen"): participles, read
+    # as a word with a past suffix ("-ed") is
+    suffixed_words: frozenset[str] = frozenset()
     participle_patterns: tuple[re.Pattern, ...] = ()
     not_participles: frozenset[str] = frozenset()
     # endings of plural nouns that look like participles ("Veranstaltungen", "Ergebnissen"):
@@ -105,6 +108,7 @@ class PastCues:
         return replace(
             cues,
             words=frozenset(listed | _plurals(listed, section, present_words)),
+            participles=cues.participles | cues.suffixed_words,
             # a word listed as a present cue is no past by its ending ("trete", Konjunktiv I)
             not_suffixed=cues.not_suffixed | {w.lower() for w in present_words if " " not in w},
             perfect_infinitives={

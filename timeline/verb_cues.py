@@ -123,7 +123,9 @@ def _past_forms(ws: _Words, cues: Cues) -> list[Cue]:
             continue  # a capitalized word is a noun ("Mitte"), also at a sentence start
         if w.endswith(cues.past.not_endings):
             continue
-        suffixed = any(w.endswith(x) and len(w) > len(x) + 2 for x in cues.past.suffixes)
+        suffixed = w in cues.past.suffixed_words or any(
+            w.endswith(x) and len(w) > len(x) + 2 for x in cues.past.suffixes
+        )
         if suffixed and not one_case and _adjective_before_noun(text, tokens, i, cues):
             continue
         if suffixed and _object_of_modal_verb(ws, i, cues):
