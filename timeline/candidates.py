@@ -74,6 +74,18 @@ def _excluded_by_neighbours(
     return False
 
 
+def _repeated_in_turn(text: str, outer_start: int, start: int, lexicon: Lexicon) -> bool:
+    """Is the context before the extent one word of the category `repetition_joiner` between a
+    word and that word again ("one by one this afternoon"): a word repeated in turn, no
+    preposition before a date?"""
+    joiner = text[outer_start:start].strip()
+    if outer_start >= start or lexicon.key("repetition_joiner", joiner) is None:
+        return False
+    before = _PREVIOUS_WORD.search(text, max(0, outer_start - 40), outer_start)
+    first = _NEXT_WORD.match(text, start)
+    return bool(before and first) and before.group(1).lower() == first.group(1).lower()
+
+
 def _next_year(slots: dict[str, Any]) -> bool:
     """Is the later year written ("23" of "2022-23", "2024" of "2023/2024") the year after the
     earlier one (`from_year`)?"""
@@ -234,6 +246,8 @@ def find_candidates(
             if capital and not one_case and not starts_sentence(text, m.start()):  # "Morgen"
                 continue
             if _excluded_by_neighbours(text, m.start("x"), m.end("x"), pattern.params, one_case):
+                continue
+            if _repeated_in_turn(text, m.start(), m.start("x"), lexicon):
                 continue
             if pattern.params.get("own_line") and not _own_line(text, m.start("x"), m.end("x")):
                 continue
