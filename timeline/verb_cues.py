@@ -132,8 +132,8 @@ def _past_forms(ws: _Words, cues: Cues) -> list[Cue]:
             continue
         before = lowered[i - 1] if i > 0 else ""
         joined = before in cues.past.coordinators and i - participle <= cues.past.coordination_reach
-        if suffixed and (before in cues.past.not_after or joined):
-            participle = i
+        if (suffixed or w in cues.past.participles) and (before in cues.past.not_after or joined):
+            participle = i  # a listed one too: "will be shut and dismantled in March"
         elif suffixed or _prefixed_past(w, cues):
             found.append((s, e, PAST))
     return found
