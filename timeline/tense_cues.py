@@ -226,6 +226,13 @@ class PlannedCues:
     expectation_verbs: frozenset[str] = frozenset()
     expectation_not_after: frozenset[str] = frozenset()  # "had expected": a past expectation
     expectation_reach: int = 0
+    # a past form at most `condition_reach` words after a condition's opener ("would strike if
+    # the company refused to negotiate by Friday") names what may come, planned: no past; not
+    # an opener after these ("asked if he spoke to her on Monday": "whether") nor with a past
+    # perfect ("if he had known on Monday")
+    condition_openers: frozenset[str] = frozenset()
+    condition_not_after: frozenset[str] = frozenset()
+    condition_reach: int = 0
 
 
 @dataclass(frozen=True)

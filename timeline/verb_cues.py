@@ -19,6 +19,8 @@ from timeline.clauses import (
 from timeline.tense_cues import FUTURE, NO_SIDE, PAST, PLANNED, PRESENT, Cues, cues_of
 
 Cue = tuple[int, int, str]  # (start, end, tense)
+CLAUSE_MARKS = (",", ";", ":", ".", "!", "?")  # between a condition's opener and its verb: none
+_WORD_BEFORE = re.compile(r"(\w+)[^\w,;:.!?]*$")  # the last word before a position, no mark
 
 
 @dataclass(frozen=True)
@@ -389,6 +391,10 @@ def _corrected(found: list[Cue], ws: _Words, cues: Cues) -> list[Cue]:
             (s, e, FUTURE if t == PAST and _opens_condition(text, s, e, cues) else t)
             for s, e, t in found
         ]
+    if cues.planned.condition_openers & set(lowered):  # "if the company refused": may come
+        found = [
+            (s, e, PLANNED if t == PAST and _in_condition(s, ws, cues) else t) for s, e, t in found
+        ]
     if cues.past.conditional_modals & set(lowered):  # "would have been held": no side
         found += [(a, b, NO_SIDE) for a, b in _conditional_perfects(ws, cues)]
     # a cue of no side, found so or listed ("were supposed to"), holds the cues inside it
@@ -413,6 +419,28 @@ def _opens_condition(text: str, start: int, end: int, cues: Cues) -> bool:
     return text[start:end].lower() in cues.future.conditional_openers and (
         starts_sentence(text, start) or text[:start].rstrip().endswith(",")
     )
+
+
+def _in_condition(start: int, ws: _Words, cues: Cues) -> bool:
+    """Does the past form starting at `start` follow a condition's opener in its clause ("if the
+    company refused"), at most `condition_reach` words on, with no past perfect's auxiliary
+    between, the opener after no word of `condition_not_after` ("asked if")?"""
+    i = next((k for k, t in enumerate(ws.tokens) if t[0] == start), None)
+    if i is None:
+        return False
+    planned = cues.planned
+    for j in range(i - 1, max(-1, i - planned.condition_reach - 2), -1):
+        word = ws.lowered[j]
+        if word in cues.past.past_perfect_auxiliaries or any(
+            m in ws.text[ws.tokens[j][1] : ws.tokens[j + 1][0]] for m in CLAUSE_MARKS
+        ):
+            return False
+        if word in planned.condition_openers:
+            # the word before it, also outside the piece read ("asked | if he spoke")
+            opener = ws.tokens[j][0]
+            before = _WORD_BEFORE.search(ws.text, max(0, opener - 40), opener)
+            return not before or before.group(1).lower() not in planned.condition_not_after
+    return False
 
 
 def _conditional_perfects(ws: _Words, cues: Cues) -> list[tuple[int, int]]:
