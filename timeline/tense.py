@@ -640,7 +640,8 @@ def _tense_in(
     found = [
         c
         for c in tense_cues(text, lo, hi, language)
-        if c[2] != PLANNED or c[1] <= start or start <= c[0] < end
+        if (c[2] != PLANNED or c[1] <= start or start <= c[0] < end)
+        and not _shift_marker_elsewhere(text, c, start, cues)
     ]
     found = [c for c in found if not any(a <= c[0] and c[1] <= b for a, b, d in asides if d)]
     beyond = [c for c in found if not any(a <= c[0] and c[1] <= b for a, b, _ in asides)]
@@ -659,6 +660,14 @@ def _tense_in(
     if after and nearest[1] <= start and _in_reported_subject(text, nearest, start, end, cues):
         return min(after, key=distance)[2]
     return nearest[2]
+
+
+def _shift_marker_elsewhere(text: str, cue: Cue, start: int, cues: Cues) -> bool:
+    """Is `cue` a shift marker's (tense.toml [planned] shift_markers: "moved the vote to") that
+    does not stand right before the date at `start`? It dates no other ("extended its lead to
+    930 votes on Friday")."""
+    marker = cue[2] == PLANNED and text[cue[0] : cue[1]].lower() in cues.planned.shift_markers
+    return marker and text[cue[1] : start].strip() != ""
 
 
 def _before_later_clause(

@@ -192,6 +192,12 @@ class PlannedCues:
     # ... unless a verb of a term told as run stands between ("imposed a curfew that lasted
     # until Friday": the term is over)
     deferral_blockers: frozenset[str] = frozenset()
+    # "extended the deadline to Sunday", "moved the vote to Thursday": a marker right before the
+    # date, some words (`shift_reach`) after a verb of putting off or moving, opens a new term's
+    # end or day, planned (not "extended its lead to 930 votes on Friday": no date after it)
+    shift_verbs: frozenset[str] = frozenset()
+    shift_markers: frozenset[str] = frozenset()
+    shift_reach: int = 0
     # "ordered checks of the airports by the end of January": a deadline after a verb of
     # ordering or asking, some words back (deferral_reach), is planned too; the marker right
     # after the verb is its agent ("was ordered by the court"), before a word in small letters

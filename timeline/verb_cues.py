@@ -227,8 +227,12 @@ def _intended(ws: _Words, found: list[Cue], cues: Cues) -> list[Cue]:
         verbs = cues.planned.deferral_verbs if w in cues.planned.deferral_markers else frozenset()
         if w in cues.planned.order_markers:
             verbs = verbs | cues.planned.order_verbs
+        shifted = w in cues.planned.shift_markers and s not in covered
+        near = lowered[max(0, i - cues.planned.shift_reach) : i]
         if s not in covered and verbs & set(back) and not _deferral_run(back, verbs, cues):
             intended.append((s, e, PLANNED))
+        elif shifted and cues.planned.shift_verbs & set(near):
+            intended.append((s, e, PLANNED))  # counts only right before a date (tense._tense_in)
         elif w in cues.planned.deadline_markers and s not in covered and 0 < i < len(tokens) - 1:
             nxt = text[tokens[i + 1][0] : tokens[i + 1][1]]
             dated = nxt in cues.planned.deadline_determiners or nxt[:1].isupper()
