@@ -216,7 +216,7 @@ def can_count_from(previous: Period, cand: Candidate) -> bool:
     keep = cand.pattern.params.get("keep_granularity")
     if isinstance(keep, list) and previous.granularity in keep:
         return True
-    unit = _anchored_unit(cand)
+    unit = anchored_unit(cand)
     if unit == "time" and previous.granularity == "day":
         # "Am 3. Februar brannte es. Zwei Stunden später ...": hours on from a day told are on
         # that day (or the next), not on the DCT's
@@ -226,7 +226,7 @@ def can_count_from(previous: Period, cand: Candidate) -> bool:
     return GRANULARITIES.index(previous.granularity) <= GRANULARITIES.index(unit)
 
 
-def _anchored_unit(cand: Candidate) -> str:
+def anchored_unit(cand: Candidate) -> str:
     """The granularity an anchored expression counts in ("two days later": day)."""
     frame, params = cand.pattern.frame, cand.pattern.params
     unit = cand.slots.get("unit") or params.get("unit")
@@ -258,7 +258,7 @@ def somewhere_in(told: Period, cand: Candidate) -> Reading | None:
     the court ruled, and she flew home two days later": 1998-06-XX, as AQUAINT writes "days
     after" a killing in October), not a date counted from the DCT. Its days are the told
     period moved by the count ("in early October ... A week earlier": Sep 24 - Oct 3)."""
-    unit, params = _anchored_unit(cand), cand.pattern.params
+    unit, params = anchored_unit(cand), cand.pattern.params
     rest = UNKNOWN_WITHIN.get((told.granularity, unit))
     if cand.pattern.frame != "relative" or params.get("type") or rest is None:
         return None

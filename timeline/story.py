@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from timeline.anchors import HistoryScope, Mark, can_count_from, goes_on
+from timeline.anchors import HistoryScope, Mark, anchored_unit, can_count_from, goes_on
 from timeline.clauses import sentence_at
 from timeline.grammar import Candidate
 from timeline.model import DocumentDate
@@ -201,6 +201,11 @@ def counted_from(
         # bet on a cut before the end of the year. The rate was 7.61%, down from 7.72% a
         # week earlier")
         last = day
+    elif day and last and _past_after_plan(cand, last, day, dct, tense):
+        # "The next round is set for September. ... Beijing suspended talks the next day": a
+        # day told in the past counts from the last day told before the report, not on from a
+        # month or year still ahead of it
+        last = day
     if cand.pattern.frame == "time" and _no_frame_of_clock(last, day, dct, tense):
         last = day
     elif scope.whole and cand.pattern.frame == "time" and _coarse_before_clock(last, day, cand):
@@ -237,6 +242,25 @@ def _counts_days_past(cand: Candidate, last: Mark, day: Mark) -> bool:
         and not can_count_from(last.period, cand)
         and can_count_from(day.period, cand)
         and last.period.earliest <= day.period.earliest
+    )
+
+
+def _past_after_plan(
+    cand: Candidate, last: Mark, day: Mark, dct: DocumentDate | None, tense: str
+) -> bool:
+    """Does `cand`, told in the past, count days on from a date told ("the next day") that
+    `last`, a month or year ahead of the report, is too coarse for, while the `day` told before
+    it, not after the report, would do? (A week goes on with the report's: "the trial in May.
+    Aides spent the week ...")"""
+    return (
+        dct is not None
+        and tense == "past"
+        and cand.pattern.params.get("anchor") == "previous"
+        and anchored_unit(cand) == "day"
+        and not can_count_from(last.period, cand)
+        and can_count_from(day.period, cand)
+        and last.period.earliest > dct.latest
+        and day.period.latest <= dct.latest
     )
 
 
