@@ -45,6 +45,11 @@ class PastCues:
     # a suffixed word right after the verb of one of these is an adjective before that verb's
     # object ("would build prefabricated homes"), unless the verb is a perfect's auxiliary
     object_after_modals: frozenset[str] = frozenset()
+    # a suffixed word after the object (at most `object_participle_reach` words) of one of these
+    # is the state wanted for it, no past ("need to get the work done by Friday", "wants the deal
+    # finished by Friday")
+    object_participle_verbs: frozenset[str] = frozenset()
+    object_participle_reach: int = 0
     # listed past forms that are nouns too ("Schloss", "Stand"), and the words before which
     # they are: in a line in one case the capital cannot tell ("AUF SCHLOSS RUNKELSTEIN")
     nouns_too: frozenset[str] = frozenset()

@@ -132,6 +132,8 @@ def _past_forms(ws: _Words, cues: Cues) -> list[Cue]:
             continue
         if suffixed and _object_of_modal_verb(ws, i, cues):
             continue
+        if suffixed and _state_wanted(ws, i, cues):
+            continue
         before = lowered[i - 1] if i > 0 else ""
         joined = before in cues.past.coordinators and i - participle <= cues.past.coordination_reach
         if (suffixed or w in cues.past.participles) and (before in cues.past.not_after or joined):
@@ -166,6 +168,19 @@ def _object_of_modal_verb(ws: _Words, i: int, cues: Cues) -> bool:
     if not ws.text[s:e].islower() or ws.text[s:e].count(" ") != 2:
         return False
     return verb not in cues.past.perfect_auxiliaries and verb not in cues.past.not_after
+
+
+def _state_wanted(ws: _Words, i: int, cues: Cues) -> bool:
+    """Is the suffixed word at `i` the state wanted for the object of a verb of getting, wanting
+    or keeping (`object_participle_verbs`) before it, with at most `object_participle_reach`
+    words of the object between and no mark ("get the work done by Friday")?"""
+    reach = cues.past.object_participle_reach
+    for k in range(i - 2, max(-1, i - reach - 2), -1):
+        if any(m in ws.text[ws.tokens[k][1] : ws.tokens[k + 1][0]] for m in CLAUSE_MARKS):
+            return False
+        if ws.lowered[k] in cues.past.object_participle_verbs:
+            return True
+    return False
 
 
 def _after_subject(ws: _Words, found: list[Cue], cues: Cues) -> list[Cue]:
