@@ -145,7 +145,8 @@ def _sentence_tense(
         parts, start, end, sentence, appositions, _coordinated(text, parts, cues)
     ):
         relative = _relative_opener(text, lo, hi, cues, language)
-        tense = _tense_in(text, lo, hi, start, end, language, asides, relative)
+        whole = (lo, hi) == sentence
+        tense = _tense_in(text, lo, hi, start, end, language, asides, relative, whole)
         if tense == PAST and _future_perfect(text, lo, hi, start, cues, language):
             return UNKNOWN
         if (
@@ -628,10 +629,12 @@ def _tense_in(
     language: str,
     asides: list[tuple[int, int, bool]],
     relative: tuple[int, int, str] | None,
+    whole: bool = True,
 ) -> str:
     """The tense of the nearest cue in text[lo:hi] to the span [start, end), outside the asides
     unless only attributions have cues (a describing piece never gives its tense); `relative`:
-    the relative pronoun that opens text[lo:hi] (_relative_opener), if any."""
+    the relative pronoun that opens text[lo:hi] (_relative_opener), if any; `whole`: text[lo:hi]
+    is the whole sentence, not a piece of it (_before_later_clause)."""
     # a date before an infinitive belongs to the verb it governs ("subpoenaed him Friday to
     # testify"): a planned cue reaches forward only, to the date and to a marker that opens the
     # date's span ("extended ... loans [through January]"), not to a verb it governs, which an
@@ -648,7 +651,9 @@ def _tense_in(
     found = _relative_cues(text, relative, start, end, beyond or found, cues)
     if not found:
         return UNKNOWN
-    found = _before_later_clause(text, hi, end, found, cues, language)
+    found = _before_later_clause(text, hi, end, found, cues, language, whole)
+    if not found:
+        return UNKNOWN
 
     def distance(cue: tuple[int, int, str]) -> tuple[int, int]:
         s, e, tense = cue
@@ -671,12 +676,21 @@ def _shift_marker_elsewhere(text: str, cue: Cue, start: int, cues: Cues) -> bool
 
 
 def _before_later_clause(
-    text: str, hi: int, end: int, found: list[Cue], cues: Cues, language: str
+    text: str,
+    hi: int,
+    end: int,
+    found: list[Cue],
+    cues: Cues,
+    language: str,
+    whole: bool = True,
 ) -> list[Cue]:
     """The cues `found` without those of a clause that a `later_clause_openers` word (or a
     `comma_clause_openers` word after a comma) opens after the span, when a cue before the span
-    is left to date it."""
-    if not any(c[1] <= end for c in found):
+    is left to date it; in a piece of the sentence (not `whole`) also when none is: the sentence
+    around it has the verb (", by the end of the year after the Army decided" is dated by "will
+    cut" before the comma). The whole sentence keeps them: its main clause may go on after the
+    later one ("On Friday, as traders sold, prices fell")."""
+    if whole and not any(c[1] <= end for c in found):
         return found
     scope = cues.scope
     opener, gap_start = None, end
