@@ -59,6 +59,16 @@ def _sentences(text: str, language: str) -> list[str]:
             ["Geöffnet Mo.–Fr. 9–17 Uhr.", "Paris gewann den Super-G.", "Die Saison endet."],
         ),
         ("en", "Open Mon.-Fri. 9 a.m. to 5 p.m.", ["Open Mon.-Fri. 9 a.m. to 5 p.m."]),
+        (
+            "en",
+            "It hired Goldman, Sachs & Co. On Monday, Sony Corp. Chairman Akio Morita sold in the "
+            "U.S. The shares fell.",
+            [
+                "It hired Goldman, Sachs & Co.",
+                "On Monday, Sony Corp. Chairman Akio Morita sold in the U.S.",
+                "The shares fell.",
+            ],
+        ),
     ],
 )
 def test_sentences(language: str, text: str, expected: list[str]) -> None:

@@ -58,6 +58,10 @@ class _Boundaries:
     # "a.m.", "p.m." end a sentence before a capitalized word not in `clock_continuations`
     clock_abbreviations: frozenset[str] = frozenset()
     clock_continuations: frozenset[str] = frozenset()
+    # "Co.", "Inc.", "U.S." end a noun: they end a sentence before a capitalized word that opens
+    # one and never goes on with a name (`sentence_openers`: "& Co. On Wednesday, ...")
+    name_end_abbreviations: frozenset[str] = frozenset()
+    sentence_openers: frozenset[str] = frozenset()
 
 
 @cache
@@ -80,6 +84,10 @@ def _config(language: str) -> _Boundaries:
         word=_word_regex(data.get("words", {}).get("clitic_endings", [])),
         clock_abbreviations=frozenset(a.lower() for a in sentences.get("clock_abbreviations", [])),
         clock_continuations=frozenset(c.lower() for c in sentences.get("clock_continuations", [])),
+        name_end_abbreviations=frozenset(
+            a.lower() for a in sentences.get("name_end_abbreviations", [])
+        ),
+        sentence_openers=frozenset(w.lower() for w in sentences.get("sentence_openers", [])),
     )
 
 
@@ -117,6 +125,11 @@ def _ends_sentence(text: str, m: re.Match, language: str) -> bool:
         # "9 a.m. Tuesday")
         after = re.match(r"[^\W\d_]+", text[nxt:])
         return bool(after) and after.group().lower() not in config.clock_continuations
+    if word in config.name_end_abbreviations:
+        # "led by Goldman, Sachs & Co. On Wednesday, the authority ...": a word that opens a
+        # sentence and never a name's next word ("Sony Corp. Chairman" goes on)
+        after = re.match(r"[^\W\d_]+", text[nxt:])
+        return bool(after) and after.group().lower() in config.sentence_openers
     if word in config.abbreviations or (len(word) == 1 and word.isalpha()):
         return False
     if re.fullmatch(r"(?:\w\.)+\w", head):  # U.S, z.B
