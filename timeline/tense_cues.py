@@ -105,6 +105,9 @@ class PastCues:
     quoted_sayings: frozenset[str] = frozenset()
     quoted_sayings_not_with: frozenset[str] = frozenset()
     quoted_reach: int = 0  # words between the quote and the verb ("Smith says"; German: "sagt")
+    # participles of an order of events set off by a comma (", followed Wednesday by ..."): they
+    # tell where an event stands among those of the sentence, no past of their own
+    sequence_participles: frozenset[str] = frozenset()
 
     @staticmethod
     def read(section: dict, present_words: list[str]) -> PastCues:

@@ -71,10 +71,22 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
     ]
     found += _perfects(replace(ws, usable=verbal), cues)
     found = _corrected(found, ws, cues)
+    found = [c for c in found if not _in_sequence(c, text, cues)]
     found = _without_infinitives(found, ws, lo, hi, cues, language)
     if not found and tokens and usable[-1] and _is_zu_infinitive(lowered, cues):
         found.append((tokens[-1][0], tokens[-1][1], FUTURE))
     return found
+
+
+def _in_sequence(cue: Cue, text: str, cues: Cues) -> bool:
+    """Is the past cue a participle of order right after a comma ("The auctions begin tomorrow,
+    followed Wednesday by bonds": the sentence's verb dates the Wednesday, not "followed")?"""
+    s, e, tense = cue
+    return (
+        tense == PAST
+        and text[s:e].lower() in cues.past.sequence_participles
+        and text[:s].rstrip().endswith(",")
+    )
 
 
 def _noun_too(cue: Cue, ws: _Words, cues: Cues) -> bool:
