@@ -240,6 +240,10 @@ class PlannedCues:
     expectation_verbs: frozenset[str] = frozenset()
     expectation_not_after: frozenset[str] = frozenset()  # "had expected": a past expectation
     expectation_reach: int = 0
+    # ... or after one of these a few words before it, with no infinitive: the absolute "with a
+    # decision expected in the fall" names what lies ahead
+    expectation_openers: frozenset[str] = frozenset()
+    expectation_opener_reach: int = 0
     # a past form at most `condition_reach` words after a condition's opener ("would strike if
     # the company refused to negotiate by Friday") names what may come, planned: no past; not
     # an opener after these ("asked if he spoke to her on Monday": "whether") nor with a past

@@ -299,7 +299,8 @@ def _outcome_of_past(
 def _expectations(ws: _Words, cues: Cues) -> set[tuple[int, int]]:
     """The past verbs of expecting whose object an infinitive marker follows within reach
     ("expected revenue in the second quarter to be flat"; not "expected to", a cue of its own,
-    nor "had expected")."""
+    nor "had expected"), or that a word of `expectation_openers` stands a few words before
+    ("with a decision expected in the fall")."""
     text, tokens, lowered, one_case = ws.text, ws.tokens, ws.lowered, ws.one_case
     planned = cues.planned
     spans = set()
@@ -309,7 +310,10 @@ def _expectations(ws: _Words, cues: Cues) -> set[tuple[int, int]]:
         ):
             continue
         ahead = range(i + 2, min(len(tokens) - 1, i + 1 + planned.expectation_reach))
-        if any(
+        opened = planned.expectation_openers & set(
+            lowered[max(0, i - planned.expectation_opener_reach) : i]
+        )
+        if opened or any(
             lowered[j] in planned.markers and _is_infinitive(tokens[j + 1], text, cues, one_case)
             for j in ahead
         ):
