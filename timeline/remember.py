@@ -21,6 +21,7 @@ from timeline.scene import scene_after
 from timeline.sentence_position import (
     after_word,
     aside_end,
+    compared_figure,
     comparison_base,
     dates_saying,
     fronted,
@@ -156,7 +157,9 @@ def _marks_after(
             # ("Am 18. Oktober 1813 ... Zwei Tage zuvor hatten die Kämpfe begonnen ...")
             written = replace(written, end=max(written.end, cand.end))
         return previous, written
-    if after_word(text, cand.start, eng, "comparison_words"):
+    if after_word(text, cand.start, eng, "comparison_words") or compared_figure(
+        text, cand.start, cand.end, eng
+    ):
         # a date compared with ("im selben Eisenbahnwagen wie 1918") is an aside: the story
         # goes on in its own time ("Im Herbst scheiterte ..." is not 1918's autumn)
         return previous, written

@@ -189,6 +189,32 @@ def comparison_base(text: str, cand: Candidate, eng: Engine, previous: Mark | No
     return len(between) == 1  # the base word alone stands between the two dates
 
 
+def compared_figure(text: str, start: int, end: int, eng: Engine) -> bool:
+    """Is the date at `start` the time of a figure compared with, after a word of the lexicon's
+    `figure_comparison_words` and the figure ("down from 20.8% in 1988", "compared with $4
+    million in the year-earlier quarter")? Such a date is an aside: it sets no time for what the
+    text tells after it ("... down from 20.8% in 1988, and output fell in October" is the
+    October of the report's own year), unless a comma and a word of `figure_comparison_told`
+    go on to tell of it ("up from $2.5 billion in 1979, the year the two countries ...")."""
+    told = eng.lexicon.settings.get("figure_comparison_told", ())
+    after = text[end + 1 : end + 21].split()
+    if text[end : end + 1] == "," and after and after[0].lower() in told:
+        return False
+    words = eng.lexicon.settings.get("figure_comparison_words", ())
+    joins = eng.lexicon.settings.get("figure_comparison_prepositions", ())
+    before = text[max(0, start - 60) : start].lower().split()
+    if not before or before[-1] not in joins:
+        return False  # "up from 443.6 million Thursday": the day of the figure, no aside
+    before = before[:-1]
+    for k in range(1, 4):  # the figure: one to three words, the first with a digit
+        if len(before) > k and before[-k - 1] in words:
+            figure = before[-k:]
+            return any(c.isdigit() for c in figure[0]) and not any(
+                w.endswith((",", ";", ".", ":")) for w in figure
+            )
+    return False
+
+
 def now_told_before(
     cand: Candidate, last: Mark | None, text: str, eng: Engine, language: str
 ) -> bool:
