@@ -156,6 +156,8 @@ def find_dates(
             reading, used = same, previous
         elif again:
             reading, used = moved_to(reading, again.period.earliest), again
+        elif ahead := _told_ahead(cand, reading, story, dct):
+            reading, used = moved_to(reading, ahead.period.earliest), ahead
         elif (
             story.scene is not None
             and (
@@ -235,6 +237,20 @@ def _restated_counts(
             explanation=f"{count.explanation}; restated by {day.text!r}",
         )
     return out
+
+
+def _told_ahead(
+    cand: Candidate, reading: Reading, story: Story, dct: DocumentDate | None
+) -> Mark | None:
+    """The day ahead of the report a weekday told before named, where a pattern with
+    `told_ahead_again` read that weekday before the report ("The Treasury will auction bills
+    Thursday ... traders had been asking about Thursday's sale": the coming Thursday)."""
+    if not cand.pattern.params.get("told_ahead_again") or reading.period is None or dct is None:
+        return None
+    if reading.granularity != "day" or reading.period.earliest >= dct.earliest:
+        return None
+    told = story.weekdays_told.get(reading.period.earliest.weekday())
+    return told if told is not None and told.period.earliest > dct.latest else None
 
 
 def _day_written(cand: Candidate, reading: Reading, days: dict) -> Mark | None:

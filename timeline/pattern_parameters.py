@@ -63,6 +63,9 @@ PARAMETERS: dict[str, str] = {
     "listed": "a weekday listed right after another: the such day nearest that one, three days "
     "either way ('Sunday or Monday', 'made Friday and Thursday')",
     "past_includes_today": "in the past, the DCT's own weekday is the DCT, not a week back",
+    "told_ahead_again": "read in the past, the day of that weekday told before as one of the "
+    "coming days, if any ('will auction bills Thursday ... asking about Thursday's sale'; "
+    "story.Story.weekdays_told)",
     "future_includes_today": "in the future, the DCT's own weekday is the DCT, not a week on "
     "('will speak Thursday night' in a Thursday story)",
     "current_unless_past": "this week's weekend, the one over if the clause is past",

@@ -61,6 +61,14 @@ def remember(
         if told is not None and told.period.earliest.year != day.year:
             mark = None
         days[(day.month, day.day)] = mark
+    if (
+        cand.pattern.frame == "weekday"
+        and reading.granularity == "day"
+        and reading.period is not None
+        and dct is not None
+        and abs((reading.period.earliest - dct.latest).days) < 7  # a day of the report's weeks
+    ):
+        story.weekdays_told[reading.period.earliest.weekday()] = Mark(reading.period, tid, cand.end)
     if reading.type in ("DATE", "TIME") and reading.period and not reading.value.endswith("_REF"):
         # "A year ago, economists predicted it would ...": a report's date, though counted
         # from the DCT it sets no context; the start of a state is none ("which has operated

@@ -39,6 +39,9 @@ class Story:
     # the days written with their year so far, by (month, day): a history told again from its
     # start names them without it ("began on 8 September 1941 ... a raid on 8 September")
     days_written: dict[tuple[int, int], Mark | None] = field(default_factory=dict)
+    # the last day told by each weekday (0 Monday) within a week of the report: an event named by
+    # that weekday later ("Thursday's sale", told_ahead_again) is on it if it lies ahead
+    weekdays_told: dict[int, Mark] = field(default_factory=dict)
     # the first day a history tells (its opening: "on the night of 5 to 6 May" 1860), which the
     # story comes back to after a look back at earlier years (history_years.back_to_opening)
     opening: Mark | None = None
