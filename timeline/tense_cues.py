@@ -251,6 +251,9 @@ class PlannedCues:
     condition_openers: frozenset[str] = frozenset()
     condition_not_after: frozenset[str] = frozenset()
     condition_reach: int = 0
+    # ... and only where the sentence tells what would follow ("would strike if", "threatened a
+    # strike unless"): "find out if the victim was there on Friday" is the past
+    condition_consequences: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

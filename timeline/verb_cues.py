@@ -21,6 +21,8 @@ from timeline.tense_cues import FUTURE, NO_SIDE, PAST, PLANNED, PRESENT, Cues, c
 Cue = tuple[int, int, str]  # (start, end, tense)
 CLAUSE_MARKS = (",", ";", ":", ".", "!", "?")  # between a condition's opener and its verb: none
 _WORD_BEFORE = re.compile(r"(\w+)[^\w,;:.!?]*$")  # the last word before a position, no mark
+_WORD = re.compile(r"\w+(?:'\w+)?")
+_SENTENCE_ENDS = (". ", "? ", "! ", "\n")  # a sentence's end, as near as a condition needs it
 
 
 @dataclass(frozen=True)
@@ -474,8 +476,22 @@ def _in_condition(start: int, ws: _Words, cues: Cues) -> bool:
             # the word before it, also outside the piece read ("asked | if he spoke")
             opener = ws.tokens[j][0]
             before = _WORD_BEFORE.search(ws.text, max(0, opener - 40), opener)
-            return not before or before.group(1).lower() not in planned.condition_not_after
+            if before and before.group(1).lower() in planned.condition_not_after:
+                return False
+            return _has_consequence(ws.text, opener, planned.condition_consequences)
     return False
+
+
+def _has_consequence(text: str, opener: int, consequences: frozenset[str]) -> bool:
+    """Does the sentence of the condition opened at `opener` tell what would follow it, a word
+    of `condition_consequences` ("would strike if", "threatened a strike unless")? Without one
+    the past is told as such ("find out if the victim was there on Friday", "If investors were
+    nervous on Friday, they were in a panic by Monday")."""
+    start = max(text.rfind(m, 0, opener) for m in _SENTENCE_ENDS) + 1
+    ends = [k for k in (text.find(m, opener) for m in _SENTENCE_ENDS) if k >= 0]
+    return any(
+        w.lower() in consequences for w in _WORD.findall(text[start : min(ends, default=len(text))])
+    )
 
 
 def _conditional_perfects(ws: _Words, cues: Cues) -> list[tuple[int, int]]:
