@@ -108,6 +108,10 @@ class PastCues:
     # participles of an order of events set off by a comma (", followed Wednesday by ..."): they
     # tell where an event stands among those of the sentence, no past of their own
     sequence_participles: frozenset[str] = frozenset()
+    # ... only with a marker of their agent at most `sequence_reach` words on (", followed
+    # Wednesday by"): without it the participle is the sentence's verb after an aside
+    sequence_agents: frozenset[str] = frozenset()
+    sequence_reach: int = 0
 
     @staticmethod
     def read(section: dict, present_words: list[str]) -> PastCues:

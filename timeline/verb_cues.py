@@ -81,14 +81,19 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
 
 
 def _in_sequence(cue: Cue, text: str, cues: Cues) -> bool:
-    """Is the past cue a participle of order right after a comma ("The auctions begin tomorrow,
-    followed Wednesday by bonds": the sentence's verb dates the Wednesday, not "followed")?"""
+    """Is the past cue a participle of order right after a comma with its agent's marker a few
+    words on ("The auctions begin tomorrow, followed Wednesday by bonds": the sentence's verb
+    dates the Wednesday, not "followed")? Without the marker it is the sentence's own verb after
+    an aside ("The cut, the third this year, followed a similar move in March")."""
     s, e, tense = cue
-    return (
+    if not (
         tense == PAST
         and text[s:e].lower() in cues.past.sequence_participles
         and text[:s].rstrip().endswith(",")
-    )
+    ):
+        return False
+    after = re.match(r"[^,;:.!?]*", text[e : e + 80]).group().lower().split()
+    return bool(cues.past.sequence_agents & set(after[: cues.past.sequence_reach + 1]))
 
 
 def _noun_too(cue: Cue, ws: _Words, cues: Cues) -> bool:
