@@ -207,7 +207,7 @@ def compared_figure(text: str, start: int, end: int, eng: Engine) -> bool:
         return False  # "up from 443.6 million Thursday": the day of the figure, no aside
     before = before[:-1]
     for k in range(1, 4):  # the figure: one to three words, the first with a digit
-        if len(before) > k and before[-k - 1] in words:
+        if len(before) > k and (before[-k - 1] in words or " ".join(before[-k - 2 : -k]) in words):
             figure = before[-k:]
             return any(c.isdigit() for c in figure[0]) and not any(
                 w.endswith((",", ";", ".", ":")) for w in figure
