@@ -50,6 +50,7 @@ class PastCues:
     # finished by Friday")
     object_participle_verbs: frozenset[str] = frozenset()
     object_participle_reach: int = 0
+    object_participle_not_between: frozenset[str] = frozenset()  # "the shares they purchased"
     # listed past forms that are nouns too ("Schloss", "Stand"), and the words before which
     # they are: in a line in one case the capital cannot tell ("AUF SCHLOSS RUNKELSTEIN")
     nouns_too: frozenset[str] = frozenset()

@@ -192,13 +192,15 @@ def _object_of_modal_verb(ws: _Words, i: int, cues: Cues) -> bool:
 def _state_wanted(ws: _Words, i: int, cues: Cues) -> bool:
     """Is the suffixed word at `i` the state wanted for the object of a verb of getting, wanting
     or keeping (`object_participle_verbs`) before it, with at most `object_participle_reach`
-    words of the object between and no mark ("get the work done by Friday")?"""
+    words of the object between, no mark and no subject of a clause of its own ("get the work
+    done by Friday", not "need the shares they purchased in March")?"""
     reach = cues.past.object_participle_reach
     for k in range(i - 2, max(-1, i - reach - 2), -1):
         if any(m in ws.text[ws.tokens[k][1] : ws.tokens[k + 1][0]] for m in CLAUSE_MARKS):
             return False
         if ws.lowered[k] in cues.past.object_participle_verbs:
-            return True
+            # a subject between opens a clause of its own ("need the shares they purchased")
+            return not cues.past.object_participle_not_between & set(ws.lowered[k + 1 : i])
     return False
 
 
