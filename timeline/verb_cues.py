@@ -189,6 +189,14 @@ def _object_of_modal_verb(ws: _Words, i: int, cues: Cues) -> bool:
     return verb not in cues.past.perfect_auxiliaries and verb not in cues.past.not_after
 
 
+def _shift_verb_before(near: list[str], cues: Cues) -> bool:
+    """Does a verb of putting off or moving stand in `near`, the words before a shift marker,
+    with no word of `shift_not_between` after it ("moved the vote to", not "advanced from Monday
+    to": the end of a span)?"""
+    verbs = [k for k, w in enumerate(near) if w in cues.planned.shift_verbs]
+    return bool(verbs) and not cues.planned.shift_not_between & set(near[verbs[-1] + 1 :])
+
+
 def _state_wanted(ws: _Words, i: int, cues: Cues) -> bool:
     """Is the suffixed word at `i` the state wanted for the object of a verb of getting, wanting
     or keeping (`object_participle_verbs`) before it, with at most `object_participle_reach`
@@ -267,7 +275,7 @@ def _intended(ws: _Words, found: list[Cue], cues: Cues) -> list[Cue]:
         near = lowered[max(0, i - cues.planned.shift_reach) : i]
         if s not in covered and verbs & set(back) and not _deferral_run(back, verbs, cues):
             intended.append((s, e, PLANNED))
-        elif shifted and cues.planned.shift_verbs & set(near):
+        elif shifted and _shift_verb_before(near, cues):
             intended.append((s, e, PLANNED))  # counts only right before a date (tense._tense_in)
         elif w in cues.planned.deadline_markers and s not in covered and 0 < i < len(tokens) - 1:
             nxt = text[tokens[i + 1][0] : tokens[i + 1][1]]
