@@ -14,6 +14,7 @@ SET join its schedule (schedules.py). It assembles the TimeExpressions with thei
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from timeline import lexicon as resources
@@ -27,8 +28,8 @@ from timeline.anchors import (
     restated_day,
 )
 from timeline.candidates import find_candidates
-from timeline.clauses import plain_text
-from timeline.date_engine import engine
+from timeline.clauses import plain_text, sentence_at
+from timeline.date_engine import Engine, engine
 from timeline.date_reading import ToldBefore, beyond_calendar, read_from_ends
 from timeline.fallback import fallback_dates
 from timeline.grammar import Candidate
@@ -156,7 +157,7 @@ def find_dates(
             reading, used = same, previous
         elif again:
             reading, used = moved_to(reading, again.period.earliest), again
-        elif ahead := _told_ahead(cand, reading, story, dct):
+        elif ahead := _told_ahead(cand, reading, story, dct, text, eng, language):
             reading, used = moved_to(reading, ahead.period.earliest), ahead
         elif (
             story.scene is not None
@@ -240,12 +241,24 @@ def _restated_counts(
 
 
 def _told_ahead(
-    cand: Candidate, reading: Reading, story: Story, dct: DocumentDate | None
+    cand: Candidate,
+    reading: Reading,
+    story: Story,
+    dct: DocumentDate | None,
+    text: str,
+    eng: Engine,
+    language: str,
 ) -> Mark | None:
     """The day ahead of the report a weekday told before named, where a pattern with
-    `told_ahead_again` read that weekday before the report ("The Treasury will auction bills
-    Thursday ... traders had been asking about Thursday's sale": the coming Thursday)."""
+    `told_ahead_again` read that weekday before the report in a sentence that looks ahead from
+    the past (a word of the lexicon's `told_ahead_words` before it: "The Treasury will auction
+    bills Thursday ... traders had been asking about Thursday's sale": the coming Thursday; not
+    "Friday's rally pushed stocks higher", last Friday's)."""
     if not cand.pattern.params.get("told_ahead_again") or reading.period is None or dct is None:
+        return None
+    span = sentence_at(text, cand.start, language)
+    before = re.findall(r"\w+(?:'\w+)?", text[span[0] if span else cand.start : cand.start])
+    if not {w.lower() for w in before} & set(eng.lexicon.settings.get("told_ahead_words", ())):
         return None
     if reading.granularity != "day" or reading.period.earliest >= dct.earliest:
         return None
