@@ -199,7 +199,7 @@ def find_dates(
         exception = after_word(text, cand.start, eng, "schedule_exception_words")
         story.schedule = schedule_after(cand, reading, joins, schedule, exception)
         remember(story, ReadDate(cand, reading, tid, used), text, eng, dct, scope, is_stamp)
-    found = clock_on_day_after(found, text, eng.lexicon.settings.get("clock_day_joiners", []))
+    found = clock_on_day_after(found, text, eng.lexicon)
     return _restated_counts(found, text, counts)
 
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from functools import cache
 
 from timeline import periods
 from timeline.calendar_dates import daypart_of, part_of, resolve_date, resolve_holiday
 from timeline.durations import count_of
+from timeline.grammar import Lexicon
 from timeline.model import TimeExpression
 from timeline.occurrence import month_of, shift_of, weekday_near
 from timeline.periods import Period
@@ -389,17 +391,37 @@ def clock_of(period: Period | None) -> datetime | None:
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def clock_on_day_after(
-    found: list[TimeExpression], text: str, joiners: list[str]
-) -> list[TimeExpression]:
-    """A clock time or part of a day right before a joining word (`clock_day_joiners`: "on")
-    and a day written is on that day ("at noon on 14 June 1935", "at dawn on 22 June 1941"):
-    the date after it names its day, not the day told before it (was "noon" on the Christmas
-    told two sentences earlier)."""
+@cache
+def _joining(lexicon: Lexicon) -> re.Pattern | None:
+    """The words between a clock time and the day written after it (`clock_day_joiners`: "on",
+    "local time on", "{zone_city} time on"): a regex of the whole gap, a `{category}` any word
+    of that lexicon category; as written, lower case ("by 11 a.m. On Friday, ..." opens the next
+    sentence). None for a language without joiners."""
+    joiners = lexicon.settings.get("clock_day_joiners", [])
     if not joiners:
+        return None
+    words = re.compile(r"\{(\w+)\}|\S+")
+
+    def regex(joiner: str) -> str:
+        return r"\s+".join(
+            f"(?:{lexicon.slot_regex(m.group(1))})" if m.group(1) else re.escape(m.group())
+            for m in words.finditer(joiner)
+        )
+
+    return re.compile(r"\s+(?:" + "|".join(map(regex, joiners)) + r")\s+")
+
+
+def clock_on_day_after(
+    found: list[TimeExpression], text: str, lexicon: Lexicon
+) -> list[TimeExpression]:
+    """A clock time or part of a day right before a joining word (`clock_day_joiners`: "on",
+    "local time on", "Kuwait time on") and a day written is on that day ("at noon on 14 June
+    1935", "at dawn on 22 June 1941", "at 8 a.m. Kuwait time on 28 February"): the date after
+    it names its day, not the day told before it (was "noon" on the Christmas told two
+    sentences earlier)."""
+    between = _joining(lexicon)
+    if between is None:
         return found
-    # as written, lower case: "by 11 a.m. On Friday, ..." opens the next sentence
-    between = re.compile(r"\s+(?:" + "|".join(map(re.escape, joiners)) + r")\s+")
     out = list(found)
     for i, (clock, day) in enumerate(zip(found, found[1:], strict=False)):
         if clock.type != "TIME" or day.type != "DATE" or day.granularity != "day":
