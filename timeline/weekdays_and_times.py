@@ -388,7 +388,10 @@ def clock_of(period: Period | None) -> datetime | None:
     return None
 
 
-_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# a day's value, also with no report to place it ("XXXX-12-31", "XXXX-WXX-5"), and a clock's
+# day with none at all
+_DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-(?:\d{2}-\d{2}|WXX-\d)")
+_NO_DAY = "XXXX-XX-XX"
 
 
 @cache
@@ -431,8 +434,10 @@ def clock_on_day_after(
         ):
             continue
         own, sep, tail = clock.value.partition("T")
+        if not sep or not (_DAY_VALUE.fullmatch(own) or own == _NO_DAY) or own == day.value:
+            continue
         # "at midnight on Saturday" is the midnight that begins it: T24:00 of the day before
-        if not sep or not _DAY_VALUE.fullmatch(own) or own == day.value or tail.startswith("24"):
+        if tail.startswith("24"):
             continue
         out[i] = replace(
             clock,
