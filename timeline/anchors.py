@@ -128,10 +128,10 @@ def history_text(cands: list[Candidate], dct: DocumentDate | None) -> bool:
     named from it (news: "Farkas said Saturday") and at most one day or unit named from it
     ("this weekend", "today", "last year") for each HISTORY_PER_REPORT_NAME dates long past
     and year-less days told (a hook or a close: "A hundred years ago this weekend"), one "today"
-    more after a hook counted back from it ("Thirty years ago this morning ... Today")? With
-    HISTORY_DAYS_ALONE year-less days told, HISTORY_TOLD_ALONE years will do. Then a year-less date
-    anywhere is one of the year last written ("landed on 6 June 1944 ... The breakout came on
-    25 July"), not of the DCT's, as news has it (goes_on)."""
+    or "this weekend" more after a hook counted back from it ("Thirty years ago this morning ...
+    Today")? With HISTORY_DAYS_ALONE year-less days told, HISTORY_TOLD_ALONE years will do. Then
+    a year-less date anywhere is one of the year last written ("landed on 6 June 1944 ... The
+    breakout came on 25 July"), not of the DCT's, as news has it (goes_on)."""
     if dct is None:
         return False
     told = recent = days = named = hooks = today = 0
@@ -152,7 +152,9 @@ def history_text(cands: list[Candidate], dct: DocumentDate | None) -> bool:
         elif from_report and "shift" in params.keys() | cand.slots.keys():
             named += 1  # "last month", "last spring", "this weekend", "today"
             unit = cand.slots.get("unit") or params.get("unit")
-            today += unit == "day" and cand.slots.get("shift") == 0  # the report's own day
+            # the report's own day or weekend ("today", "this weekend")
+            shift = cand.slots.get("shift", params.get("shift"))
+            today += unit in ("day", "weekend") and shift == 0
         elif from_report and frame == "relative" and years_back(cand) >= HISTORY_YEARS:
             told += 1  # "Sixty years ago", "half a century ago": the story the report looks back to
             hooks += 1
@@ -162,8 +164,9 @@ def history_text(cands: list[Candidate], dct: DocumentDate | None) -> bool:
     # day, its year written only once or twice
     enough = HISTORY_TOLD_ALONE if days >= HISTORY_DAYS_ALONE else HISTORY_TOLD
     # a hook counting back from the report ("Thirty years ago this morning") frames the story
-    # from the report's day: one close naming that day ("Today the embassy is a museum") is its
-    # own, not news ("later this decade" still is)
+    # from the report's day: one close naming that day or its weekend ("Today the embassy is a
+    # museum", "veterans will gather in Bastogne this weekend") is its own, not news ("later
+    # this decade" still is)
     long_told = told + days >= HISTORY_PER_REPORT_NAME * (named - min(hooks, today, 1))
     return told >= enough and told >= 2 * recent and long_told
 
