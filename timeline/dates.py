@@ -199,7 +199,8 @@ def find_dates(
         exception = after_word(text, cand.start, eng, "schedule_exception_words")
         story.schedule = schedule_after(cand, reading, joins, schedule, exception)
         remember(story, ReadDate(cand, reading, tid, used), text, eng, dct, scope, is_stamp)
-    found = clock_on_day_after(found, text, eng.lexicon)
+    today = dct.earliest if dct is not None and dct.earliest == dct.latest else None
+    found = clock_on_day_after(found, text, eng.lexicon, today)
     return _restated_counts(found, text, counts)
 
 

@@ -415,13 +415,14 @@ def _joining(lexicon: Lexicon) -> re.Pattern | None:
 
 
 def clock_on_day_after(
-    found: list[TimeExpression], text: str, lexicon: Lexicon
+    found: list[TimeExpression], text: str, lexicon: Lexicon, today: date | None
 ) -> list[TimeExpression]:
     """A clock time or part of a day right before a joining word (`clock_day_joiners`: "on",
     "local time on", "Kuwait time on") and a day written is on that day ("at noon on 14 June
     1935", "at dawn on 22 June 1941", "at 8 a.m. Kuwait time on 28 February"): the date after
     it names its day, not the day told before it (was "noon" on the Christmas told two
-    sentences earlier)."""
+    sentences earlier); "midnight on 14 June" is the one that ends that day (T24:00), as
+    "midnight June 14" (was the past midnight before the day told before)."""
     between = _joining(lexicon)
     if between is None:
         return found
@@ -436,8 +437,10 @@ def clock_on_day_after(
         own, sep, tail = clock.value.partition("T")
         if not sep or not (_DAY_VALUE.fullmatch(own) or own == _NO_DAY) or own == day.value:
             continue
-        # "at midnight on Saturday" is the midnight that begins it: T24:00 of the day before
-        if tail.startswith("24"):
+        # ... but the midnight that begins the report's day, as a past clause reads it, stays
+        # ("The contract expired at midnight on Saturday" told that Saturday: its end is ahead)
+        begins = clock.earliest is not None and clock.earliest + timedelta(days=1) == today
+        if tail.startswith("24") and today is not None and day.earliest == today and begins:
             continue
         out[i] = replace(
             clock,
