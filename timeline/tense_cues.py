@@ -42,6 +42,9 @@ class PastCues:
     not_suffixed: frozenset[str] = frozenset()
     not_endings: tuple[str, ...] = ()
     not_after: frozenset[str] = frozenset()
+    # adverbs standing between an auxiliary and its participle ("is now expected", "are still
+    # scheduled"): the word before them is the one `not_after` is asked about
+    middle_adverbs: frozenset[str] = frozenset()
     # a suffixed word right after the verb of one of these is an adjective before that verb's
     # object ("would build prefabricated homes"), unless the verb is a perfect's auxiliary
     object_after_modals: frozenset[str] = frozenset()

@@ -153,7 +153,10 @@ def _past_forms(ws: _Words, cues: Cues) -> list[Cue]:
             continue
         if suffixed and _state_wanted(ws, i, cues):
             continue
-        before = lowered[i - 1] if i > 0 else ""
+        b = i - 1
+        while b > 0 and lowered[b] in cues.past.middle_adverbs:
+            b -= 1
+        before = lowered[b] if b >= 0 else ""
         joined = before in cues.past.coordinators and i - participle <= cues.past.coordination_reach
         if (suffixed or w in cues.past.participles) and (before in cues.past.not_after or joined):
             participle = i  # a listed one too: "will be shut and dismantled in March"
