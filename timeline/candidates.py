@@ -245,7 +245,9 @@ def find_candidates(
             capital = pattern.opens_lower and text[m.start()].isupper()
             if capital and not one_case and not starts_sentence(text, m.start()):  # "Morgen"
                 continue
-            if _excluded_by_neighbours(text, m.start("x"), m.end("x"), pattern.params, one_case):
+            # the word before the whole match, its context words too ("be back in January"); the
+            # word after the extent
+            if _excluded_by_neighbours(text, m.start(), m.end("x"), pattern.params, one_case):
                 continue
             if _repeated_in_turn(text, m.start(), m.start("x"), lexicon):
                 continue

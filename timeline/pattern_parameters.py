@@ -23,7 +23,7 @@ PARAMETERS: dict[str, str] = {
     "not_followed_by": "words (or '{category}', or '-' for a hyphenated word, or '[capitalized]' "
     "for a capitalized word) that veto a match right after it",
     "not_preceded_by": "words (or '{category}', or '[name]' for a capitalized word inside a "
-    "sentence) that veto a match right before it",
+    "sentence) that veto a match right before it, before its context words too",
     "after_word_of": "a lexicon category one word of which must stand earlier in the clause",
     "year_across": "a year written with the one before it ('the 2022-23 financial year', 'FY "
     "2024-25'): it holds only if the later is the year after the earlier ('1939-45' is two "
