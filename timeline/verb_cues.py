@@ -73,7 +73,7 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
     ]
     found += _perfects(replace(ws, usable=verbal), cues)
     found = _corrected(found, ws, cues)
-    found = [c for c in found if not _in_sequence(c, text, cues)]
+    found = [c for c in found if not _in_sequence(c, text, cues) and not _compound_head(c, text)]
     found = _without_infinitives(found, ws, lo, hi, cues, language)
     if not found and tokens and usable[-1] and _is_zu_infinitive(lowered, cues):
         found.append((tokens[-1][0], tokens[-1][1], FUTURE))
@@ -94,6 +94,13 @@ def _in_sequence(cue: Cue, text: str, cues: Cues) -> bool:
         return False
     after = re.match(r"[^,;:.!?]*", text[e : e + 80]).group().lower().split()
     return bool(cues.past.sequence_agents & set(after[: cues.past.sequence_reach + 1]))
+
+
+def _compound_head(cue: Cue, text: str) -> bool:
+    """Is the past cue a word glued by a hyphen to a word after it, the head of a compound ("a
+    4.7% cost-of-living increase in January", "set-aside"), no verb?"""
+    s, e, tense = cue
+    return tense == PAST and text[e : e + 1] == "-" and text[e + 1 : e + 2].isalpha()
 
 
 def _noun_too(cue: Cue, ws: _Words, cues: Cues) -> bool:
