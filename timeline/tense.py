@@ -642,7 +642,7 @@ def _tense_in(
     cues = cues_of(language)
     found = [
         c
-        for c in tense_cues(text, lo, hi, language)
+        for c in _piece_cues(text, lo, hi, language)
         if (c[2] != PLANNED or c[1] <= start or start <= c[0] < end)
         and not _shift_marker_elsewhere(text, c, start, cues)
     ]
@@ -665,6 +665,17 @@ def _tense_in(
     if after and nearest[1] <= start and _in_reported_subject(text, nearest, start, end, cues):
         return min(after, key=distance)[2]
     return nearest[2]
+
+
+def _piece_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
+    """The tense cues of text[lo:hi] but a past form that the words before the piece make a
+    participle ("wants them filled out and mailed back by Sunday": "and mailed" opens a piece)."""
+    found = tense_cues(text, lo, hi, language)
+    opening = sentence_at(text, lo, language)
+    if not opening or opening[0] >= lo or not any(c[2] == PAST for c in found):
+        return found
+    read_on = set(tense_cues(text, opening[0], hi, language))
+    return [c for c in found if c[2] != PAST or c in read_on]
 
 
 def _shift_marker_elsewhere(text: str, cue: Cue, start: int, cues: Cues) -> bool:

@@ -159,6 +159,7 @@ def _past_forms(ws: _Words, cues: Cues) -> list[Cue]:
         if suffixed and _object_of_modal_verb(ws, i, cues):
             continue
         if suffixed and _state_wanted(ws, i, cues):
+            participle = i  # "wants them filled out and mailed back by Sunday"
             continue
         b = i - 1
         while b > 0 and lowered[b] in cues.past.middle_adverbs:
