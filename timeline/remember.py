@@ -224,12 +224,16 @@ def _marks_after(
     if used is None and not has_year:
         quoted_until = quote_end(text, cand.start, eng.lexicon.settings)
     if not after_word(text, cand.start, eng, "span_end_words"):
+        sentence = sentence_at(text, cand.start, eng.language)
+        # a year naming a thing in news ("the 1983 rescue law") is counted from in its
+        # sentence only, then the date told before it again (_named_in_news)
+        if quoted_until is None and sentence and _named_in_news(read_date, text, eng, scope):
+            quoted_until = sentence[1]
         outer = previous if quoted_until is not None else None
         reported = dates_saying(text, cand, eng, previous) or comparison_base(
             text, cand, eng, previous
         )
         before_span = previous if starts_span or reported else None
-        sentence = sentence_at(text, cand.start, eng.language)
         aside = aside_end(text, cand.start, sentence, eng) if sentence else None
         previous = Mark(
             period,
@@ -318,6 +322,20 @@ def _era_looked_back(reading: Reading, written: Mark | None) -> bool:
     )
 
 
+def _named_in_news(read_date: ReadDate, text: str, eng: Engine, scope: HistoryScope) -> bool:
+    """Is `read_date` a year in news right after a word of the lexicon's
+    `news_named_year_words`, naming a thing ("the 1983 rescue law", "The 1991 race")? It sets
+    its own sentence only: "the first nine months of the year" after it is the report's year,
+    "The 1991 race ends July 28" 1991's July."""
+    cand = read_date.cand
+    return (
+        not scope.whole
+        and cand.pattern.frame == "year"
+        and read_date.reading.granularity == "year"
+        and after_word(text, cand.start, eng, "news_named_year_words")
+    )
+
+
 def _year_setting(
     read_date: ReadDate,
     text: str,
@@ -360,12 +378,14 @@ def _year_setting(
     # ... as of a year opening it after `year_opening_words` ("Im Vorjahr waren es 30. Am
     # 3. April ..." is this April)
     after_words = opens_year and not opens_sentence(text, cand.start, eng.language)
+    named = _named_in_news(read_date, text, eng, scope)
     in_sentence = (
         (
             params.get("context_in_sentence")
             or eng.lexicon.settings.get("narrative_in_sentence")
             or after_words
             or ahead
+            or named
         )
         and sentence
         and not scope.whole
