@@ -202,10 +202,10 @@ def compared_figure(text: str, start: int, end: int, eng: Engine) -> bool:
         return False
     words = eng.lexicon.settings.get("figure_comparison_words", ())
     joins = eng.lexicon.settings.get("figure_comparison_prepositions", ())
-    before = text[max(0, start - 60) : start].lower().split()
+    before = text[max(0, start - 90) : start].lower().split()
     if not before or before[-1] not in joins:
         return False  # "up from 443.6 million Thursday": the day of the figure, no aside
-    before = before[:-1]
+    before = _without_alternative_figure(before[:-1], eng)
     for k in range(1, 4):  # the figure: one to three words, the first with a digit
         if len(before) > k and (before[-k - 1] in words or " ".join(before[-k - 2 : -k]) in words):
             figure = before[-k:]
@@ -213,6 +213,19 @@ def compared_figure(text: str, start: int, end: int, eng: Engine) -> bool:
                 w.endswith((",", ";", ".", ":")) for w in figure
             )
     return False
+
+
+def _without_alternative_figure(words: list[str], eng: Engine) -> list[str]:
+    """The words before a figure's date without the same figure told another way between
+    commas ("from $53.4 million, or $1.36 a share, in 1988": "from $53.4 million"), after a
+    word of the lexicon's `figure_alternative_words`."""
+    alternative = eng.lexicon.settings.get("figure_alternative_words", ())
+    if not words or not words[-1].endswith(","):
+        return words
+    for k in range(len(words) - 2, max(0, len(words) - 7), -1):
+        if words[k] in alternative and words[k - 1].endswith(","):
+            return words[: k - 1] + [words[k - 1].rstrip(",")]
+    return words
 
 
 def now_told_before(
