@@ -32,6 +32,7 @@ from timeline.clauses import plain_text, sentence_at
 from timeline.date_engine import Engine, engine
 from timeline.date_reading import ToldBefore, beyond_calendar, read_from_ends
 from timeline.fallback import fallback_dates
+from timeline.fiscal_quarters import as_fiscal_quarter
 from timeline.grammar import Candidate
 from timeline.history_years import after_winter, after_year_end, back_to_opening, before_looked_back
 from timeline.model import DocumentDate, TimeExpression
@@ -182,6 +183,13 @@ def find_dates(
             and (in_week := day_in_week_told(cand, reading, previous, text, tense, dct))
         ):
             reading, used = in_week, previous
+        if story.fiscal is not None and (
+            fiscal := as_fiscal_quarter(
+                cand, reading, used.period if used else None, story.fiscal, text, eng, dct
+            )
+        ):
+            # "the quarter" after "the fiscal first quarter ended Nov. 30": that fiscal quarter
+            reading = fiscal
         schedule = story.schedule
         joins = (
             joins_schedule(cand, text, language, schedule)

@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from timeline.anchors import HistoryScope, Mark, anchored_unit, can_count_from, goes_on
 from timeline.clauses import sentence_at
+from timeline.fiscal_quarters import FiscalQuarters
 from timeline.grammar import Candidate
 from timeline.model import DocumentDate
 from timeline.occurrence import month_of
@@ -52,6 +53,9 @@ class Story:
     # in the present is one of its days; after a past one ("Am Sonntag, dem 12. Mai, wählte ...")
     # a weekday in the present is news of the coming days ("Am Dienstag tritt der Rat zusammen")
     scene_in_present: bool = False
+    # the fiscal quarters a quarter told with the day it ended names ("the fiscal first quarter
+    # ended Nov. 30"): the quarters counted after it are theirs (fiscal_quarters.py)
+    fiscal: FiscalQuarters | None = None
 
     def scene_day(self) -> Mark | None:
         """The day a scene has got to: the last day told in it, or its first."""

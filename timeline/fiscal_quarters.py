@@ -1,0 +1,129 @@
+"""The quarters of a fiscal year a report has named with the day one of them ended ("the fiscal
+first quarter ended Nov. 30": 1989-Q1). A quarter the text then counts from the report or from a
+day ("the quarter", "the latest quarter", "the current quarter", "the year-earlier quarter" after
+"Christmas") is one of that fiscal year's quarters, not a calendar quarter, named as the quarter
+told is (TimeBank): by its number in the fiscal year and the year its last day falls in."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from timeline import periods
+from timeline.date_engine import Engine
+from timeline.grammar import Candidate
+from timeline.model import DocumentDate
+from timeline.periods import Period
+from timeline.situation import Reading
+
+# what a quarter is counted from when it is read as a fiscal one: the report or a day of the
+# text; a quarter, half or year told keeps its own count ("a year earlier" than 1989-Q1: 1988-Q1)
+COUNTED_FROM_DAYS = ("day", "time", "week", "month")
+# how far into a paragraph a company's name that opens it may end (new_report_between)
+OPENING_WORDS = 6
+OPENING_CHARS = 80
+
+
+@dataclass(frozen=True)
+class FiscalQuarters:
+    """The fiscal quarters told: the last day of one (`ended`) and its number (`ordinal`)."""
+
+    ended: date
+    ordinal: int
+    told_at: int  # where the quarter told ends in the text
+    # the year of the quarter's name after the year of its last day: 0 as TimeBank names them,
+    # 1 where the text names the fiscal year ("its fiscal 1990 first quarter ended Sept. 30")
+    named_on: int = 0
+
+    def last_day(self, n: int) -> date:
+        """The last day of the fiscal quarter `n` quarters after the one told (a month's last
+        day stays one: Nov. 30, Feb. 28, May 31)."""
+        moved = periods.shift(self.ended, "quarter", n)
+        if self.ended == periods.month(self.ended.year, self.ended.month).latest:
+            return periods.month(moved.year, moved.month).latest
+        return moved
+
+    def number_of(self, d: date) -> int:
+        """How many quarters after the one told the fiscal quarter with day `d` comes."""
+        n = _quarter_number(d) - _quarter_number(self.ended)
+        while self.last_day(n - 1) >= d:
+            n -= 1
+        while self.last_day(n) < d:
+            n += 1
+        return n
+
+    def named(self, n: int) -> Period:
+        """The fiscal quarter `n` quarters after the one told, by its name's calendar period."""
+        year = self.last_day(n).year + self.named_on
+        return periods.quarter(year, (self.ordinal - 1 + n) % 4 + 1)
+
+
+def _quarter_number(d: date) -> int:
+    return 4 * d.year + (d.month - 1) // 3
+
+
+def told_fiscal_quarters(
+    reading: Reading, ended: date | None, dct: DocumentDate | None, told_at: int
+) -> FiscalQuarters | None:
+    """The fiscal quarters a quarter told with the day it ended (anchors.ended_day) names; not
+    one that ends after the report (a forecast: "expects the fourth quarter, which ends June 30,
+    to be weak")."""
+    value = reading.value
+    if ended is None or reading.granularity != "quarter" or not value[-1:].isdigit():
+        return None
+    if not value[:4].isdigit():
+        return None
+    if dct is None or ended > dct.latest:
+        return None
+    return FiscalQuarters(ended, int(value[-1]), told_at, int(value[:4]) - ended.year)
+
+
+def new_report_between(text: str, start: int, end: int, company_ends: Sequence[str]) -> bool:
+    """Does a paragraph between `start` and `end` open with a company's name (a word of the
+    lexicon's `company_name_ends` among its first words: "Coastal Gas Transmission Co. said
+    earnings for the quarter")? In a column of earnings briefs it is another company's report,
+    whose quarters are not the fiscal ones told before."""
+    at = text.find("\n", start, end)
+    while at != -1:
+        opening = text[at + 1 : at + 1 + OPENING_CHARS].split()[:OPENING_WORDS]
+        if any(w.lower().rstrip(",") in company_ends for w in opening):
+            return True
+        at = text.find("\n", at + 1, end)
+    return False
+
+
+def as_fiscal_quarter(
+    cand: Candidate,
+    reading: Reading,
+    counted_from: Period | None,
+    fiscal: FiscalQuarters,
+    text: str,
+    eng: Engine,
+    dct: DocumentDate | None,
+) -> Reading | None:
+    """`reading`, a calendar quarter counted from the DCT (`counted_from` None) or from a day,
+    as the fiscal quarter as many quarters from the fiscal quarter of that day; None when it is
+    no such quarter, or is told in another company's report (new_report_between)."""
+    if (
+        cand.pattern.frame != "relative"
+        or reading.type != "DATE"
+        or reading.granularity != "quarter"
+        or reading.period is None
+        or reading.mod is not None
+    ):
+        return None
+    if counted_from is None:
+        if dct is None:
+            return None
+        base = dct.earliest
+    elif counted_from.granularity in COUNTED_FROM_DAYS:
+        base = counted_from.earliest
+    else:
+        return None
+    company_ends = eng.lexicon.settings.get("company_name_ends", ())
+    if new_report_between(text, fiscal.told_at, cand.start, company_ends):
+        return None
+    steps = _quarter_number(reading.period.earliest) - _quarter_number(base)
+    p = fiscal.named(fiscal.number_of(base) + steps)
+    return replace(reading, value=p.value, period=p)
