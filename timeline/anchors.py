@@ -226,6 +226,10 @@ def can_count_from(previous: Period, cand: Candidate) -> bool:
         return True
     if unit not in GRANULARITIES or previous.granularity not in GRANULARITIES:
         return False
+    if previous.granularity == "season" and unit in ("quarter", "half"):
+        # a season straddles quarters: "helped by sales during a hot summer ... in the year-ago
+        # period" compares with the quarter reported, not with June's (the summer's first day)
+        return False
     return GRANULARITIES.index(previous.granularity) <= GRANULARITIES.index(unit)
 
 
