@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from timeline import periods
 from timeline.date_engine import Engine
@@ -118,7 +118,10 @@ def as_fiscal_quarter(
             return None
         base = dct.earliest
     elif counted_from.granularity in COUNTED_FROM_DAYS:
-        base = counted_from.earliest
+        # a day before the quarter told is an event's ("restated to reflect the sale of three
+        # hospitals in August. Admissions rose from the year-ago quarter" after the quarter
+        # ended Nov. 30): the quarter compared is counted from the one told
+        base = max(counted_from.earliest, fiscal.last_day(-1) + timedelta(days=1))
     else:
         return None
     company_ends = eng.lexicon.settings.get("company_name_ends", ())
