@@ -434,7 +434,21 @@ def _scheduled_by_marker(
     found = said[marker] in cues.planned.scheduling_markers and bool(
         cues.planned.scheduling_verbs & (set(reach) | set(later))
     )
+    if found and cues.planned.scheduling_verbs & set(reach):
+        found = not _subject_of_past(text, end, hi, language)
     return verb, found
+
+
+def _subject_of_past(text: str, end: int, hi: int, language: str) -> bool:
+    """Is a past form the first word after text[:end], up to `hi`: the date, set by a verb
+    before it, closes the subject of a past verb, its plan told as gone by ("A deadline set by
+    the two governments for June 30 passed without a deal")?"""
+    first = words(text, language, end, hi)[:1]
+    return bool(first) and any(
+        tense == PAST
+        for s, _, tense in tense_cues(text, first[0][0], hi, language)
+        if s == first[0][0]
+    )
 
 
 SENTENCE_REACH = 500  # characters of a "sentence" read on either side of a date
