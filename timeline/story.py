@@ -231,12 +231,37 @@ def counted_from(
         # of a day counted back is on that day, though the story's anchor stays; a part of a
         # day counted is not ("died at 7.22 a.m. the next morning": from the day told)
         last = stayed
+    if _night_after_clock_today(cand, last, dct, tense) and not same_sentence(
+        text, last.end, cand.start, language
+    ):
+        # a clock told on the report's day sets the evening of a night after it in its own
+        # sentence ("shelled the town at 6 p.m. and again overnight"), not one told in the past
+        # sentences on: that night is not over, the one before is ("by midday thousands were
+        # on the roads. A ship took foreigners off the beach overnight")
+        last = None
     if is_stamp:
         # "9:30 a.m.: Schools will be closed today and Tuesday. 11:15 a.m.: ...": a live
         # blog's time stamp is on the day of the one before it, not on a day told in an
         # entry; the first counts from the date before it (a page's "Thu 3 Jul 2025")
         last, told = story.stamp or previous, None
     return last, told
+
+
+def _night_after_clock_today(
+    cand: Candidate, last: Mark | None, dct: DocumentDate | None, tense: str
+) -> bool:
+    """Is `cand` a night with no hour that a past clause puts before the day found
+    (`past_day_shift`), told after a clock time on the DCT's own day?"""
+    params = cand.pattern.params
+    return (
+        last is not None
+        and dct is not None
+        and tense == "past"
+        and "past_day_shift" in params
+        and "hour" not in cand.slots.keys() | params.keys()
+        and last.period.granularity == "time"
+        and dct.earliest <= last.period.earliest <= dct.latest
+    )
 
 
 def _counts_days_past(cand: Candidate, last: Mark, day: Mark) -> bool:
