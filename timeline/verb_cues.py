@@ -205,7 +205,12 @@ def _shift_verb_before(near: list[str], cues: Cues) -> bool:
     with no word of `shift_not_between` after it ("moved the vote to", not "advanced from Monday
     to": the end of a span)?"""
     verbs = [k for k, w in enumerate(near) if w in cues.planned.shift_verbs]
-    return bool(verbs) and not cues.planned.shift_not_between & set(near[verbs[-1] + 1 :])
+    if not verbs:
+        return False
+    after = near[verbs[-1] + 1 :]
+    if after and after[0] in cues.planned.shift_particles:
+        return True  # "moved up from 1991 to July": the term was moved, not a span told
+    return not cues.planned.shift_not_between & set(after)
 
 
 def _state_wanted(ws: _Words, i: int, cues: Cues) -> bool:
