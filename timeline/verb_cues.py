@@ -13,16 +13,16 @@ from dataclasses import dataclass, replace
 from timeline.clauses import (
     in_one_case_line,
     pieces,
+    sentence_at,
     starts_sentence,
     words,
 )
 from timeline.tense_cues import FUTURE, NO_SIDE, PAST, PLANNED, PRESENT, Cues, cues_of
 
 Cue = tuple[int, int, str]  # (start, end, tense)
-CLAUSE_MARKS = (",", ";", ":", ".", "!", "?")  # between a condition's opener and its verb: none
+CLAUSE_MARKS = (",", ";", ":", ".", "!", "?")  # a mark between two words parts their clauses
 _WORD_BEFORE = re.compile(r"(\w+)[^\w,;:.!?]*$")  # the last word before a position, no mark
 _WORD = re.compile(r"\w+(?:'\w+)?")
-_SENTENCE_ENDS = (". ", "? ", "! ", "\n")  # a sentence's end, as near as a condition needs it
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,12 @@ class _Words:
     lowered: list[str]
     usable: list[bool]
     one_case: bool
+    language: str
+
+    def mark_after(self, k: int) -> bool:
+        """Does a punctuation mark (`CLAUSE_MARKS`) stand between word `k` and the next?"""
+        gap = self.text[self.tokens[k][1] : self.tokens[k + 1][0]]
+        return any(m in gap for m in CLAUSE_MARKS)
 
 
 def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
@@ -49,7 +55,7 @@ def tense_cues(text: str, lo: int, hi: int, language: str) -> list[Cue]:
         w == text[s:e] or i == 0 or one_case or starts_sentence(text, s)
         for i, (s, e, w) in enumerate(tokens)
     ]
-    ws = _Words(text, tokens, lowered, usable, one_case)
+    ws = _Words(text, tokens, lowered, usable, one_case, language)
     found = _listed(ws, cues)
     found = [
         c
@@ -220,7 +226,7 @@ def _state_wanted(ws: _Words, i: int, cues: Cues) -> bool:
     done by Friday", not "need the shares they purchased in March")?"""
     reach = cues.past.object_participle_reach
     for k in range(i - 2, max(-1, i - reach - 2), -1):
-        if any(m in ws.text[ws.tokens[k][1] : ws.tokens[k + 1][0]] for m in CLAUSE_MARKS):
+        if ws.mark_after(k):
             return False
         if ws.lowered[k] in cues.past.object_participle_verbs:
             # a subject between opens a clause of its own ("need the shares they purchased")
@@ -499,9 +505,7 @@ def _in_condition(start: int, ws: _Words, cues: Cues) -> bool:
     planned = cues.planned
     for j in range(i - 1, max(-1, i - planned.condition_reach - 2), -1):
         word = ws.lowered[j]
-        if word in cues.past.past_perfect_auxiliaries or any(
-            m in ws.text[ws.tokens[j][1] : ws.tokens[j + 1][0]] for m in CLAUSE_MARKS
-        ):
+        if word in cues.past.past_perfect_auxiliaries or ws.mark_after(j):
             return False
         if word in planned.condition_openers:
             # the word before it, also outside the piece read ("asked | if he spoke")
@@ -509,20 +513,17 @@ def _in_condition(start: int, ws: _Words, cues: Cues) -> bool:
             before = _WORD_BEFORE.search(ws.text, max(0, opener - 40), opener)
             if before and before.group(1).lower() in planned.condition_not_after:
                 return False
-            return _has_consequence(ws.text, opener, planned.condition_consequences)
+            return _has_consequence(ws, opener, planned.condition_consequences)
     return False
 
 
-def _has_consequence(text: str, opener: int, consequences: frozenset[str]) -> bool:
+def _has_consequence(ws: _Words, opener: int, consequences: frozenset[str]) -> bool:
     """Does the sentence of the condition opened at `opener` tell what would follow it, a word
     of `condition_consequences` ("would strike if", "threatened a strike unless")? Without one
     the past is told as such ("find out if the victim was there on Friday", "If investors were
     nervous on Friday, they were in a panic by Monday")."""
-    start = max(text.rfind(m, 0, opener) for m in _SENTENCE_ENDS) + 1
-    ends = [k for k in (text.find(m, opener) for m in _SENTENCE_ENDS) if k >= 0]
-    return any(
-        w.lower() in consequences for w in _WORD.findall(text[start : min(ends, default=len(text))])
-    )
+    start, end = sentence_at(ws.text, opener, ws.language) or (opener, opener)
+    return any(w.lower() in consequences for w in _WORD.findall(ws.text, start, end))
 
 
 def _conditional_perfects(ws: _Words, cues: Cues) -> list[tuple[int, int]]:
