@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -39,6 +39,7 @@ EXPECT_KEYS = {
     "texts",
 }
 NOTHING_KEYS = {"texts", "dct", "xfail"}
+FISCAL_QUARTER_DAYS = 93  # the most days of three months (a quarter's last day may be any)
 TYPES = {"DATE", "TIME", "DURATION", "SET"}
 
 
@@ -304,13 +305,20 @@ def value_days(value: str) -> tuple[date, date] | None:
     return p.earliest, p.latest
 
 
+def fiscal_quarter(t: TimeExpression) -> bool:
+    """Is `t` drawn as a fiscal quarter (fiscal_quarters.py), over its own three months, named by
+    its number and the year its last day falls in (or the fiscal year told, the next)?"""
+    named_in = int(t.value[:4]) - t.latest.year if re.fullmatch(r"\d{4}-Q\d", t.value) else None
+    return named_in in (0, 1) and (t.latest - t.earliest).days < FISCAL_QUARTER_DAYS
+
+
 def inconsistent(found: list[TimeExpression]) -> list[str]:
     """The expressions whose interval lies outside the days their own value names: an honest
-    range may be wider or narrower than the value, never elsewhere."""
+    range may be wider or narrower than the value, never elsewhere (but a fiscal quarter's)."""
     errors = []
     for t in found:
         days = value_days(t.value) if t.type in ("DATE", "TIME") and t.earliest else None
-        if days and (days[1] < t.earliest or t.latest < days[0]):
+        if days and (days[1] < t.earliest or t.latest < days[0]) and not fiscal_quarter(t):
             errors.append(f"{t.text!r}: value {t.value} but interval {t.earliest}..{t.latest}")
     return errors
 
@@ -409,6 +417,10 @@ def test_inconsistent_finds_an_interval_outside_its_value():
     assert inconsistent([elsewhere]) != []
     week = _timex(text, 0, 12, "2021-W20", earliest=date(2021, 5, 24), latest=date(2021, 5, 30))
     assert inconsistent([week]) != []  # W20 is 17..23 May 2021
+    fiscal = _timex(text, 0, 12, "1989-Q1", earliest=date(1989, 9, 1), latest=date(1989, 11, 30))
+    assert inconsistent([fiscal]) == []  # the fiscal first quarter ended Nov. 30
+    year_off = replace(fiscal, value="1987-Q1")
+    assert inconsistent([year_off]) != []
     assert value_days("2021-W20-WE") == (date(2021, 5, 22), date(2021, 5, 23))
     assert value_days("2020-WI") == (date(2020, 12, 1), date(2021, 2, 28))
     assert value_days("XXXX-12-25") is None and value_days("P2Y") is None

@@ -23,6 +23,7 @@ from timeline.anchors import (
     RESTATING,
     Mark,
     day_in_week_told,
+    ended_day,
     history_scope,
     moved_to,
     restated_day,
@@ -32,7 +33,7 @@ from timeline.clauses import plain_text, sentence_at
 from timeline.date_engine import Engine, engine
 from timeline.date_reading import ToldBefore, beyond_calendar, read_from_ends
 from timeline.fallback import fallback_dates
-from timeline.fiscal_quarters import as_fiscal_quarter
+from timeline.fiscal_quarters import as_fiscal_quarter, told_fiscal_quarters
 from timeline.grammar import Candidate
 from timeline.history_years import after_winter, after_year_end, back_to_opening, before_looked_back
 from timeline.model import DocumentDate, TimeExpression
@@ -183,7 +184,10 @@ def find_dates(
             and (in_week := day_in_week_told(cand, reading, previous, text, tense, dct))
         ):
             reading, used = in_week, previous
-        if story.fiscal is not None and (
+        if told := told_fiscal_quarters(reading, ended_day(cand, reading), dct, cand.end):
+            # "the fiscal first quarter ended Nov. 30" (1989-Q1): over Sept.-Nov. 1989
+            story.fiscal, reading = told, told.told(reading)
+        elif story.fiscal is not None and (
             fiscal := as_fiscal_quarter(
                 cand, reading, used.period if used else None, story.fiscal, text, eng, dct
             )

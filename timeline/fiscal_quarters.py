@@ -2,7 +2,14 @@
 first quarter ended Nov. 30": 1989-Q1). A quarter the text then counts from the report or from a
 day ("the quarter", "the latest quarter", "the current quarter", "the year-earlier quarter" after
 "Christmas") is one of that fiscal year's quarters, not a calendar quarter, named as the quarter
-told is (TimeBank): by its number in the fiscal year and the year its last day falls in."""
+told is (TimeBank): by its number in the fiscal year and the year its last day falls in.
+
+Each is drawn over its own months, not over the calendar quarter its name gives: its period has
+the name as value and the fiscal quarter's days as interval (1989-Q1 = Sept.-Nov. 1989). A
+quarter counted from one ("a year earlier", "the year-earlier quarter") is counted in fiscal
+quarters from it (as_fiscal_quarter), which gives both its name, the one told a year back
+(1988-Q1), and its days (Sept.-Nov. 1988): the calendar quarter those days fall in (1988-Q3) is
+not its name, nor are the months that name gives on the calendar (Jan.-March 1988) its days."""
 
 from __future__ import annotations
 
@@ -11,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from timeline import periods
+from timeline.calendar_dates import narrow
 from timeline.date_engine import Engine
 from timeline.grammar import Candidate
 from timeline.model import DocumentDate
@@ -54,9 +62,18 @@ class FiscalQuarters:
         return n
 
     def named(self, n: int) -> Period:
-        """The fiscal quarter `n` quarters after the one told, by its name's calendar period."""
+        """The fiscal quarter `n` quarters after the one told: its name and its own days."""
         year = self.last_day(n).year + self.named_on
-        return periods.quarter(year, (self.ordinal - 1 + n) % 4 + 1)
+        name = periods.quarter(year, (self.ordinal - 1 + n) % 4 + 1).value
+        return Period(name, "quarter", self.last_day(n - 1) + timedelta(days=1), self.last_day(n))
+
+    def told(self, reading: Reading) -> Reading:
+        """The quarter told, over its own days (a part told of it: of those days)."""
+        return replace(reading, period=narrow(self.named(0), reading.mod))
+
+    def holds(self, p: Period) -> bool:
+        """Is `p` one of these fiscal quarters (its days too, not only its name)?"""
+        return p.granularity == "quarter" and p == self.named(self.number_of(p.latest))
 
 
 def _quarter_number(d: date) -> int:
@@ -102,18 +119,28 @@ def as_fiscal_quarter(
     eng: Engine,
     dct: DocumentDate | None,
 ) -> Reading | None:
-    """`reading`, a calendar quarter counted from the DCT (`counted_from` None) or from a day,
-    as the fiscal quarter as many quarters from the fiscal quarter of that day; None when it is
-    no such quarter, or is told in another company's report (new_report_between)."""
+    """`reading`, a calendar quarter counted from one of the fiscal quarters, from the DCT
+    (`counted_from` None) or from a day, as the fiscal quarter as many quarters from the fiscal
+    quarter of its first day, of the DCT or of that day; None when it is no such quarter, or is
+    told in another company's report (new_report_between)."""
     if (
-        cand.pattern.frame != "relative"
-        or reading.type != "DATE"
+        reading.type != "DATE"
         or reading.granularity != "quarter"
         or reading.period is None
         or reading.mod is not None
     ):
         return None
-    if counted_from is None:
+    company_ends = eng.lexicon.settings.get("company_name_ends", ())
+    if counted_from is not None and fiscal.holds(counted_from):
+        # "a year earlier", "the 1988 quarter" after the fiscal quarter told (or counted), in
+        # whatever report: as many fiscal quarters from it, not the calendar quarter its days
+        # give (its name a year back: 1988-Q1, not 1988-Q3)
+        base = counted_from.earliest
+    elif cand.pattern.frame != "relative" or new_report_between(
+        text, fiscal.told_at, cand.start, company_ends
+    ):
+        return None
+    elif counted_from is None:
         if dct is None:
             return None
         base = dct.earliest
@@ -123,9 +150,6 @@ def as_fiscal_quarter(
         # ended Nov. 30): the quarter compared is counted from the one told
         base = max(counted_from.earliest, fiscal.last_day(-1) + timedelta(days=1))
     else:
-        return None
-    company_ends = eng.lexicon.settings.get("company_name_ends", ())
-    if new_report_between(text, fiscal.told_at, cand.start, company_ends):
         return None
     steps = _quarter_number(reading.period.earliest) - _quarter_number(base)
     p = fiscal.named(fiscal.number_of(base) + steps)

@@ -15,7 +15,6 @@ from timeline.anchors import HISTORY_YEARS, HistoryScope, Mark, ended_day, long_
 from timeline.clauses import sentence_at
 from timeline.date_engine import Engine
 from timeline.durations import REPORTED
-from timeline.fiscal_quarters import told_fiscal_quarters
 from timeline.model import DocumentDate
 from timeline.periods import Period
 from timeline.scene import scene_after
@@ -93,8 +92,6 @@ def remember(
         story.stayed = Mark(reading.period, tid, cand.end)
     if cand.pattern.params.get("labels_sentence") and reading.period is not None:
         story.label = Mark(reading.period, tid, cand.end)
-    if fiscal := told_fiscal_quarters(reading, ended_day(cand, reading), dct, cand.end):
-        story.fiscal = fiscal
     story.previous, story.written = _marks_after(
         read_date, text, eng, dct, story.previous, story.written, scope
     )
