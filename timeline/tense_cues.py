@@ -40,6 +40,10 @@ class PastCues:
     participle_prefixes: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()  # the one-word past forms listed
     not_suffixed: frozenset[str] = frozenset()
+    # words of `not_suffixed` that are a past form before a figure, a clause's end or a word of
+    # `verb_before` ("advanced 1.2%", "advanced to"), adjectives before a noun
+    verbs_too: frozenset[str] = frozenset()
+    verb_before: frozenset[str] = frozenset()
     not_endings: tuple[str, ...] = ()
     not_after: frozenset[str] = frozenset()
     # adverbs standing between an auxiliary and its participle ("is now expected", "are still

@@ -153,8 +153,10 @@ def _past_forms(ws: _Words, cues: Cues) -> list[Cue]:
     participle = -len(tokens) - 1  # where the last such participle stands
     for i, (s, e, w) in enumerate(tokens):
         written_lower = w == text[s:e]
-        if (not written_lower and not one_case) or w in cues.past.not_suffixed:
+        if not written_lower and not one_case:
             continue  # a capitalized word is a noun ("Mitte"), also at a sentence start
+        if w in cues.past.not_suffixed and not _verb_too(ws, i, cues):
+            continue
         if w.endswith(cues.past.not_endings):
             continue
         suffixed = w in cues.past.suffixed_words or any(
@@ -177,6 +179,18 @@ def _past_forms(ws: _Words, cues: Cues) -> list[Cue]:
         elif suffixed or _prefixed_past(w, cues):
             found.append((s, e, PAST))
     return found
+
+
+def _verb_too(ws: _Words, i: int, cues: Cues) -> bool:
+    """Is the word at `i`, one of `verbs_too`, a past form here, not an adjective: before a
+    figure, a mark that ends its clause or a word of `verb_before` ("Stocks advanced 1.2%",
+    "advanced.", "advanced from Monday to Wednesday"; not "advanced courses")?"""
+    if ws.lowered[i] not in cues.past.verbs_too:
+        return False
+    if i + 1 == len(ws.tokens):
+        return ws.text[ws.tokens[i][1] : ws.tokens[i][1] + 1] in CLAUSE_MARKS
+    after = ws.lowered[i + 1]
+    return ws.mark_after(i) or after[:1].isdigit() or after in cues.past.verb_before
 
 
 def _adjective_before_noun(
