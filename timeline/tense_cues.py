@@ -220,6 +220,8 @@ class PlannedCues:
     shift_reach: int = 0
     shift_not_between: frozenset[str] = frozenset()  # "advanced from Monday to": a span's end
     shift_particles: frozenset[str] = frozenset()  # "moved up from 1991 to July": moved
+    shift_term_verbs: frozenset[str] = frozenset()  # "postponed from March to May": moved
+    shift_moved_markers: frozenset[str] = frozenset()  # "from" counts only after a move
     # "ordered checks of the airports by the end of January": a deadline after a verb of
     # ordering or asking, some words back (deferral_reach), is planned too; the marker right
     # after the verb is its agent ("was ordered by the court"), before a word in small letters

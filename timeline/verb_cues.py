@@ -220,17 +220,21 @@ def _object_of_modal_verb(ws: _Words, i: int, cues: Cues) -> bool:
     return verb not in cues.past.perfect_auxiliaries and verb not in cues.past.not_after
 
 
-def _shift_verb_before(near: list[str], cues: Cues) -> bool:
-    """Does a verb of putting off or moving stand in `near`, the words before a shift marker,
-    with no word of `shift_not_between` after it ("moved the vote to", not "advanced from Monday
-    to": the end of a span)?"""
-    verbs = [k for k, w in enumerate(near) if w in cues.planned.shift_verbs]
+def _shift_verb_before(near: list[str], marker: str, cues: Cues) -> bool:
+    """Does a verb of putting off or moving stand in `near`, the words before the shift
+    `marker`, with no word of `shift_not_between` after it ("moved the vote to", not "advanced
+    from Monday to": the end of a span)? A verb that moved a term (with a particle or one of
+    `shift_term_verbs`) needs none, and is the only one a `shift_moved_markers` word follows."""
+    planned = cues.planned
+    verbs = [k for k, w in enumerate(near) if w in planned.shift_verbs | planned.shift_term_verbs]
     if not verbs:
         return False
     after = near[verbs[-1] + 1 :]
-    if after and after[0] in cues.planned.shift_particles:
+    if near[verbs[-1]] in planned.shift_term_verbs or (
+        after and after[0] in planned.shift_particles
+    ):
         return True  # "moved up from 1991 to July": the term was moved, not a span told
-    return not cues.planned.shift_not_between & set(after)
+    return marker not in planned.shift_moved_markers and not planned.shift_not_between & set(after)
 
 
 def _state_wanted(ws: _Words, i: int, cues: Cues) -> bool:
@@ -311,7 +315,7 @@ def _intended(ws: _Words, found: list[Cue], cues: Cues) -> list[Cue]:
         near = lowered[max(0, i - cues.planned.shift_reach) : i]
         if s not in covered and verbs & set(back) and not _deferral_run(back, verbs, cues):
             intended.append((s, e, PLANNED))
-        elif shifted and _shift_verb_before(near, cues):
+        elif shifted and _shift_verb_before(near, w, cues):
             intended.append((s, e, PLANNED))  # counts only right before a date (tense._tense_in)
         elif w in cues.planned.deadline_markers and s not in covered and 0 < i < len(tokens) - 1:
             nxt = text[tokens[i + 1][0] : tokens[i + 1][1]]
