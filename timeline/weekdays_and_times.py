@@ -230,13 +230,20 @@ def _is_morning(period: Period) -> bool:
 
 
 def _after_noon(hour: int, s: Situation) -> bool:
-    """Is an hour of a 12-hour clock told right after a part of the day (or a clock time from
-    18:00, an evening's) one of that part's afternoon or evening hours (AFTERNOON_HOURS)?"""
+    """Is an hour of a 12-hour clock told right after a part of the day (or a clock time: from
+    noon an afternoon's, from 18:00 an evening's) one of that part's afternoon or evening hours
+    (AFTERNOON_HOURS)? "at about noon ... and at one-ten it went dark" is 13:10."""
     if s.previous is None or s.previous.granularity != "time":
         return False
-    clock = clock_of(s.previous)
-    part = "EV" if clock is not None and clock.hour >= EVENING else s.previous.value[-2:]
-    return hour in AFTERNOON_HOURS.get(part, ())
+    return hour in AFTERNOON_HOURS.get(_part_of(s.previous), ())
+
+
+def _part_of(period: Period) -> str:
+    """The part of the day a time told is in: a clock time's by its hour, else its own."""
+    clock = clock_of(period)
+    if clock is None:
+        return period.value[-2:]
+    return "EV" if clock.hour >= EVENING else "AF" if clock.hour >= NOON else ""
 
 
 def _day_of(
