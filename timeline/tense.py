@@ -710,18 +710,24 @@ def _before_later_clause(
     whole: bool = True,
 ) -> list[Cue]:
     """The cues `found` without those of a clause that a `later_clause_openers` word (or a
-    `comma_clause_openers` word after a comma) opens after the span, when a cue before the span
-    is left to date it; in a piece of the sentence (not `whole`) also when none is: the sentence
-    around it has the verb (", by the end of the year after the Army decided" is dated by "will
-    cut" before the comma). The whole sentence keeps them: its main clause may go on after the
-    later one ("On Friday, as traders sold, prices fell")."""
+    `comma_clause_openers` word after a comma or before a cue) opens after the span, when a cue
+    before the span is left to date it; in a piece of the sentence (not `whole`) also when none
+    is: the sentence around it has the verb (", by the end of the year after the Army decided" is
+    dated by "will cut" before the comma). The whole sentence keeps them: its main clause may go
+    on after the later one ("On Friday, as traders sold, prices fell")."""
     if whole and not any(c[1] <= end for c in found):
         return found
     scope = cues.scope
     opener, gap_start = None, end
-    for s, e, w in words(text, language, end, hi):
+    cue_starts = {c[0] for c in found}
+    after = words(text, language, end, hi)
+    for i, (s, e, w) in enumerate(after):
         after_comma = "," in text[gap_start:s]
-        if w in scope.later_clause_openers or (after_comma and w in scope.comma_clause_openers):
+        # ... also without the comma when a cue is the next word ("recovered the recorders
+        # Wednesday and would send them": a second verb of the same subject)
+        verb_next = i + 1 < len(after) and after[i + 1][0] in cue_starts
+        joins = w in scope.comma_clause_openers and (after_comma or verb_next)
+        if w in scope.later_clause_openers or joins:
             opener = s
             break
         gap_start = e
