@@ -186,6 +186,10 @@ def counted_from(
         # the next sentence may go on with it ("Flight 111, which crashed late Wednesday,
         # ... The pilots reported smoke at 10:14 p.m.")
         last = last.before_aside
+    if _clock_after_saying(cand, last):
+        # "crashed late Tuesday night, killing 79, officials said Wednesday. The jet was taking
+        # off at 11:18 p.m.": a clock time after a saying's day is on the day the saying told
+        last = last.before_span
     if (
         last
         and (last.starts_span or last.bound)
@@ -245,6 +249,17 @@ def counted_from(
         # entry; the first counts from the date before it (a page's "Thu 3 Jul 2025")
         last, told = story.stamp or previous, None
     return last, told
+
+
+def _clock_after_saying(cand: Candidate, last: Mark | None) -> bool:
+    """Is `cand` a clock time or part of a day with no day of its own, after a day that dates a
+    saying (`reported`) of a day or time told before it in its sentence?"""
+    if last is None or not last.reported or last.before_span is None:
+        return False
+    if cand.pattern.frame != "time" or "day" in cand.slots or "weekday" in cand.slots:
+        return False
+    told = last.before_span.period.granularity
+    return told in ("day", "time") and last.period.granularity == "day"
 
 
 def _night_after_clock_today(
