@@ -15,14 +15,13 @@ TimeBank links are not exhaustive, so precision is a lower bound.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.split import PARTS, documents  # noqa: E402
+from benchmarks.split import documents_from_command_line  # noqa: E402
 from timeline import timeml  # noqa: E402
 from timeline.clauses import sentences  # noqa: E402
 from timeline.pipeline import extract  # noqa: E402
@@ -102,14 +101,10 @@ def score(paths: list[Path]) -> dict[str, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("folder", type=Path)
-    parser.add_argument("--part", choices=PARTS, default="dev")
-    args = parser.parse_args()
-    paths = documents(args.folder, args.part)
+    paths, part = documents_from_command_line(__doc__.split("\n")[0])
     c = score(paths)
     checked = max(1, c["checked"])
-    print(f"{len(paths)} documents ({args.part}), {c['checked']} event-date pairs checkable")
+    print(f"{len(paths)} documents ({part}), {c['checked']} event-date pairs checkable")
     print(f"precision (any gold link)   {c['linked'] / checked:.3f}")
     print(f"precision (anchoring link)  {c['anchored'] / checked:.3f}")
     print(

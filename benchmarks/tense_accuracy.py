@@ -11,7 +11,6 @@ after a to-infinitive) has no TimeBank counterpart: it always counts as a miss.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import Counter
@@ -20,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.event_links import gold_of  # noqa: E402
-from benchmarks.split import PARTS, documents  # noqa: E402
+from benchmarks.split import documents_from_command_line  # noqa: E402
 from timeline import timeml  # noqa: E402
 from timeline.reading import read_timeml  # noqa: E402
 from timeline.tense import clause_tense  # noqa: E402
@@ -55,15 +54,11 @@ def confusion(paths: list[Path]) -> Counter:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("folder", type=Path)
-    parser.add_argument("--part", choices=PARTS, default="dev")
-    args = parser.parse_args()
-    paths = documents(args.folder, args.part)
+    paths, part = documents_from_command_line(__doc__.split("\n")[0])
     counts = confusion(paths)
     total = sum(counts.values())
     right = sum(n for (gold, ours), n in counts.items() if gold == ours)
-    print(f"{len(paths)} documents ({args.part}), {total} verb events")
+    print(f"{len(paths)} documents ({part}), {total} verb events")
     print(f"accuracy {right / max(1, total):.3f}")
     for gold in ("past", "present", "future"):
         row = {
