@@ -119,7 +119,7 @@ class Gazetteer:
             variants = {words[:-1] + (stem + e,) for e in self.grammar["adjective_endings"]}
         if form in ("name", "capital", "seat", "surname"):
             last = words[-1]
-            sibilant = last[-1] in "sxzß"
+            sibilant = last[-1] in self.grammar["sibilants"]
             endings = self.grammar["genitive_after_sibilant" if sibilant else "genitive_suffixes"]
             variants |= {words[:-1] + (last + e,) for e in endings}
         for v in list(variants):
