@@ -7,9 +7,9 @@ what our rules and name lists say about it ("R-B-PER": the rules found a person 
 "FN": a given name, "B-PL": a place name starts here, "NP2": its letters look like a person's
 name, see timeline/name_likeness.py), and the same for the two words on either side. A CRF
 needs no word vectors, learns from ~1,000 sentences in seconds and tags a 400-word article in
-a few milliseconds. Where the user has an official spaCy pipeline installed (de_core_news_*,
-en_core_web_*), that one is used instead (without hints). Models are loaded once per process;
-nothing is downloaded.
+a few milliseconds. Where the user has an official spaCy pipeline installed (the first of
+actor_grammar.toml `spacy_models`: de_core_news_*, en_core_web_*), that one is used instead
+(without hints). Models are loaded once per process; nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -34,10 +34,6 @@ _KINDS = {
     "ORG": ActorKind.ORGANIZATION,
     "LOC": ActorKind.LOCATION,
     "GPE": ActorKind.LOCATION,
-}
-_OFFICIAL = {
-    "de": ("de_core_news_lg", "de_core_news_md", "de_core_news_sm"),
-    "en": ("en_core_web_lg", "en_core_web_md", "en_core_web_sm"),
 }
 _HINT_LABEL = {
     ActorKind.PERSON: "PER",
@@ -67,7 +63,7 @@ def use_model(language: str, path: Path) -> None:
 @cache
 def _pipeline(language: str):
     """(an official spaCy pipeline or None, our CRF tagger or None) for `language`."""
-    for name in _OFFICIAL.get(language, ()):
+    for name in resource(language, "actor_grammar.toml")["spacy_models"]:
         if language not in _CHOSEN and importlib.util.find_spec(name) is not None:
             import spacy
 
