@@ -119,10 +119,21 @@ def as_fiscal_quarter(
     eng: Engine,
     dct: DocumentDate | None,
 ) -> Reading | None:
-    """`reading`, a calendar quarter counted from one of the fiscal quarters, from the DCT
-    (`counted_from` None) or from a day, as the fiscal quarter as many quarters from the fiscal
-    quarter of its first day, of the DCT or of that day; None when it is no such quarter, or is
-    told in another company's report (new_report_between)."""
+    """`reading`, a calendar quarter counted from `counted_from`, as the fiscal quarter as many
+    quarters on from the fiscal quarter of a base day as the calendar quarter is from the base
+    day's calendar quarter:
+
+    counted from                    base day                        e.g. after "the quarter
+                                                                    ended Nov. 30"
+    one of the fiscal quarters      its first day                   "a year earlier"
+    the DCT (`counted_from` None)   the DCT's first day             "the latest quarter"
+    a time, day, week or month      its first day, but not before   "the year-ago quarter"
+    (COUNTED_FROM_DAYS)             the fiscal quarter told begins  after "in August"
+    anything else                   none: None
+
+    The first holds in whatever report; the DCT and a day only for a quarter of the "relative"
+    frame in the same company's report (new_report_between). A reading that is no quarter DATE
+    without a mod is None."""
     if (
         reading.type != "DATE"
         or reading.granularity != "quarter"
