@@ -11,7 +11,7 @@ cue nearest to the span decides; on a tie future beats past beats planned beats 
 because a planning word outweighs the auxiliary that carries it ("ist für Mai geplant").
 A modal with a perfect infinitive reports a past act, not a plan ("soll ... gestohlen worden
 sein", "soll ... überfallen haben"): there the modal counts as past.
-A colon (tense.toml `scope_marks`) bounds the search like a sentence end: what follows it is
+A colon (tense.toml [scope] `marks`) bounds the search like a sentence end: what follows it is
 speech, a list or a statement of its own ("... kam sie nicht: Er gastiert am 9. Dezember").
 A word after an infinitive marker is no participle ("ist bis 6. Jänner zu besuchen" is no
 perfect of "besuchen"). A clause that ends in a zu-infinitive and has no other cue is future:
