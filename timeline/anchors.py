@@ -356,7 +356,7 @@ WEEK_TOLD_REACH = 160  # characters from a week told to a weekday in it (the nex
 
 
 def day_in_week_told(
-    cand: Candidate, reading: Reading, told: Mark, text: str, tense: str, dct: DocumentDate | None
+    cand: Candidate, reading: Reading, told: Mark, tense: str, dct: DocumentDate | None
 ) -> Reading | None:
     """A bare weekday right after a week told that is not the DCT's is that week's day ("Die
     Buchtage finden kommende Woche statt. Zum Auftakt am Mittwoch liest ..." is next week's

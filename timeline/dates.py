@@ -181,7 +181,7 @@ def find_dates(
         elif (
             previous is not None
             and eng.lexicon.settings.get("weekday_in_week_told")
-            and (in_week := day_in_week_told(cand, reading, previous, text, tense, dct))
+            and (in_week := day_in_week_told(cand, reading, previous, tense, dct))
         ):
             reading, used = in_week, previous
         if told := told_fiscal_quarters(reading, ended_day(cand, reading), dct, cand.end):
