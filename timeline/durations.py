@@ -20,7 +20,6 @@ UNIT_LETTERS = {
     "month": "M",
     "quarter": "Q",
     "half": "H",  # never printed: halves become months
-    "season": "M",
     "year": "Y",
     "decade": "DE",
     "century": "CE",
@@ -59,7 +58,7 @@ def duration_value(
         # "9,58 Sekunden": PT9.58S; a decimal that is no half or quarter as written ("4,6
         # Tage": P4.6D, not 6624 minutes)
         return _iso(f"{n:g}", unit)
-    if n is not None and n != int(n) or unit in ("half", "season"):
+    if n is not None and n != int(n) or unit == "half":
         smaller, factor = SMALLER[unit]
         if n is None:
             return duration_value(None, smaller)
