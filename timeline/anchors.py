@@ -402,11 +402,14 @@ def moved_to(reading: Reading, day: date) -> Reading:
 def told_is_no_anchor(
     params: dict, previous: Mark | None, tense: str, dct: DocumentDate | None
 ) -> bool:
-    """With `anchor_told`, "a year ago" compares with a date already told, not with one ahead
-    nor with the start of a span ("since 1981"): then it counts from the DCT. A past clause
-    tells nothing of a period not over ("will take up the budget later this month. For the
-    year, the economy grew" told on January 2: the year over). With `anchor_in_past`, only a
-    past clause counts from the date told before."""
+    """Does an expression that counts from the date told before (`anchor` "previous") count
+    from the DCT instead? So with `anchor_in_past` outside a past clause; with
+    `anchor_max_age_days` after a date told longer ago; and with `anchor_told` ("a year ago"
+    compares with a date already told) after the start of a span ("since 1981"), after a date
+    ahead of the DCT or, in a past clause, one not over (a past clause tells nothing of it:
+    "will take up the budget later this month. For the year, the economy grew" told on January
+    2 is the year over), unless it is a fiscal quarter ended before the report, and in a clause
+    ahead after a date over before the unit before the DCT's."""
     if params.get("anchor") != "previous" or previous is None:
         return False
     if params.get("anchor_in_past") and tense != "past":

@@ -101,7 +101,10 @@ def _word_regex(endings: list[str]) -> re.Pattern[str]:
 
 
 def _ends_sentence(text: str, m: re.Match, language: str) -> bool:
-    """Does the punctuation run `m` end a sentence? Blank lines, "!" and "?" always do."""
+    """Does the punctuation run `m` end a sentence? Blank lines, "!", "?" and runs of marks
+    always do; a lone period not before a small letter (but in a line all small) or a comma, nor
+    after an abbreviation, an initial or an ordinal's number ("am 3. Oktober"); after a clock's
+    or a name's abbreviation ("p.m.", "Co.") it depends on the word that follows."""
     marks = m.group().rstrip(_CLOSING)
     if not marks.strip() or marks != ".":
         return True

@@ -47,10 +47,11 @@ def whole_units(n: float | None, unit: str) -> tuple[float | None, str]:
 def duration_value(
     n: float | None, unit: str, decades_in_years: bool = False, parts: bool = False
 ) -> str:
-    """P2Y, PT3H, PXW (n None = vague), halves and quarters in the next smaller unit (1.5 h =
-    PT90M; other decimals as written: 4.6 days = P4.6D),
-    or with `parts` (pattern parameter `fraction_parts`) as whole units and the rest
-    (1.5 h = PT1H30M, as TimeBank writes them)."""
+    """The TIMEX3 value of `n` units: P2Y, PT3H, PXW (n None = vague). Halves and quarters of a
+    unit in the next smaller one (1.5 h = PT90M; other decimals as written: 4.6 days = P4.6D),
+    or with `parts` (pattern parameter `fraction_parts`) as whole units and the rest (1.5 h =
+    PT1H30M, as TimeBank writes them); halves of a year and quarters always in months (P6M,
+    P9M); with `decades_in_years` (lexicon.toml) decades and centuries in years (P20Y)."""
     if decades_in_years and n is not None and unit in ("decade", "century"):
         factor = 10 if unit == "decade" else 100
         return duration_value(n * factor, "year")

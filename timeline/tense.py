@@ -465,7 +465,7 @@ def _asides(
     does a short piece inside the sentence that opens with a past form ("The oil fires, set in
     late February, may burn until the end of the year") or, right before the date's piece, a
     relative pronoun ("Compaq, which said it found the bugs, still announces ... on Nov. 6"):
-    it describes a noun."""
+    it describes a noun. Each as (start, end, describes); never the date's own piece."""
     verbs = cues.scope.aside_verbs
     found = []
     for i, p in enumerate(parts):

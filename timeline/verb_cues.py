@@ -145,9 +145,11 @@ def _listed(ws: _Words, cues: Cues) -> list[Cue]:
 
 
 def _past_forms(ws: _Words, cues: Cues) -> list[Cue]:
-    """Past forms known by their ending ("sagte") or by a prefix on a listed one ("bekam"); one
-    joined by a coordinator to a participle after a `not_after` word is a participle too ("must
-    be postmarked by Tuesday and received by Friday")."""
+    """Past forms known by their ending ("sagte") or by a prefix on a listed one ("bekam"),
+    written in small letters (any in a line in one case); not a participle after a `not_after`
+    word ("is now expected"), nor one joined by a coordinator to such a participle ("must be
+    postmarked by Tuesday and received by Friday"), nor an adjective or the state wanted for an
+    object (_adjective_before_noun, _object_of_modal_verb, _state_wanted)."""
     text, tokens, lowered, one_case = ws.text, ws.tokens, ws.lowered, ws.one_case
     found: list[Cue] = []
     participle = -len(tokens) - 1  # where the last such participle stands
@@ -282,10 +284,11 @@ def _after_subject(ws: _Words, found: list[Cue], cues: Cues) -> list[Cue]:
 
 
 def _intended(ws: _Words, found: list[Cue], cues: Cues) -> list[Cue]:
-    """Acts intended ("agreed to testify") and terms put off ("extended ... until"), where the
-    cues `found` so far do not cover the marker already ("is to", "plans to"). In a headline in
-    one case, a marker with no cue before it is the headline's future ("COMPANY TO CLOSE PLANT
-    IN MARCH", "Company To Close Plant In March")."""
+    """Acts intended ("agreed to testify"), terms put off ("extended ... until"), days moved to
+    ("moved the vote to Thursday") and deadlines ordered ("ordered checks of the airports by the
+    end of January"), all planned, where the cues `found` so far do not cover the marker already
+    ("is to", "plans to"). In a headline in one case, a marker with no cue before it is the
+    headline's future ("COMPANY TO CLOSE PLANT IN MARCH", "Company To Close Plant In March")."""
     text, tokens, lowered, one_case = ws.text, ws.tokens, ws.lowered, ws.one_case
     covered = {t for t, _, _ in tokens if any(s <= t < e for s, e, _ in found)}
     intended: list[Cue] = []
@@ -516,7 +519,8 @@ def _opens_condition(text: str, start: int, end: int, cues: Cues) -> bool:
 def _in_condition(start: int, ws: _Words, cues: Cues) -> bool:
     """Does the past form starting at `start` follow a condition's opener in its clause ("if the
     company refused"), at most `condition_reach` words on, with no past perfect's auxiliary
-    between, the opener after no word of `condition_not_after` ("asked if")?"""
+    between, the opener after no word of `condition_not_after` ("asked if"), in a sentence that
+    tells what would follow (_has_consequence)?"""
     i = next((k for k, t in enumerate(ws.tokens) if t[0] == start), None)
     if i is None:
         return False

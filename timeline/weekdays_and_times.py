@@ -249,8 +249,10 @@ def _part_of(period: Period) -> str:
 def _day_of(
     slots: dict, params: dict, s: Situation, hour: int | None = None
 ) -> tuple[date | None, bool, str]:
-    """The day a time or part of day belongs to: weekday, relative day, holiday, previous date,
-    or DCT (the previous date's day for `hour`: see _day_for_hour)."""
+    """The day a time or part of day belongs to, whether the tense chose it, and the value to
+    write when there is no day ("XXXX-WXX-7"; "" for the default): a weekday, a relative day, a
+    holiday, a date written with it, the previous date told (the day for `hour`: see
+    _day_for_hour; the next one for a span's end past midnight), else the DCT."""
     explicit = slots.get("shift_day", params.get("shift_day"))
     if "weekday" in slots:
         if s.today is None or params.get("indefinite"):  # "on a Sunday afternoon": some Sunday
