@@ -156,26 +156,17 @@ def add_months(d: date, n: int) -> date:
     return date(y, m + 1, min(d.day, last_day(y, m + 1)))
 
 
+# the calendar units a date moves by, in days or in months
+DAYS_IN = {"day": 1, "week": 7, "weekend": 7}
+MONTHS_IN = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}
+
+
 def shift(d: date, unit: str, n: int) -> date:
     """`d` moved by n units (month ends clamp: Jan 31 + 1 month = Feb 28/29)."""
-    if unit == "day":
-        return d + timedelta(days=n)
-    if unit == "week":
-        return d + timedelta(weeks=n)
-    if unit == "weekend":
-        return d + timedelta(weeks=n)
-    if unit == "month":
-        return add_months(d, n)
-    if unit == "quarter":
-        return add_months(d, 3 * n)
-    if unit == "half":
-        return add_months(d, 6 * n)
-    if unit == "year":
-        return add_months(d, 12 * n)
-    if unit == "decade":
-        return add_months(d, 120 * n)
-    if unit == "century":
-        return add_months(d, 1200 * n)
+    if unit in DAYS_IN:
+        return d + timedelta(days=DAYS_IN[unit] * n)
+    if unit in MONTHS_IN:
+        return add_months(d, MONTHS_IN[unit] * n)
     raise ValueError(f"no calendar unit {unit!r}")
 
 
