@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from timeline import periods
 from timeline.anchors import (
     Mark,
     across_dct,
@@ -190,6 +191,11 @@ def _read_from_previous(
     resolver call), None where it cannot count from it and counts from the DCT. Split from
     `_read`: what a date told lends is a question of its own."""
     params = cand.pattern.params
+    if params.get("in_year_told"):
+        # "By the spring of 1956 it was a hit. That March, ...": that year's March, whatever the
+        # tense and however far back the year was told (not the March nearest its first day)
+        year = periods.year(previous.period.earliest.year)
+        return at(year.latest, (year.earliest, year.latest), "unknown")
     if can_count_from(previous.period, cand):
         # a time counts from its own day (a night over two days: the day it is named by)
         counted = previous.period

@@ -53,6 +53,8 @@ PARAMETERS: dict[str, str] = {
     "containing": "the period of this unit that contains the day found ('the quarter ended ...')",
     "unit_told_running": "the period of the unit told just before, when it is not over yet "
     "('the first quarter could end weakly. Profits for the quarter ...' told in February)",
+    "in_year_told": "with anchor 'previous': the month in the year of the date told before ('That "
+    "March' after 'the spring of 1956' is 1956-03), whatever the tense",
     "part_of_previous": "the same month/quarter/half as the earlier date, in the year written",
     "month_near": "a day written without its month ('on the 3rd'): in the month before, of or "
     "after the reference's that the tense (and a weekday written) points to",
