@@ -7,6 +7,7 @@ import math
 from datetime import date, timedelta
 
 from timeline import periods
+from timeline.occurrence import month_of
 from timeline.periods import Period
 from timeline.situation import LOOKS_BACK, Reading, Situation
 
@@ -26,7 +27,8 @@ UNIT_LETTERS = {
 }
 TIME_UNITS = {"second", "minute", "hour"}
 VAGUE_COUNT = (2, 7)  # "einige", "a few": from two to seven units
-REPORTED = ("year_start", "report_end")  # anchors of the months a report covers (_reported)
+# anchors of the months a report covers (_reported)
+REPORTED = ("year_start", "report_end", "ended_day")
 PART_UNITS = {"year", "month", "day", "hour", "minute"}  # "P2Y6M", "PT1H30M" are fine ISO
 # Units whose multiples become a smaller unit when the count is a fraction or for TIMEX3 style.
 SMALLER = {"hour": ("minute", 60), "minute": ("second", 60), "day": ("hour", 24),
@@ -97,8 +99,9 @@ def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
     `anchor`: "until_ref" ("seit zwei Jahren": the span up to the reference), "from_ref" ("in den
     nächsten zwei Jahren": the span from it), "ahead"/"ago" ("in einigen Wochen": a point some
     units away, as the range of where it can be), "year_start" ("the first nine months": from
-    January 1), "report_end" ("the latest nine months": up to the last quarter's end). Vague
-    counts span VAGUE_COUNT units.
+    January 1), "report_end" ("the latest nine months": up to the last quarter's end),
+    "ended_day" ("the six months ended Nov. 30": up to that day). Vague counts span
+    VAGUE_COUNT units.
     """
     unit = unit_of(slots, params)
     n = count_of(slots, params)
@@ -122,7 +125,7 @@ def resolve_duration(slots: dict, params: dict, s: Situation) -> Reading:
     else:
         step, _, high = _in_days(unit, low, high) if unit in TIME_UNITS else (unit, low, high)
         if anchor in REPORTED:
-            span = _reported(anchor, step, round(high), s)
+            span = _reported(anchor, step, round(high), s, slots)
         elif anchor == "until_ref":
             span = (periods.shift(s.today, step, -round(high)), s.today)
         else:  # "from_ref"
@@ -151,18 +154,33 @@ def offset_span(today: date, unit: str, low: float, high: float, sign: int) -> t
     return min(a, b), max(a, b)
 
 
-def _reported(anchor: str, unit: str, n: int, s: Situation) -> tuple[date, date]:
+def _reported(anchor: str, unit: str, n: int, s: Situation, slots: dict) -> tuple[date, date]:
     """The months a report covers: the first `n` units of the reference's year, or of the year
     before when a past clause tells of them and they are not over ("In the first nine months,
-    profit rose" told in February); or the `n` units up to the end of the last quarter over."""
+    profit rose" told in February); or the `n` units up to the end of the last quarter over; or
+    up to the day told, a fiscal year's months as a calendar year's ("the six months ended Nov.
+    30": June-Nov.)."""
     assert s.today is not None
-    if anchor == "report_end":
-        end = periods.last_quarter_over(s.today).latest
+    if anchor in ("report_end", "ended_day"):
+        end = _ended(slots, s.today) if anchor == "ended_day" else None
+        end = end or periods.last_quarter_over(s.today).latest
         return periods.shift(end + timedelta(days=1), unit, -n), end
     start = date(s.today.year, 1, 1)
     if s.tense in LOOKS_BACK and periods.shift(start, unit, n) > s.today:
         start = date(s.today.year - 1, 1, 1)
     return start, periods.shift(start, unit, n) - timedelta(days=1)
+
+
+def _ended(slots: dict, today: date) -> date | None:
+    """The day a period told as ended ended: the year written, else the last such day by
+    `today` (a period that has ended ends by the report); None for no such day (Feb. 30)."""
+    month, day = month_of(slots), int(slots.get("day", 0))
+    year = int(slots.get("year", today.year))
+    try:
+        end = date(year, month or 0, day)
+        return end if "year" in slots or end <= today else date(year - 1, month or 0, day)
+    except ValueError:
+        return None
 
 
 def _in_days(unit: str, low: float, high: float) -> tuple[str, int, int]:

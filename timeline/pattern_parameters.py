@@ -94,7 +94,7 @@ PARAMETERS: dict[str, str] = {
     # -- what a date counts from, and its tense (dates.py, story.py, remember.py, date_reading.py)
     "anchor": "'previous': count from the last date in the text; 'written': from the last "
     "year written; a duration's span: 'until_ref', 'from_ref', 'ahead', 'ago', 'year_start', "
-    "'report_end' (durations.resolve_duration)",
+    "'report_end', 'ended_day' (durations.resolve_duration)",
     "not_over_in": "clause tenses that cannot tell of a day already over (default: the "
     "future): a clock time or part of day in them is not on a past day told before, unless "
     "right after it ('Putin hatte am Montag ... anerkannt. Die EU kommt am Abend zusammen')",
