@@ -39,7 +39,8 @@ EXPECT_KEYS = {
     "texts",
 }
 NOTHING_KEYS = {"texts", "dct", "xfail"}
-FISCAL_QUARTER_DAYS = 93  # the most days of three months (a quarter's last day may be any)
+# the most days of a fiscal quarter's three months or a half's six (its last day may be any)
+FISCAL_DAYS = {"Q": 93, "H": 185}
 TYPES = {"DATE", "TIME", "DURATION", "SET"}
 
 
@@ -305,20 +306,24 @@ def value_days(value: str) -> tuple[date, date] | None:
     return p.earliest, p.latest
 
 
-def fiscal_quarter(t: TimeExpression) -> bool:
-    """Is `t` drawn as a fiscal quarter (fiscal_quarters.py), over its own three months, named by
-    its number and the year its last day falls in (or the fiscal year told, the next)?"""
-    named_in = int(t.value[:4]) - t.latest.year if re.fullmatch(r"\d{4}-Q\d", t.value) else None
-    return named_in in (0, 1) and (t.latest - t.earliest).days < FISCAL_QUARTER_DAYS
+def fiscal_period(t: TimeExpression) -> bool:
+    """Is `t` drawn as a fiscal quarter or half (fiscal_quarters.py), over its own three or six
+    months, named by its number and the year its last day falls in (or the fiscal year told,
+    the next)?"""
+    if not (m := re.fullmatch(r"(\d{4})-([QH])\d", t.value)):
+        return False
+    named_in = int(m[1]) - t.latest.year
+    return named_in in (0, 1) and (t.latest - t.earliest).days < FISCAL_DAYS[m[2]]
 
 
 def inconsistent(found: list[TimeExpression]) -> list[str]:
     """The expressions whose interval lies outside the days their own value names: an honest
-    range may be wider or narrower than the value, never elsewhere (but a fiscal quarter's)."""
+    range may be wider or narrower than the value, never elsewhere (but a fiscal quarter's or
+    half's)."""
     errors = []
     for t in found:
         days = value_days(t.value) if t.type in ("DATE", "TIME") and t.earliest else None
-        if days and (days[1] < t.earliest or t.latest < days[0]) and not fiscal_quarter(t):
+        if days and (days[1] < t.earliest or t.latest < days[0]) and not fiscal_period(t):
             errors.append(f"{t.text!r}: value {t.value} but interval {t.earliest}..{t.latest}")
     return errors
 

@@ -9,7 +9,10 @@ the name as value and the fiscal quarter's days as interval (1989-Q1 = Sept.-Nov
 quarter counted from one ("a year earlier", "the year-earlier quarter") is counted in fiscal
 quarters from it (as_fiscal_quarter), which gives both its name, the one told a year back
 (1988-Q1), and its days (Sept.-Nov. 1988): the calendar quarter those days fall in (1988-Q3) is
-not its name, nor are the months that name gives on the calendar (Jan.-March 1988) its days."""
+not its name, nor are the months that name gives on the calendar (Jan.-March 1988) its days.
+A fiscal half told with the day it ended ("the fiscal first half ended Dec. 31": 1989-H1) is
+two of these quarters, the second ended that day: July-Dec. 1989, a year earlier 1988-H1 over
+July-Dec. 1988."""
 
 from __future__ import annotations
 
@@ -28,6 +31,8 @@ from timeline.situation import Reading
 # what a quarter is counted from when it is read as a fiscal one: the report or a day of the
 # text; a quarter, half or year told keeps its own count ("a year earlier" than 1989-Q1: 1988-Q1)
 COUNTED_FROM_DAYS = ("day", "time", "week", "month")
+# how many fiscal quarters a period told with the day it ended spans, its last one among them
+QUARTERS_IN = {"quarter": 1, "half": 2}
 # how far into a paragraph a company's name that opens it may end (new_report_between)
 OPENING_WORDS = 6
 OPENING_CHARS = 80
@@ -54,46 +59,65 @@ class FiscalQuarters:
 
     def number_of(self, d: date) -> int:
         """How many quarters after the one told the fiscal quarter with day `d` comes."""
-        n = _quarter_number(d) - _quarter_number(self.ended)
+        n = _number(d, "quarter") - _number(self.ended, "quarter")
         while self.last_day(n - 1) >= d:
             n -= 1
         while self.last_day(n) < d:
             n += 1
         return n
 
-    def named(self, n: int) -> Period:
-        """The fiscal quarter `n` quarters after the one told: its name and its own days."""
+    def named(self, n: int, unit: str = "quarter") -> Period:
+        """The fiscal quarter `n` quarters after the one told, or the fiscal half (`unit`) that
+        ends with it: its name and its own days."""
         year = self.last_day(n).year + self.named_on
-        name = periods.quarter(year, (self.ordinal - 1 + n) % 4 + 1).value
-        return Period(name, "quarter", self.last_day(n - 1) + timedelta(days=1), self.last_day(n))
+        size = QUARTERS_IN[unit]
+        number = (self.ordinal - 1 + n) % 4 // size + 1
+        name = periods.quarter(year, number) if unit == "quarter" else periods.half(year, number)
+        return Period(
+            name.value, unit, self.last_day(n - size) + timedelta(days=1), self.last_day(n)
+        )
+
+    def last_of(self, d: date, unit: str) -> int:
+        """How many quarters after the one told the last fiscal quarter of the fiscal quarter
+        or half (`unit`) with day `d` comes."""
+        n = self.number_of(d)
+        while (self.ordinal + n) % QUARTERS_IN[unit]:
+            n += 1
+        return n
 
     def told(self, reading: Reading) -> Reading:
-        """The quarter told, over its own days (a part told of it: of those days)."""
-        return replace(reading, period=narrow(self.named(0), reading.mod))
+        """The quarter or half told, over its own days (a part told of it: of those days)."""
+        own = self.named(0, reading.granularity)
+        return replace(reading, period=narrow(own, reading.mod))
 
     def holds(self, p: Period) -> bool:
-        """Is `p` one of these fiscal quarters (its days too, not only its name)?"""
-        return p.granularity == "quarter" and p == self.named(self.number_of(p.latest))
+        """Is `p` one of these fiscal quarters or halves (its days too, not only its name)?"""
+        unit = p.granularity
+        return unit in QUARTERS_IN and p == self.named(self.last_of(p.latest, unit), unit)
 
 
-def _quarter_number(d: date) -> int:
-    return 4 * d.year + (d.month - 1) // 3
+def _number(d: date, unit: str) -> int:
+    """Which calendar quarter or half (`unit`) since year 0 `d` falls in."""
+    return (4 * d.year + (d.month - 1) // 3) // QUARTERS_IN[unit]
 
 
 def told_fiscal_quarters(
     reading: Reading, ended: date | None, dct: DocumentDate | None, told_at: int
 ) -> FiscalQuarters | None:
-    """The fiscal quarters a quarter told with the day it ended (anchors.ended_day) names; not
-    one that ends after the report (a forecast: "expects the fourth quarter, which ends June 30,
-    to be weak")."""
+    """The fiscal quarters a quarter or half told with the day it ended (anchors.ended_day)
+    names (the fiscal first half ended Dec. 31: the second quarter ended then); not one that
+    ends after the report (a forecast: "expects the fourth quarter, which ends June 30, to be
+    weak")."""
     value = reading.value
-    if ended is None or reading.granularity != "quarter" or not value[-1:].isdigit():
+    quarters = QUARTERS_IN.get(reading.granularity)
+    if ended is None or quarters is None or not value[-1:].isdigit():
         return None
     if not value[:4].isdigit():
         return None
     if dct is None or ended > dct.latest:
         return None
-    return FiscalQuarters(ended, int(value[-1]), told_at, int(value[:4]) - ended.year)
+    ordinal = quarters * int(value[-1])
+    return FiscalQuarters(ended, ordinal, told_at, int(value[:4]) - ended.year)
 
 
 def new_report_between(text: str, start: int, end: int, company_ends: Sequence[str]) -> bool:
@@ -119,33 +143,35 @@ def as_fiscal_quarter(
     eng: Engine,
     dct: DocumentDate | None,
 ) -> Reading | None:
-    """`reading`, a calendar quarter counted from `counted_from`, as the fiscal quarter as many
-    quarters on from the fiscal quarter of a base day as the calendar quarter is from the base
-    day's calendar quarter:
+    """`reading`, a calendar quarter or half counted from `counted_from`, as the fiscal quarter
+    or half as many on from the fiscal one of a base day as the calendar one is from the base
+    day's calendar one:
 
     counted from                    base day                        e.g. after "the quarter
                                                                     ended Nov. 30"
     one of the fiscal quarters      its first day                   "a year earlier"
+    (or halves, for a half)
     the DCT (`counted_from` None)   the DCT's first day             "the latest quarter"
     a time, day, week or month      its first day, but not before   "the year-ago quarter"
     (COUNTED_FROM_DAYS)             the fiscal quarter told begins  after "in August"
     anything else                   none: None
 
     The first holds in whatever report; the DCT and a day only for a quarter of the "relative"
-    frame in the same company's report (new_report_between). A reading that is no quarter DATE
-    without a mod is None."""
+    frame in the same company's report (new_report_between). A reading that is no quarter or
+    half DATE without a mod is None."""
+    unit = reading.granularity
     if (
         reading.type != "DATE"
-        or reading.granularity != "quarter"
+        or unit not in QUARTERS_IN
         or reading.period is None
         or reading.mod is not None
     ):
         return None
     company_ends = eng.lexicon.settings.get("company_name_ends", ())
-    if counted_from is not None and fiscal.holds(counted_from):
-        # "a year earlier", "the 1988 quarter" after the fiscal quarter told (or counted), in
-        # whatever report: as many fiscal quarters from it, not the calendar quarter its days
-        # give (its name a year back: 1988-Q1, not 1988-Q3)
+    if counted_from is not None and counted_from.granularity == unit and fiscal.holds(counted_from):
+        # "a year earlier", "the 1988 quarter" after the fiscal quarter (half) told or counted,
+        # in whatever report: as many fiscal quarters from it, not the calendar quarter its
+        # days give (its name a year back: 1988-Q1, not 1988-Q3)
         base = counted_from.earliest
     elif cand.pattern.frame != "relative" or new_report_between(
         text, fiscal.told_at, cand.start, company_ends
@@ -162,6 +188,6 @@ def as_fiscal_quarter(
         base = max(counted_from.earliest, fiscal.last_day(-1) + timedelta(days=1))
     else:
         return None
-    steps = _quarter_number(reading.period.earliest) - _quarter_number(base)
-    p = fiscal.named(fiscal.number_of(base) + steps)
+    steps = _number(reading.period.earliest, unit) - _number(base, unit)
+    p = fiscal.named(fiscal.last_of(base, unit) + QUARTERS_IN[unit] * steps, unit)
     return replace(reading, value=p.value, period=p)
