@@ -19,7 +19,7 @@ from timeline.clauses import sentence_at
 from timeline.durations import SMALLER, TIME_UNITS, count_of, whole_units
 from timeline.grammar import Candidate
 from timeline.model import DocumentDate
-from timeline.occurrence import month_of, shift_of
+from timeline.occurrence import day_of, shift_of
 from timeline.periods import CALENDAR_UNITS, GRANULARITIES, Period
 from timeline.situation import LOOKS_BACK, TELLS_AHEAD, Reading
 
@@ -80,14 +80,9 @@ def ended_day(cand: Candidate, reading: Reading) -> date | None:
     """The day a quarter or half told with the day it ends on ended ("its fiscal third quarter,
     ended March 31" read as 1990-Q3: 1990-03-31; a fiscal period is named by the year of that
     day), None for any other expression."""
-    slots = cand.slots
-    if cand.pattern.frame != "quarter" or not {"month", "day"} <= slots.keys():
+    if cand.pattern.frame != "quarter" or "month" not in cand.slots:
         return None
-    month = month_of(slots)
-    try:
-        return date(int(reading.value[:4]), month or 0, int(slots["day"]))
-    except ValueError:
-        return None
+    return day_of(cand.slots, int(reading.value[:4]))
 
 
 def long_past(period: Period, dct: DocumentDate | None) -> bool:

@@ -7,7 +7,7 @@ import math
 from datetime import date, timedelta
 
 from timeline import periods
-from timeline.occurrence import month_of
+from timeline.occurrence import day_of
 from timeline.periods import Period
 from timeline.situation import LOOKS_BACK, Reading, Situation
 
@@ -174,13 +174,11 @@ def _reported(anchor: str, unit: str, n: int, s: Situation, slots: dict) -> tupl
 def _ended(slots: dict, today: date) -> date | None:
     """The day a period told as ended ended: the year written, else the last such day by
     `today` (a period that has ended ends by the report); None for no such day (Feb. 30)."""
-    month, day = month_of(slots), int(slots.get("day", 0))
     year = int(slots.get("year", today.year))
-    try:
-        end = date(year, month or 0, day)
-        return end if "year" in slots or end <= today else date(year - 1, month or 0, day)
-    except ValueError:
-        return None
+    end = day_of(slots, year)
+    if end is None or "year" in slots or end <= today:
+        return end
+    return day_of(slots, year - 1)
 
 
 def _in_days(unit: str, low: float, high: float) -> tuple[str, int, int]:

@@ -69,6 +69,17 @@ def month_of(slots: dict[str, Any]) -> int | None:
     return None
 
 
+def day_of(slots: dict[str, Any], year: int) -> date | None:
+    """The day of the month and day in `slots` in `year`; None for none or no such day (Feb. 30)."""
+    month = month_of(slots)
+    if month is None or "day" not in slots:
+        return None
+    try:
+        return date(year, month, int(slots["day"]))
+    except ValueError:
+        return None
+
+
 def begun(
     period_in: Callable[[int], Period | None], today: date, fresh_days: int = FRESH_PERIOD_DAYS
 ) -> Period:
