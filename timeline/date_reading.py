@@ -193,9 +193,8 @@ def _read_from_previous(
     params = cand.pattern.params
     if params.get("in_year_told"):
         # "By the spring of 1956 it was a hit. That March, ...": that year's March, whatever the
-        # tense and however far back the year was told (not the March nearest its first day)
-        year = periods.year(previous.period.earliest.year)
-        return at(year.latest, (year.earliest, year.latest), "unknown")
+        # tense and however far back the year was told
+        return _in_year(periods.year(previous.period.earliest.year), at)
     if can_count_from(previous.period, cand):
         # a time counts from its own day (a night over two days: the day it is named by)
         counted = previous.period
@@ -240,11 +239,8 @@ def _read_in_written(
         or across_dct(written.period, tense, dct, ("future", "present"))
     ):
         return None
-    # the tense tells the direction from the DCT, not from a date in the text; the reference
-    # day is the year's last, by which all its quarters have begun ("In 1997, first-quarter
-    # profit rose" is 1997's; from its first day it was 1996's)
-    year = written.period
-    reading = at(year.latest, (year.earliest, year.latest), "unknown")
+    # the tense tells the direction from the DCT, not from a date in the text
+    reading = _in_year(written.period, at)
     if (
         dct is not None
         and _off_weekday(cand, reading)
@@ -257,6 +253,13 @@ def _read_in_written(
     # plan; the DCT and the tense decide. A present clause may look back at a month of it
     # ("im März liegt die Quote bei ...").
     return None if across_dct(reading.period, tense, dct, PLANS) else reading
+
+
+def _in_year(year: Period, at: Callable[..., Reading]) -> Reading:
+    """The reading set in `year` (`at`: `_read`'s resolver call): counted from its last day, by
+    which all its quarters and months have begun ("In 1997, first-quarter profit rose" is
+    1997's, from its first day 1996's; "That March" is not the March nearest January 1)."""
+    return at(year.latest, (year.earliest, year.latest), "unknown")
 
 
 def _off_weekday(cand: Candidate, reading: Reading) -> bool:
